@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "crm-migrate",
+    products: [
+        .executable(name: "crm-migrate", targets: ["crm-migrate"]),
+        .executable(name: "ledger-bench", targets: ["ledger-bench"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // 3.x and 4.x are both mirrored; accept either so later dependencies can settle the version.
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The system libsqlite3 (libsqlite3-dev), reached through a thin Swift wrapper of our own.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+
+        // Ledger/ (the SQL an auditor reads, and EVENTS.md) is embedded into the Ledger target at build time.
+        .executableTarget(name: "embed-ledger-files", path: "Plugins/EmbedLedgerFilesTool"),
+        .plugin(
+            name: "EmbedLedgerFiles", capability: .buildTool(), dependencies: ["embed-ledger-files"],
+            path: "Plugins/EmbedLedgerFiles"),
+        .target(
+            name: "Ledger",
+            dependencies: [
+                "SQLite",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            plugins: ["EmbedLedgerFiles"]),
+
+        .executableTarget(
+            name: "crm-migrate",
+            dependencies: [
+                "Ledger",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
+        .executableTarget(
+            name: "ledger-bench", dependencies: ["Ledger", "SQLite", "CSQLite"], path: "Tools/LedgerBench"),
+
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),
+    ]
+)

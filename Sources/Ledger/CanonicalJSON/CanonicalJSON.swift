@@ -1,0 +1,104 @@
+/// The one byte form of a JSON value that the ledger hashes and stores.
+///
+/// Rules (also in `Ledger/EVENTS.md`, so an auditor can recompute a hash in any language):
+/// - object members sorted by the UTF-8 bytes of their keys; no whitespace anywhere;
+/// - strings as UTF-8, escaping only `"`, `\` and control characters below U+0020
+///   (`\b \f \n \r \t`, others as `\u00XX` in lower-case hex); `/` and non-ASCII are not escaped;
+/// - integers, and doubles with an integral value below 2^53, as plain integers; other doubles in Swift's
+///   shortest round-trip form (`0.1`, `1e-07`); NaN and infinities are not representable;
+/// - absent optional members are omitted, not written as `null`.
+public enum CanonicalJSON {
+    public static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: nullBytes)
+        case .bool(let v): out.append(contentsOf: v ? trueBytes : falseBytes)
+        case .integer(let v): writeInteger(v, into: &out)
+        case .number(let v): writeNumber(v, into: &out)
+        case .string(let v): writeString(v, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            var first = true
+            for key in sortedKeys(members.keys) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(members[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    public static func bytes(_ value: JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(value, into: &out)
+        return out
+    }
+
+    /// Keys in UTF-8 byte order, which is Unicode scalar order and independent of locale and normalisation.
+    static func sortedKeys(_ keys: Dictionary<String, JSONValue>.Keys) -> [String] {
+        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    public static func writeString(_ string: String, into out: inout [UInt8]) {
+        var string = string
+        string.withUTF8 { writeString(utf8: UnsafeRawBufferPointer($0), into: &out) }
+    }
+
+    /// Writes UTF-8 text as a JSON string, escaping as the rules above say.
+    public static func writeString(utf8: UnsafeRawBufferPointer, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[runStart..<index])) }
+            runStart = index + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        if runStart < utf8.count { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: utf8[runStart...])) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    public static func writeInteger(_ value: Int64, into out: inout [UInt8]) {
+        if value >= 0 && value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        out.append(contentsOf: String(value).utf8)
+    }
+
+    static func writeNumber(_ value: Double, into out: inout [UInt8]) {
+        if value.rounded() == value && abs(value) < 9_007_199_254_740_992 {
+            writeInteger(Int64(value), into: &out)
+        } else {
+            out.append(contentsOf: value.description.utf8)
+        }
+    }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
+    static let nullBytes = Array("null".utf8)
+    static let trueBytes = Array("true".utf8)
+    static let falseBytes = Array("false".utf8)
+}

@@ -1,0 +1,88 @@
+/// `map.proposed`: the tool wrote a field map proposal.
+public struct MapProposed: EventPayload {
+    public static let type = EventType.mapProposed
+    public var mapSha256: String
+    public var path: String
+    public var fields: Int
+
+    public init(mapSha256: String, path: String, fields: Int) {
+        self.mapSha256 = mapSha256
+        self.path = path
+        self.fields = fields
+    }
+}
+
+/// `map.confirmed`: a person confirmed the map file whose SHA-256 is given; writes require it.
+public struct MapConfirmed: EventPayload {
+    public static let type = EventType.mapConfirmed
+    public var mapSha256: String
+    public var confirmedBy: String
+
+    public init(mapSha256: String, confirmedBy: String) {
+        self.mapSha256 = mapSha256
+        self.confirmedBy = confirmedBy
+    }
+}
+
+/// `record.transformed`: a source record became a Twenty payload under the confirmed map.
+public struct RecordTransformed: EventPayload {
+    public static let type = EventType.recordTransformed
+    public var object: String?
+    public var sourceId: String?
+    public var targetObject: String
+    public var mapSha256: String
+    public var values: JSONValue
+
+    public init(object: String, sourceId: String, targetObject: String, mapSha256: String, values: JSONValue) {
+        self.object = object
+        self.sourceId = sourceId
+        self.targetObject = targetObject
+        self.mapSha256 = mapSha256
+        self.values = values
+    }
+}
+
+/// `record.rejected`: a source record will not be written, for the reasons given.
+public struct RecordRejected: EventPayload {
+    public static let type = EventType.recordRejected
+    public var object: String?
+    public var sourceId: String?
+    public var file: String
+    public var line: Int
+    public var reasons: [RejectionReason]
+
+    public init(object: String, sourceId: String, file: String, line: Int, reasons: [RejectionReason]) {
+        self.object = object
+        self.sourceId = sourceId
+        self.file = file
+        self.line = line
+        self.reasons = reasons
+    }
+}
+
+public struct RejectionReason: Codable, Sendable, Equatable {
+    public var field: String?
+    /// A stable code (`invalid-email`, `missing-required`, ...) for counting.
+    public var code: String
+    public var message: String
+
+    public init(field: String?, code: String, message: String) {
+        self.field = field
+        self.code = code
+        self.message = message
+    }
+}
+
+/// `record.excluded`: a source record is left out by an exclusion rule.
+public struct RecordExcluded: EventPayload {
+    public static let type = EventType.recordExcluded
+    public var object: String?
+    public var sourceId: String?
+    public var rule: String
+
+    public init(object: String, sourceId: String, rule: String) {
+        self.object = object
+        self.sourceId = sourceId
+        self.rule = rule
+    }
+}

@@ -1,0 +1,48 @@
+/// `run.started`: a command that changes Twenty or the ledger began. The event's `run_id` names the run.
+public struct RunStarted: EventPayload {
+    public static let type = EventType.runStarted
+    public var command: String
+    /// `sample`, `full`, `delta`, `rollback`, ...
+    public var mode: String
+
+    public init(command: String, mode: String) {
+        self.command = command
+        self.mode = mode
+    }
+}
+
+/// `run.completed`: the run ended normally, with its counts.
+public struct RunCompleted: EventPayload {
+    public static let type = EventType.runCompleted
+    public var command: String
+    public var counts: [String: Int]
+
+    public init(command: String, counts: [String: Int]) {
+        self.command = command
+        self.counts = counts
+    }
+}
+
+/// `run.failed`: the run stopped on an error; re-running resumes it.
+public struct RunFailed: EventPayload {
+    public static let type = EventType.runFailed
+    public var command: String
+    public var error: String
+
+    public init(command: String, error: String) {
+        self.command = command
+        self.error = error
+    }
+}
+
+/// `reconciliation.computed`: source and destination were compared; the report's figures.
+public struct ReconciliationComputed: EventPayload {
+    public static let type = EventType.reconciliationComputed
+    public var summary: JSONValue
+    public var reportPath: String?
+
+    public init(summary: JSONValue, reportPath: String?) {
+        self.summary = summary
+        self.reportPath = reportPath
+    }
+}

@@ -1,0 +1,266 @@
+import Foundation
+import Logging
+import SQLite
+
+/// A migration project's event ledger: one SQLite file, append-only and hash-chained, with projections folded
+/// in the same transaction as the events they fold.
+///
+/// Open it `.write` to append (one writer per project, enforced by a lock file) or `.read` to inspect; readers
+/// never block the writer (WAL) and see whole transactions only.
+public final class Ledger {
+    public enum Access: Sendable { case read, write }
+
+    /// The last event: its sequence number (0 for an empty ledger) and hash.
+    public struct Head: Sendable, Equatable {
+        public var seq: Int64
+        public var hash: String
+    }
+
+    public let path: String
+    public let access: Access
+    /// Stamped on every event this handle appends.
+    public let runId: String
+    public private(set) var head: Head
+    let db: Database
+    private let lock: WriterLock?
+    private let logger = Logger(label: "crm-migrate.ledger")
+    private var envelopeBuffer: [UInt8] = []
+    private var hashBuffer: [UInt8] = []
+
+    /// The lock file beside the ledger (`ledger.sqlite` -> `ledger.lock`).
+    public static func lockPath(for path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().appendingPathExtension("lock").path
+    }
+
+    /// Creates a new, empty ledger file (mode 0600) and opens it for writing.
+    public static func create(at path: String, runId: String? = nil) throws -> Ledger {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw LedgerError.cannotLock(path: path, reason: "a ledger already exists there")
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        else {
+            throw LedgerError.cannotLock(path: path, reason: "cannot create the file")
+        }
+        return try Ledger(path: path, access: .write, runId: runId)
+    }
+
+    public init(path: String, access: Access, runId: String? = nil) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw LedgerError.notALedger(path: path) }
+        self.path = path
+        self.access = access
+        self.runId = runId ?? Ledger.newRunId()
+        do {
+            if access == .write {
+                lock = try WriterLock(path: Ledger.lockPath(for: path))
+                db = try Database(path: path, mode: .readWrite)
+                db.setBusyTimeout(milliseconds: 10_000)
+                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+                let applied = try SchemaMigrator.migrate(db, path: path)
+                if !applied.isEmpty { logger.info("ledger schema migrated", metadata: ["applied": "\(applied)"]) }
+            } else {
+                try Ledger.migrateIfNeeded(path: path)
+                lock = nil
+                db = try Database(path: path, mode: .readOnly)
+                db.setBusyTimeout(milliseconds: 10_000)
+            }
+            guard try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'events'") == .integer(1) else {
+                throw LedgerError.notALedger(path: path)
+            }
+            head = Head(seq: 0, hash: EventHash.genesis)
+            head = try readHead()
+            if access == .write { try catchUpProjections() }
+        } catch let error as SQLiteError {
+            throw LedgerError.sqlite(error)
+        }
+    }
+
+    /// A reader on a ledger from an earlier version first brings its schema forward, as a writer would.
+    private static func migrateIfNeeded(path: String) throws {
+        let probe = try Database(path: path, mode: .readOnly)
+        let pending = try SchemaMigrator.pending(probe, path: path)
+        guard !pending.isEmpty else { return }
+        _ = try Ledger(path: path, access: .write)
+    }
+
+    static func newRunId() -> String {
+        let stamp = LedgerClock.now().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        return "run-\(stamp.prefix(15))-\(suffix)"
+    }
+
+    func readHead() throws -> Head {
+        let row = try db.query("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1") {
+            Head(seq: $0.int(0), hash: $0.string(1) ?? "")
+        }.first
+        return row ?? Head(seq: 0, hash: EventHash.genesis)
+    }
+
+    // MARK: Appending
+
+    /// Appends `events` in one transaction, folding each into every projection before the commit.
+    /// Returns the sequence numbers given to them.
+    @discardableResult
+    public func append(_ events: [LedgerEvent]) throws -> ClosedRange<Int64>? {
+        precondition(access == .write, "append needs a ledger opened for writing")
+        guard !events.isEmpty else { return nil }
+        let recordedAt = LedgerClock.now()
+        do {
+            let newHead = try db.transaction { () -> Head in
+                var seq = head.seq
+                var prevHash = head.hash
+                let insert = try db.cached(
+                    """
+                    INSERT INTO events (seq, recorded_at, run_id, type, object, source_id, twenty_id, payload, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for event in events {
+                    seq += 1
+                    let payload = event.payload
+                    let payloadBytes: [UInt8]
+                    do {
+                        payloadBytes = try CanonicalJSONEncoder().encode(payload)
+                    } catch {
+                        throw LedgerError.encodingFailed(type: event.type, reason: "\(error)")
+                    }
+                    prevHash = try writeRow(
+                        insert, seq: seq, recordedAt: recordedAt, type: event.type.rawValue, object: payload.object,
+                        sourceId: payload.sourceId, twentyId: payload.twentyId, payload: payloadBytes,
+                        prevHash: prevHash)
+                    let folded = FoldedEvent(seq: seq, runId: runId, recordedAt: recordedAt, event: event)
+                    for projection in Projections.all where projection.interests.contains(event.type) {
+                        try projection.apply(folded, in: db)
+                    }
+                }
+                try advanceCursors(to: seq)
+                return Head(seq: seq, hash: prevHash)
+            }
+            let first = head.seq + 1
+            head = newHead
+            return first...newHead.seq
+        } catch let error as SQLiteError {
+            throw LedgerError.sqlite(error)
+        }
+    }
+
+    /// Inserts one event row; returns its hash.
+    private func writeRow(
+        _ insert: Statement, seq: Int64, recordedAt: String, type: String, object: String?, sourceId: String?,
+        twentyId: String?, payload: [UInt8], prevHash: String
+    ) throws -> String {
+        var recordedAt = recordedAt
+        var runId = runId
+        var type = type
+        var prev = prevHash
+        try withOptionalUTF8(object) { objectBytes in
+            try withOptionalUTF8(sourceId) { sourceBytes in
+                try withOptionalUTF8(twentyId) { twentyBytes in
+                    try recordedAt.withUTF8 { at in
+                        try runId.withUTF8 { run in
+                            try type.withUTF8 { typeBytes in
+                                try payload.withUnsafeBytes { payloadBytes in
+                                    EventHash.envelope(
+                                        seq: seq, recordedAt: UnsafeRawBufferPointer(at),
+                                        runId: UnsafeRawBufferPointer(run), type: UnsafeRawBufferPointer(typeBytes),
+                                        object: objectBytes, sourceId: sourceBytes, twentyId: twentyBytes,
+                                        payload: payloadBytes, into: &envelopeBuffer)
+                                    prev.withUTF8 { prevBytes in
+                                        EventHash.hash(
+                                            prevHash: UnsafeRawBufferPointer(prevBytes), envelope: envelopeBuffer,
+                                            into: &hashBuffer)
+                                    }
+                                    insert.reset()
+                                    try insert.bind(1, seq)
+                                    try insert.bindText(2, UnsafeRawBufferPointer(at))
+                                    try insert.bindText(3, UnsafeRawBufferPointer(run))
+                                    try insert.bindText(4, UnsafeRawBufferPointer(typeBytes))
+                                    if let objectBytes { try insert.bindText(5, objectBytes) }
+                                    if let sourceBytes { try insert.bindText(6, sourceBytes) }
+                                    if let twentyBytes { try insert.bindText(7, twentyBytes) }
+                                    try insert.bindText(8, payloadBytes)
+                                    try prev.withUTF8 { try insert.bindText(9, UnsafeRawBufferPointer($0)) }
+                                    try hashBuffer.withUnsafeBytes { try insert.bindText(10, $0) }
+                                    try insert.step()
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return String(decoding: hashBuffer, as: UTF8.self)
+    }
+
+    private func advanceCursors(to seq: Int64) throws {
+        for projection in Projections.all {
+            try db.run(
+                """
+                INSERT INTO projection_cursors (projection, last_seq) VALUES (?, ?)
+                ON CONFLICT (projection) DO UPDATE SET last_seq = excluded.last_seq
+                """, [.text(projection.name), .integer(seq)])
+        }
+    }
+
+    // MARK: Projections
+
+    /// The last sequence number each projection has folded.
+    public func projectionCursors() throws -> [String: Int64] {
+        var cursors: [String: Int64] = [:]
+        for row in try db.query("SELECT projection, last_seq FROM projection_cursors", [], { ($0.string(0), $0.int(1)) }) {
+            if let name = row.0 { cursors[name] = row.1 }
+        }
+        return cursors
+    }
+
+    /// Folds events a projection has not seen: after a migration added a projection, or if a cursor is behind.
+    /// Normally a no-op: projections commit with their events.
+    private func catchUpProjections() throws {
+        let cursors = try projectionCursors()
+        let behind = Projections.all.filter { (cursors[$0.name] ?? 0) < head.seq }
+        guard !behind.isEmpty else { return }
+        let from = behind.map { cursors[$0.name] ?? 0 }.min() ?? 0
+        logger.info("folding events into projections", metadata: ["from": "\(from + 1)", "to": "\(head.seq)"])
+        try db.transaction {
+            try fold(from: from + 1, into: behind, cursors: cursors)
+            for projection in behind {
+                try db.run(
+                    """
+                    INSERT INTO projection_cursors (projection, last_seq) VALUES (?, ?)
+                    ON CONFLICT (projection) DO UPDATE SET last_seq = excluded.last_seq
+                    """, [.text(projection.name), .integer(head.seq)])
+            }
+        }
+    }
+
+    /// Reads events from `from` on and applies each to the projections whose cursor is below it.
+    func fold(from: Int64, into projections: [any Projection], cursors: [String: Int64]) throws {
+        let interests = projections.reduce(into: Set<EventType>()) { $0.formUnion($1.interests) }
+        let read = try db.prepare(
+            "SELECT seq, run_id, recorded_at, type, payload FROM events WHERE seq >= ? ORDER BY seq")
+        try read.forEachRow([.integer(from)]) { row in
+            let seq = row.int(0)
+            let typeName = row.string(3) ?? ""
+            guard let type = EventType(rawValue: typeName) else {
+                throw LedgerError.unknownEventType(seq: seq, type: typeName)
+            }
+            guard interests.contains(type) else { return }
+            let event: LedgerEvent
+            do {
+                event = try LedgerEvent.decode(type: type, payload: Data(row.bytes(4)))
+            } catch {
+                throw LedgerError.undecodablePayload(seq: seq, type: typeName, reason: "\(error)")
+            }
+            let folded = FoldedEvent(
+                seq: seq, runId: row.string(1) ?? "", recordedAt: row.string(2) ?? "", event: event)
+            for projection in projections
+            where projection.interests.contains(type) && seq > (cursors[projection.name] ?? 0) {
+                try projection.apply(folded, in: db)
+            }
+        }
+    }
+}
+
+/// Calls `body` with the string's UTF-8 bytes, or `nil` for a missing string.
+func withOptionalUTF8<R>(_ string: String?, _ body: (UnsafeRawBufferPointer?) throws -> R) rethrows -> R {
+    guard var string else { return try body(nil) }
+    return try string.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+}

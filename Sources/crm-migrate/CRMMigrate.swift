@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Logging
+
+@main
+struct CRMMigrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crm-migrate",
+        abstract: "Move CRM data from an Allegory export into a Twenty workspace, and prove and undo what was done.",
+        discussion: """
+            Every step is an event in the project's append-only, hash-chained ledger (PROJECT_DIR/ledger.sqlite).
+            Start with `crm-migrate init PROJECT_DIR`; inspect the ledger with `crm-migrate ledger ...`.
+            Set CRM_MIGRATE_LOG_LEVEL (trace, debug, info, warning, error) to change what is logged to stderr.
+            """,
+        version: ToolVersion.current,
+        subcommands: [InitCommand.self, LedgerCommand.self])
+
+    static func main() {
+        let level = ProcessInfo.processInfo.environment["CRM_MIGRATE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `--project DIR`, shared by every command that works on a project.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .long, help: "The project directory (default: the current directory).", completion: .directory)
+    var project: String = "."
+
+    var directory: URL { URL(fileURLWithPath: project) }
+
+    func open() throws -> Project { try Project.open(at: directory) }
+}
+
+/// Errors of the tool's own, printed as the one sentence they carry.
+struct UserFacingError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Ledger
+import SQLite
+
+// ledger-bench: measures the ledger against the machine's bare SQLite insert rate, and appends synthetic
+// events for fixtures and crash tests.
+//
+//   ledger-bench run    [--events N] [--batch B] [--dir DIR]   the benchmark (release build: swift run -c release)
+//   ledger-bench append --ledger FILE [--events N] [--batch B] [--seed S]
+//                       appends synthetic events in transactions of B, printing each committed range
+
+func option(_ name: String, _ fallback: String) -> String {
+    let arguments = CommandLine.arguments
+    if let index = arguments.firstIndex(of: name), index + 1 < arguments.count { return arguments[index + 1] }
+    return fallback
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func fileSize(_ path: String) -> Int64 {
+    ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+}
+
+func rate(_ count: Int, _ time: Double) -> String { String(format: "%9.0f events/s", Double(count) / time) }
+
+let command = CommandLine.arguments.dropFirst().first ?? "run"
+let events = Int(option("--events", "1000000")) ?? 1_000_000
+let batch = Int(option("--batch", "1000")) ?? 1000
+
+switch command {
+case "append":
+    let path = option("--ledger", "ledger.sqlite")
+    let seed = UInt64(option("--seed", "1")) ?? 1
+    let ledger =
+        FileManager.default.fileExists(atPath: path)
+        ? try Ledger(path: path, access: .write) : try Ledger.create(at: path)
+    let all = SyntheticEvents.make(count: events, seed: seed)
+    var offset = 0
+    while offset < all.count {
+        let slice = Array(all[offset..<min(offset + batch, all.count)])
+        if let range = try ledger.append(slice) {
+            // Unbuffered, so a test that kills this process knows exactly which transactions had committed.
+            FileHandle.standardOutput.write(Data("committed \(range.lowerBound)...\(range.upperBound)\n".utf8))
+        }
+        offset += slice.count
+    }
+
+case "run":
+    let dir = option("--dir", NSTemporaryDirectory() + "ledger-bench-\(getpid())")
+    try? FileManager.default.removeItem(atPath: dir)
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    print("ledger-bench: \(events) events in batches of \(batch), SQLite \(Database.libraryVersion), in \(dir)")
+    let all = SyntheticEvents.make(count: events, seed: 1)
+
+    // The ledger: canonical JSON, SHA-256 chain, triggers, indexes and projections, one transaction per batch.
+    let ledgerPath = dir + "/ledger.sqlite"
+    var ledger: Ledger! = try Ledger.create(at: ledgerPath)
+    let appendTime = try seconds {
+        var offset = 0
+        while offset < all.count {
+            try ledger.append(Array(all[offset..<min(offset + batch, all.count)]))
+            offset += batch
+        }
+    }
+    let rows = try BareInsert.rows(from: ledgerPath)
+    let ledgerBytes = fileSize(ledgerPath) + fileSize(ledgerPath + "-wal")
+
+    // References: the same rows through the bare C API, no hashing or encoding.
+    let bareSame = try BareInsert.run(rows: rows, path: dir + "/bare-same-schema.sqlite", batch: batch, indexes: true)
+    let barePlain = try BareInsert.run(rows: rows, path: dir + "/bare-plain.sqlite", batch: batch, indexes: false)
+
+    var report: VerificationReport?
+    let verifyTime = try seconds { report = try ledger.verify() }
+    var rebuilt: RebuildReport?
+    let rebuildTime = try seconds { rebuilt = try ledger.rebuildProjections(check: false) }
+    ledger = nil  // releases the writer lock
+    var reopened: Ledger?
+    let reopenTime = try seconds { reopened = try Ledger(path: ledgerPath, access: .write) }
+    _ = reopened
+
+    print("")
+    print("bare insert, plain table (no index)     \(rate(events, barePlain.seconds))")
+    print("bare insert, same table + indexes       \(rate(events, bareSame.seconds))")
+    print("ledger append (hash, JSON, projections) \(rate(events, appendTime))"
+        + String(format: "   = %.0f%% of plain, %.0f%% of same-schema",
+            100 * barePlain.seconds / appendTime, 100 * bareSame.seconds / appendTime))
+    print("ledger verify                           \(rate(events, verifyTime))   intact: \(report?.isIntact ?? false)")
+    print("ledger rebuild (all projections)        \(rate(events, rebuildTime))   rows: \(rebuilt?.rowsWritten ?? 0)")
+    print(String(format: "reopen a %d-event ledger for writing    %.3f s", events, reopenTime))
+    print(String(format: "bytes on disk per event                 %.0f (ledger incl. projections), %.0f (bare plain)",
+        Double(ledgerBytes) / Double(events), Double(barePlain.bytes) / Double(events)))
+    try? FileManager.default.removeItem(atPath: dir)
+
+default:
+    FileHandle.standardError.write(Data("usage: ledger-bench run|append [options]\n".utf8))
+    exit(2)
+}
