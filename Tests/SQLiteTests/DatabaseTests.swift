@@ -1,0 +1,59 @@
+import Foundation
+import SQLite
+import Testing
+
+@Suite("SQLite wrapper")
+struct DatabaseTests {
+    let path = NSTemporaryDirectory() + "sqlite-tests-\(UUID().uuidString).sqlite"
+
+    @Test("values of every type written through the wrapper read back unchanged")
+    func roundTrip() throws {
+        let db = try Database(path: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try db.execute("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)")
+        let blob = Data([0, 1, 2, 255])
+        try db.run(
+            "INSERT INTO t VALUES (?, ?, ?, ?, ?)",
+            [.integer(-42), .real(2.5), .text("héllo \"world\"\n"), .blob(blob), nil])
+        let row = try db.query("SELECT i, r, s, b, n FROM t") { [$0.value(0), $0.value(1), $0.value(2), $0.value(3), $0.value(4)] }
+        #expect(row == [[.integer(-42), .real(2.5), .text("héllo \"world\"\n"), .blob(blob), .null]])
+    }
+
+    @Test("an empty string binds as empty text, not NULL")
+    func emptyTextIsNotNull() throws {
+        let db = try Database(path: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try db.execute("CREATE TABLE t (s TEXT)")
+        let insert = try db.prepare("INSERT INTO t VALUES (?)")
+        try Array("".utf8).withUnsafeBytes { try insert.bindText(1, $0) }
+        try insert.step()
+        #expect(try db.scalar("SELECT s IS NULL FROM t") == .integer(0))
+    }
+
+    @Test("a failing statement reports SQLite's message and the SQL")
+    func errorsCarryContext() throws {
+        let db = try Database(path: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            try db.execute("SELECT * FROM missing_table")
+        } throws: { error in
+            let error = error as? SQLiteError
+            return error?.message.contains("no such table: missing_table") == true && error?.sql != nil
+        }
+    }
+
+    @Test("a transaction that throws leaves nothing behind")
+    func transactionRollsBack() throws {
+        let db = try Database(path: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try db.execute("CREATE TABLE t (i INTEGER)")
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try db.transaction {
+                try db.run("INSERT INTO t VALUES (1)")
+                throw Boom()
+            }
+        }
+        #expect(try db.scalar("SELECT count(*) FROM t") == .integer(0))
+    }
+}
