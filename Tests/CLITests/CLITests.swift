@@ -1,1 +1,208 @@
+import Foundation
+import Ledger
+import SQLite
 import Testing
+
+/// Runs a built product (crm-migrate, ledger-bench) from the same build directory as the tests.
+struct Tool {
+    let url: URL
+
+    init(_ name: String) {
+        let candidates = [
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
+        ]
+        url = candidates.map { $0.appendingPathComponent(name) }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0].appendingPathComponent(name)
+    }
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+final class TemporaryDirectory {
+    let url: URL
+    init() {
+        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("crm-migrate-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+@Suite("crm-migrate command line")
+struct CLITests {
+    let crmMigrate = Tool("crm-migrate")
+
+    @Test("init creates a project whose ledger holds one project.created event and verifies")
+    func initAndVerify() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("acme").path
+        let created = try crmMigrate.run(["init", project, "--name", "Acme"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("Created project \"Acme\""))
+        let log = try crmMigrate.run(["ledger", "log", "--project", project, "--json"])
+        #expect(log.status == 0)
+        let lines = log.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains(#""type":"project.created""#) == true)
+        let verify = try crmMigrate.run(["ledger", "verify", "--project", project])
+        #expect(verify.status == 0)
+        #expect(verify.stdout.contains("OK, 1 events"))
+    }
+
+    @Test("init refuses a directory that already holds a project")
+    func initTwiceRefused() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("p").path
+        try crmMigrate.run(["init", project])
+        let again = try crmMigrate.run(["init", project])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already holds a crm-migrate project"))
+    }
+
+    @Test("a command outside a project says how to create one")
+    func notAProject() throws {
+        let dir = TemporaryDirectory()
+        let result = try crmMigrate.run(["ledger", "stats"], in: dir.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("is not a crm-migrate project"))
+    }
+
+    @Test("verify on a tampered ledger exits non-zero naming the first bad sequence number")
+    func verifyTampered() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("p")
+        try crmMigrate.run(["init", project.path])
+        let bench = Tool("ledger-bench")
+        let appended = try bench.run(["append", "--ledger", project.appendingPathComponent("ledger.sqlite").path, "--events", "40", "--batch", "10"])
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let raw = try Database(path: project.appendingPathComponent("ledger.sqlite").path, mode: .readWrite)
+        try raw.execute(
+            """
+            DROP TRIGGER events_refuse_update;
+            UPDATE events SET payload = replace(payload, 'contacts.csv', 'contacts.CSV') WHERE seq = 18;
+            """)
+        let verify = try crmMigrate.run(["ledger", "verify", "--project", project.path])
+        #expect(verify.status == 1)
+        #expect(verify.stderr.contains("FAILED at event 18"))
+    }
+
+    @Test("a second process that tries to write the project is refused with the holder's pid")
+    func secondWriterProcessRefused() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("p")
+        try crmMigrate.run(["init", project.path])
+        let holder = try Ledger(path: project.appendingPathComponent("ledger.sqlite").path, access: .write)
+        let result = try crmMigrate.run(["ledger", "rebuild", "--project", project.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("being written by process \(getpid())"))
+        // Readers are not refused while the writer holds the lock.
+        #expect(try crmMigrate.run(["ledger", "rebuild", "--check", "--project", project.path]).status == 0)
+        #expect(try crmMigrate.run(["ledger", "log", "--project", project.path]).status == 0)
+        _ = holder
+    }
+
+    @Test("log filters by type, object and source id")
+    func logFilters() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("p")
+        try crmMigrate.run(["init", project.path])
+        try Tool("ledger-bench").run(["append", "--ledger", project.appendingPathComponent("ledger.sqlite").path, "--events", "20"])
+        let created = try crmMigrate.run(["ledger", "log", "--project", project.path, "--type", "record.created", "--json"])
+        #expect(created.stdout.split(separator: "\n").count == 10)
+        let one = try crmMigrate.run(["ledger", "log", "--project", project.path, "--object", "contacts", "--source-id", "C-0000003", "--json"])
+        #expect(one.stdout.split(separator: "\n").count == 1)
+        #expect(one.stdout.contains(#""source_id":"C-0000003""#))
+        let none = try crmMigrate.run(["ledger", "log", "--project", project.path, "--since", "2999-01-01", "--json"])
+        #expect(none.stdout.isEmpty)
+        let bad = try crmMigrate.run(["ledger", "log", "--project", project.path, "--since", "yesterday"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("is not a date or time"))
+    }
+
+    @Test("show prints an event's columns and payload, and names the range for a missing one")
+    func show() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("p")
+        try crmMigrate.run(["init", project.path, "--name", "Show"])
+        let shown = try crmMigrate.run(["ledger", "show", "1", "--project", project.path])
+        #expect(shown.stdout.contains("type         project.created"))
+        #expect(shown.stdout.contains("\"name\" : \"Show\""))
+        let missing = try crmMigrate.run(["ledger", "show", "7", "--project", project.path])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("there is no event 7; the ledger holds events 1 to 1"))
+    }
+
+    @Test("stats counts events per type")
+    func stats() throws {
+        let dir = TemporaryDirectory()
+        let project = dir.url.appendingPathComponent("p")
+        try crmMigrate.run(["init", project.path])
+        try Tool("ledger-bench").run(["append", "--ledger", project.appendingPathComponent("ledger.sqlite").path, "--events", "30"])
+        let stats = try crmMigrate.run(["ledger", "stats", "--project", project.path])
+        #expect(stats.stdout.contains("events       31 in 2 run(s)"))
+        #expect(stats.stdout.range(of: #"record\.extracted\s+15\s"#, options: .regularExpression) != nil)
+    }
+}
+
+@Suite("Crash safety")
+struct CrashTests {
+    @Test("a process killed with SIGKILL during a large append leaves a ledger that opens, verifies and holds whole transactions")
+    func killedDuringAppend() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.url.appendingPathComponent("ledger.sqlite").path
+        let batch = 500
+        let process = Process()
+        process.executableURL = Tool("ledger-bench").url
+        process.arguments = ["append", "--ledger", path, "--events", "300000", "--batch", "\(batch)"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        // Wait until several transactions have committed, then kill without warning.
+        var seen = ""
+        while seen.components(separatedBy: "committed").count < 6 {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        seen += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let lastReported = seen.split(separator: "\n").compactMap { line -> Int64? in
+            guard let range = line.range(of: "...") else { return nil }
+            return Int64(line[range.upperBound...])
+        }.max() ?? 0
+
+        let ledger = try Ledger(path: path, access: .write)
+        let report = try ledger.verify()
+        #expect(report.isIntact, "\(String(describing: report.problem))")
+        // Every reported commit survived, and nothing but whole transactions is there.
+        #expect(ledger.head.seq >= lastReported)
+        #expect(ledger.head.seq % Int64(batch) == 0)
+        #expect(try ledger.rebuildProjections(check: true).matches)
+        #expect(try ledger.projectionCursors().values.allSatisfy { $0 == ledger.head.seq })
+    }
+}

@@ -106,8 +106,10 @@ struct EventGenerator {
         case 75..<80:
             let change = SchemaChange(op: .updateField, object: object, field: "stage", metadataId: "f-\(random.next() % 9)", definition: ["options": ["NEW", "CUSTOMER"]])
             event = .schemaChangeApplied(SchemaChangeApplied(changeId: "c\(emitted)", change: change, inverse: SchemaChange(op: .updateField, object: object, field: "stage", definition: ["options": ["NEW"]])))
-        case 80..<90:
-            event = .recordExtracted(RecordExtracted(snapshot: 1, object: "contacts", sourceId: "S-\(random.next() % 40)", file: "contacts.csv", line: Int(emitted), contentHash: String(repeating: "a", count: 64), values: ["Email": "x@example.com", "Name": "N \(random.next() % 9)"]))
+        case 80..<83:
+            event = .recordMissing(RecordMissing(snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)"))
+        case 83..<90:
+            event = .recordExtracted(RecordExtracted(snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)", file: "contacts.csv", line: Int(emitted), contentHash: pick(["h1", "h2", "h3"]), values: ["Email": "x@example.com", "Name": "N \(random.next() % 9)"]))
         case 90..<95:
             event = .writeRequested(WriteRequested(batchId: "b\(emitted)", op: .create, object: object, items: [WriteItem(sourceId: sourceId, twentyId: twentyId, values: values())]))
         default:

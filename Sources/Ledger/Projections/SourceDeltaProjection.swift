@@ -1,0 +1,101 @@
+import SQLite
+
+/// "source-delta": the history of every source record's content hash across snapshots, one row per change, so
+/// that `Ledger.delta(from:to:)` can say what was added, changed or removed between any two snapshots.
+struct SourceDeltaProjection: Projection {
+    let name = "source-delta"
+    let tables = [
+        (name: "snapshots", orderBy: "snapshot"), (name: "source_versions", orderBy: "object, source_id, snapshot"),
+    ]
+    let interests: Set<EventType> = [.snapshotTaken, .snapshotCompleted, .recordExtracted, .recordMissing]
+
+    func apply(_ folded: FoldedEvent, in db: Database) throws {
+        switch folded.event {
+        case .snapshotTaken(let e):
+            try db.run(
+                """
+                INSERT OR REPLACE INTO snapshots (snapshot, seq, recorded_at, export_path, files) VALUES (?, ?, ?, ?, ?)
+                """,
+                [
+                    .integer(Int64(e.snapshot)), .integer(folded.seq), .text(folded.recordedAt), .text(e.exportPath),
+                    .integer(Int64(e.files.count)),
+                ])
+        case .snapshotCompleted(let e):
+            try db.run(
+                "UPDATE snapshots SET completed_seq = ?, extracted = ?, unchanged = ?, missing = ? WHERE snapshot = ?",
+                [
+                    .integer(folded.seq), .integer(Int64(e.extracted)), .integer(Int64(e.unchanged)),
+                    .integer(Int64(e.missing)), .integer(Int64(e.snapshot)),
+                ])
+        case .recordExtracted(let e):
+            try recordVersion(db, e.object, e.sourceId, e.snapshot, e.contentHash, folded.seq)
+        case .recordMissing(let e):
+            try recordVersion(db, e.object, e.sourceId, e.snapshot, nil, folded.seq)
+        default:
+            break
+        }
+    }
+
+    /// Adds a version only when the content differs from the record's latest one.
+    private func recordVersion(
+        _ db: Database, _ object: String?, _ sourceId: String?, _ snapshot: Int, _ hash: String?, _ seq: Int64
+    ) throws {
+        let key: [SQLValue?] = [.text(object ?? ""), .text(sourceId ?? "")]
+        let latest = try db.query(
+            """
+            SELECT content_hash FROM source_versions WHERE object = ? AND source_id = ?
+            ORDER BY snapshot DESC LIMIT 1
+            """, key
+        ) { $0.string(0) }.first
+        if let latest, latest == hash { return }
+        if latest == nil && hash == nil { return }  // absent before, absent still
+        try db.run(
+            """
+            INSERT OR REPLACE INTO source_versions (object, source_id, snapshot, content_hash, seq)
+            VALUES (?, ?, ?, ?, ?)
+            """, key + [.integer(Int64(snapshot)), .text(hash), .integer(seq)])
+    }
+}
+
+/// What changed in the source between two snapshots.
+public struct SourceDelta: Sendable, Equatable {
+    public struct Record: Sendable, Hashable {
+        public let object: String
+        public let sourceId: String
+    }
+
+    public var added: [Record] = []
+    public var changed: [Record] = []
+    public var removed: [Record] = []
+}
+
+extension Ledger {
+    /// Records added, changed (content hash differs) or removed between snapshot `from` and snapshot `to`.
+    public func delta(from: Int, to: Int) throws -> SourceDelta {
+        let rows = try db.query(
+            """
+            WITH touched AS (
+                SELECT DISTINCT object, source_id FROM source_versions WHERE snapshot > ?1 AND snapshot <= ?2
+            ), compared AS (
+                SELECT t.object, t.source_id,
+                    (SELECT content_hash FROM source_versions v WHERE v.object = t.object AND v.source_id = t.source_id
+                        AND v.snapshot <= ?1 ORDER BY v.snapshot DESC LIMIT 1) AS before,
+                    (SELECT content_hash FROM source_versions v WHERE v.object = t.object AND v.source_id = t.source_id
+                        AND v.snapshot <= ?2 ORDER BY v.snapshot DESC LIMIT 1) AS after
+                FROM touched t
+            )
+            SELECT object, source_id, before, after FROM compared WHERE before IS NOT after ORDER BY object, source_id
+            """, [.integer(Int64(from)), .integer(Int64(to))]
+        ) { ($0.string(0) ?? "", $0.string(1) ?? "", $0.string(2), $0.string(3)) }
+        var delta = SourceDelta()
+        for (object, sourceId, before, after) in rows {
+            let record = SourceDelta.Record(object: object, sourceId: sourceId)
+            switch (before, after) {
+            case (nil, _?): delta.added.append(record)
+            case (_?, nil): delta.removed.append(record)
+            default: delta.changed.append(record)
+            }
+        }
+        return delta
+    }
+}
