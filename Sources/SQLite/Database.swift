@@ -12,6 +12,9 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// Statements for SQL written as literals, keyed by the literal's address: no hashing of the SQL text on the
+    /// hot path (a projection runs several statements per event).
+    private var staticStatementCache: [Int: Statement] = [:]
 
     public init(path: String, mode: Mode = .readWriteCreate) throws {
         var handle: OpaquePointer?
@@ -34,6 +37,7 @@ public final class Database {
 
     deinit {
         statementCache.removeAll()
+        staticStatementCache.removeAll()
         sqlite3_close_v2(handle)
     }
 
@@ -63,17 +67,36 @@ public final class Database {
         return statement
     }
 
-    /// Runs `sql` with `values` and returns every row mapped by `transform`.
-    public func query<T>(_ sql: String, _ values: [SQLValue?] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    /// A cached statement for SQL written as a literal.
+    public func cached(_ sql: StaticString) throws -> Statement {
+        let key = Int(bitPattern: sql.utf8Start)
+        if let statement = staticStatementCache[key] { return statement }
+        let text = sql.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        let statement = try Statement(database: self, sql: text)
+        staticStatementCache[key] = statement
+        return statement
+    }
+
+    /// Runs literal `sql` with `values` and returns every row mapped by `transform`.
+    public func query<T>(_ sql: StaticString, _ values: [SQLValue?] = [], _ transform: (Row) throws -> T) throws -> [T] {
+        try cached(sql).rows(values, transform)
+    }
+
+    /// Runs SQL built at run time (table names, conditions) and returns every row mapped by `transform`.
+    public func query<T>(sql: String, _ values: [SQLValue?] = [], _ transform: (Row) throws -> T) throws -> [T] {
         try cached(sql).rows(values, transform)
     }
 
     /// The first column of the first row, or `nil` when there is no row.
-    public func scalar(_ sql: String, _ values: [SQLValue?] = []) throws -> SQLValue? {
+    public func scalar(_ sql: StaticString, _ values: [SQLValue?] = []) throws -> SQLValue? {
         try query(sql, values) { $0.value(0) }.first
     }
 
-    public func run(_ sql: String, _ values: [SQLValue?] = []) throws { try cached(sql).execute(values) }
+    public func scalar(sql: String, _ values: [SQLValue?] = []) throws -> SQLValue? {
+        try query(sql: sql, values) { $0.value(0) }.first
+    }
+
+    public func run(_ sql: StaticString, _ values: [SQLValue?] = []) throws { try cached(sql).execute(values) }
 
     /// Runs `body` inside `BEGIN IMMEDIATE ... COMMIT`, rolling back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {

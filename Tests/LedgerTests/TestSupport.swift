@@ -39,7 +39,7 @@ func projectionDump(_ db: Database) throws -> [String: [String]] {
     var dump: [String: [String]] = [:]
     for projection in Projections.all {
         for table in projection.tables {
-            dump[table.name] = try db.query("SELECT * FROM \(table.name) ORDER BY \(table.orderBy)") { row in
+            dump[table.name] = try db.query(sql: "SELECT * FROM \(table.name) ORDER BY \(table.orderBy)") { row in
                 (0..<row.columnCount).map { "\(row.value($0))" }.joined(separator: "|")
             }
         }

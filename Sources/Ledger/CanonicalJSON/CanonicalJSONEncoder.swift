@@ -82,20 +82,23 @@ private enum Node {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let box):
-            // Stable sort, then the last of equal keys wins, as when a dictionary is assigned twice.
-            let members = box.members.enumerated().sorted { a, b in
-                if a.element.key == b.element.key { return a.offset < b.offset }
-                return a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+            var members = box.members
+            members.sort { CanonicalJSON.utf8Precedes($0.key, $1.key) }
+            if zip(members, members.dropFirst()).contains(where: { $0.key == $1.key }) {
+                // A value encoded the same key twice: the last one wins, as when a dictionary is assigned twice.
+                members = box.members.enumerated().sorted { a, b in
+                    a.element.key == b.element.key
+                        ? a.offset > b.offset : CanonicalJSON.utf8Precedes(a.element.key, b.element.key)
+                }.map(\.element)
+                var seen = Set<String>()
+                members = members.filter { seen.insert($0.key).inserted }
             }
             out.append(UInt8(ascii: "{"))
-            var first = true
             for (index, member) in members.enumerated() {
-                if index + 1 < members.count && members[index + 1].element.key == member.element.key { continue }
-                if !first { out.append(UInt8(ascii: ",")) }
-                first = false
-                CanonicalJSON.writeString(member.element.key, into: &out)
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                CanonicalJSON.writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                member.element.node.write(into: &out)
+                member.node.write(into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }

@@ -120,7 +120,7 @@ extension Ledger {
         var total = 0
         for projection in projections {
             for table in projection.tables {
-                if case .integer(let n)? = try db.scalar("SELECT count(*) FROM \(schema).\(table.name)") {
+                if case .integer(let n)? = try db.scalar(sql: "SELECT count(*) FROM \(schema).\(table.name)") {
                     total += Int(n)
                 }
             }

@@ -96,7 +96,7 @@ extension Ledger {
 
     /// The event with sequence number `seq`, if there is one.
     public func event(seq: Int64) throws -> StoredEvent? {
-        try db.query("SELECT \(Ledger.storedColumns) FROM events WHERE seq = ?", [.integer(seq)], Ledger.storedEvent)
+        try db.query(sql: "SELECT \(Ledger.storedColumns) FROM events WHERE seq = ?", [.integer(seq)], Ledger.storedEvent)
             .first
     }
 
