@@ -63,6 +63,20 @@ struct AppendOnlyTests {
         }
     }
 
+    @Test("another SQLite database is refused as not a ledger, and left untouched")
+    func foreignDatabaseRefused() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.path("other.sqlite")
+        try Database(path: path).execute("CREATE TABLE customers (id INTEGER)")
+        for access in [Ledger.Access.read, .write] {
+            #expect {
+                _ = try Ledger(path: path, access: access)
+            } throws: { "\($0)".contains("is not a crm-migrate ledger") }
+        }
+        let tables = try Database(path: path, mode: .readOnly).query("SELECT name FROM sqlite_master") { $0.string(0) ?? "" }
+        #expect(tables == ["customers"])
+    }
+
     @Test("the ledger file is readable and writable by its owner only")
     func fileMode() throws {
         let dir = TemporaryDirectory()

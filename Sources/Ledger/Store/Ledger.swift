@@ -35,7 +35,7 @@ public final class Ledger {
     /// Creates a new, empty ledger file (mode 0600) and opens it for writing.
     public static func create(at path: String, runId: String? = nil) throws -> Ledger {
         guard !FileManager.default.fileExists(atPath: path) else {
-            throw LedgerError.cannotLock(path: path, reason: "a ledger already exists there")
+            throw LedgerError.alreadyExists(path: path)
         }
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         else {
@@ -54,6 +54,7 @@ public final class Ledger {
                 lock = try WriterLock(path: Ledger.lockPath(for: path))
                 db = try Database(path: path, mode: .readWrite)
                 db.setBusyTimeout(milliseconds: 10_000)
+                try Ledger.refuseForeignDatabase(db, path: path)
                 try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
                 let applied = try SchemaMigrator.migrate(db, path: path)
                 if !applied.isEmpty { logger.info("ledger schema migrated", metadata: ["applied": "\(applied)"]) }
@@ -77,9 +78,17 @@ public final class Ledger {
     /// A reader on a ledger from an earlier version first brings its schema forward, as a writer would.
     private static func migrateIfNeeded(path: String) throws {
         let probe = try Database(path: path, mode: .readOnly)
+        try refuseForeignDatabase(probe, path: path)
         let pending = try SchemaMigrator.pending(probe, path: path)
         guard !pending.isEmpty else { return }
         _ = try Ledger(path: path, access: .write)
+    }
+
+    /// Migrations may only touch a ledger or a brand-new empty file, never some other SQLite database that a
+    /// mistyped path points at.
+    private static func refuseForeignDatabase(_ db: Database, path: String) throws {
+        let tables = try db.query("SELECT name FROM sqlite_master WHERE type = 'table'") { $0.string(0) ?? "" }
+        guard tables.isEmpty || tables.contains("schema_migrations") else { throw LedgerError.notALedger(path: path) }
     }
 
     static func newRunId() -> String {

@@ -4,6 +4,7 @@ import SQLite
 public enum LedgerError: Error, CustomStringConvertible {
     case writerLockHeld(path: String, pid: Int32?)
     case cannotLock(path: String, reason: String)
+    case alreadyExists(path: String)
     case notALedger(path: String)
     case newerSchema(path: String, unknownMigration: String)
     case migrationFailed(name: String, underlying: SQLiteError)
@@ -21,6 +22,8 @@ public enum LedgerError: Error, CustomStringConvertible {
                 + " (wait for it to finish, or stop it)"
         case .cannotLock(let path, let reason):
             return "cannot take the writer lock \(path): \(reason)"
+        case .alreadyExists(let path):
+            return "a ledger already exists at \(path); open it instead of creating a new one"
         case .notALedger(let path):
             return "\(path) is not a crm-migrate ledger (no events table); run `crm-migrate init` to create a project"
         case .newerSchema(let path, let name):
