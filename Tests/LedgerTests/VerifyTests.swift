@@ -17,14 +17,24 @@ struct VerifyTests {
             """)
     }
 
+    /// The first problem, found the same way by the sequential check and by the two-halves check.
+    private func firstBad(_ ledger: Ledger) throws -> VerificationReport.Problem? {
+        let sequential = try ledger.verify(splittingFrom: .max).problem
+        let halves = try ledger.verify(splittingFrom: 2).problem
+        #expect(sequential?.seq == halves?.seq, "sequential: \(String(describing: sequential)), halves: \(String(describing: halves))")
+        return sequential
+    }
+
     @Test("an intact ledger verifies, and its head is the last event's hash")
     func intact() throws {
         let dir = TemporaryDirectory()
         let ledger = try makeLedger(events: 200, in: dir)
-        let report = try ledger.verify()
-        #expect(report.isIntact)
-        #expect(report.eventsChecked == 200)
-        #expect(report.head == ledger.head)
+        for threshold in [Int64.max, 2] {
+            let report = try ledger.verify(splittingFrom: threshold)
+            #expect(report.isIntact)
+            #expect(report.eventsChecked == 200)
+            #expect(report.head == ledger.head)
+        }
     }
 
     @Test("one changed payload byte is found at its event")
@@ -33,12 +43,20 @@ struct VerifyTests {
         let ledger = try makeLedger(events: 50, in: dir)
         try tamper(ledger, "UPDATE events SET payload = replace(payload, '\"', ' ') || '' WHERE seq = 17;")
         // The replace above changes more than a byte; change exactly one as well, on another ledger event.
-        #expect(try ledger.verify().problem?.seq == 17)
+        #expect(try firstBad(ledger)?.seq == 17)
 
         let dir2 = TemporaryDirectory()
         let other = try makeLedger(events: 50, in: dir2)
         try tamper(other, "UPDATE events SET payload = substr(payload, 1, 5) || char(unicode(substr(payload, 6, 1)) + 1) || substr(payload, 7) WHERE seq = 23;")
-        #expect(try other.verify().problem?.seq == 23)
+        #expect(try firstBad(other)?.seq == 23)
+    }
+
+    @Test("a deleted event is found at its sequence number, also at the seam of the two halves", arguments: [31, 25, 26, 50])
+    func deletedEventAnywhere(seq: Int) throws {
+        let dir = TemporaryDirectory()
+        let ledger = try makeLedger(events: 50, in: dir)
+        try tamper(ledger, "DELETE FROM events WHERE seq = \(seq);")
+        #expect(try firstBad(ledger)?.seq == Int64(seq))
     }
 
     @Test("a deleted event is found at its sequence number")
@@ -46,7 +64,7 @@ struct VerifyTests {
         let dir = TemporaryDirectory()
         let ledger = try makeLedger(events: 50, in: dir)
         try tamper(ledger, "DELETE FROM events WHERE seq = 31;")
-        let problem = try ledger.verify().problem
+        let problem = try firstBad(ledger)
         #expect(problem?.seq == 31)
         #expect(problem?.reason.contains("missing") == true)
     }
@@ -56,7 +74,7 @@ struct VerifyTests {
         let dir = TemporaryDirectory()
         let ledger = try makeLedger(events: 50, in: dir)
         try tamper(ledger, "DELETE FROM events WHERE seq > 45;")
-        #expect(try ledger.verify().problem?.seq == 46)
+        #expect(try firstBad(ledger)?.seq == 46)
     }
 
     @Test("a reordered pair of events is found at the first of the two")
@@ -70,7 +88,7 @@ struct VerifyTests {
             UPDATE events SET seq = 12 WHERE seq = 13;
             UPDATE events SET seq = 13 WHERE seq = -1;
             """)
-        #expect(try ledger.verify().problem?.seq == 12)
+        #expect(try firstBad(ledger)?.seq == 12)
     }
 
     @Test("a forged hash is found: at the event if it does not match, at the next event if it does")
@@ -78,7 +96,7 @@ struct VerifyTests {
         let dir = TemporaryDirectory()
         let ledger = try makeLedger(events: 50, in: dir)
         try tamper(ledger, "UPDATE events SET hash = '\(String(repeating: "ab", count: 32))' WHERE seq = 40;")
-        #expect(try ledger.verify().problem?.seq == 40)
+        #expect(try firstBad(ledger)?.seq == 40)
 
         // A careful forger changes event 20's type and recomputes its hash correctly; event 21 still names the old one.
         let dir2 = TemporaryDirectory()
@@ -93,7 +111,7 @@ struct VerifyTests {
             + "\"seq\":20,\"source_id\":\(text(row[4])),\"twenty_id\":\(text(row[5])),\"type\":\"run.failed\"}"
         let forged = EventHash.hex(SHA256.hash(data: Array((row[7]! + envelope).utf8)))
         try tamper(other, "UPDATE events SET type = 'run.failed', hash = '\(forged)' WHERE seq = 20;")
-        let problem = try other.verify().problem
+        let problem = try firstBad(other)
         #expect(problem?.seq == 21)
         #expect(problem?.reason.contains("prev_hash") == true)
     }
