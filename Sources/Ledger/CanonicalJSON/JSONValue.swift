@@ -26,8 +26,8 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// Parses JSON text (any valid JSON, not only canonical).
-    public init(parsing bytes: some DataProtocol) throws {
-        self = try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    public init(parsing bytes: some Collection<UInt8>) throws {
+        self = try JSONParser.parse(bytes)
     }
 
     /// The canonical text of this value (see `CanonicalJSON`).

@@ -59,8 +59,13 @@ public enum LedgerEvent: Sendable, Equatable {
     public var type: EventType { Swift.type(of: payload).type }
 
     /// Decodes a stored payload (JSON text) of the given type.
-    public static func decode(type: EventType, payload: Data) throws -> LedgerEvent {
-        let decoder = JSONDecoder()
+    public static func decode(type: EventType, payload: some Collection<UInt8>) throws -> LedgerEvent {
+        try decode(type: type, payload: try JSONParser.parse(payload))
+    }
+
+    /// Decodes a payload already parsed.
+    public static func decode(type: EventType, payload: JSONValue) throws -> LedgerEvent {
+        let decoder = JSONValueDecoder()
         func d<T: EventPayload>(_: T.Type) throws -> T { try decoder.decode(T.self, from: payload) }
         switch type {
         case .projectCreated: return .projectCreated(try d(ProjectCreated.self))

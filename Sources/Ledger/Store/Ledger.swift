@@ -254,7 +254,7 @@ public final class Ledger {
             guard interests.contains(type) else { return }
             let event: LedgerEvent
             do {
-                event = try LedgerEvent.decode(type: type, payload: Data(row.bytes(4)))
+                event = try LedgerEvent.decode(type: type, payload: JSONParser.parse(row.bytes(4)))
             } catch {
                 throw LedgerError.undecodablePayload(seq: seq, type: typeName, reason: "\(error)")
             }
