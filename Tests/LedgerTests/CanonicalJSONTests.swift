@@ -125,3 +125,32 @@ struct JSONParserTests {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(text.utf8)) }
     }
 }
+
+@Suite("Canonical payload view")
+struct CanonicalPayloadTests {
+    @Test("every top-level member's bytes are the canonical text of that member, for every generated event")
+    func membersAreCanonicalSlices() throws {
+        var generator = EventGenerator(seed: 21)
+        for _ in 0..<300 {
+            let event = generator.next()
+            let bytes = try CanonicalJSONEncoder().encode(event.payload)
+            let view = CanonicalPayload(bytes: bytes)
+            let parsed = try JSONParser.parse(bytes).objectValue ?? [:]
+            for (key, member) in parsed {
+                #expect(view.raw(key).map { Array($0) } == Array(member.canonicalText.utf8))
+            }
+            #expect(view.raw("noSuchMember") == nil)
+        }
+    }
+
+    @Test("strings with escapes, integers and booleans are read back as values")
+    func scalars() {
+        let view = CanonicalPayload(bytes: Array(#"{"a":"x\"y\n","b":-42,"c":true,"d":{"a":"nested"},"e":"plain"}"#.utf8))
+        #expect(view.string("a") == "x\"y\n")
+        #expect(view.int("b") == -42)
+        #expect(view.bool("c") == true)
+        #expect(view.string("e") == "plain")
+        #expect(view.value("d") == ["a": "nested"])
+        #expect(view.string("b") == nil)
+    }
+}

@@ -20,6 +20,12 @@ public enum JSONValue: Hashable, Sendable {
         return nil
     }
 
+    /// The number of elements of an array, 0 for anything else.
+    public var arrayCount: Int {
+        if case .array(let items) = self { return items.count }
+        return 0
+    }
+
     public var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { return members }
         return nil

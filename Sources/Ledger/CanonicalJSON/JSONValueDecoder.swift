@@ -39,6 +39,19 @@ private struct TreeDecoder: Decoder {
             guard case .string(let s) = value else { throw mismatch(type, value, codingPath) }
             return s as! T
         }
+        // Raw source values ([header: text]) are most of a snapshot's payload bytes; build them directly rather
+        // than through Dictionary's generic Decodable, which lists and looks up every key.
+        if type == [String: String].self, case .object(let members) = value {
+            var strings: [String: String] = [:]
+            strings.reserveCapacity(members.count)
+            for (key, member) in members {
+                guard case .string(let text) = member else {
+                    throw mismatch(String.self, member, codingPath + [AnyKey(stringValue: key)])
+                }
+                strings[key] = text
+            }
+            return strings as! T
+        }
         return try T(from: self)
     }
 

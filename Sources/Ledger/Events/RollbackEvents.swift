@@ -30,17 +30,6 @@ public struct Compensation: Codable, Sendable, Equatable {
     }
 }
 
-extension Compensation {
-    /// The compensation as JSON, built directly: the inverse stream stores one per mutation, on the hot path.
-    public var jsonValue: JSONValue {
-        var members: [String: JSONValue] = ["action": .string(action.rawValue), "object": .string(object)]
-        if let twentyId { members["twentyId"] = .string(twentyId) }
-        if let values { members["values"] = values }
-        if let schema { members["schema"] = schema.jsonValue }
-        return .object(members)
-    }
-}
-
 /// `rollback.started`: a rollback over the given scope began.
 public struct RollbackStarted: EventPayload {
     public static let type = EventType.rollbackStarted

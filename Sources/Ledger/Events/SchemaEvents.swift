@@ -24,16 +24,6 @@ public struct SchemaChange: Codable, Sendable, Equatable {
     }
 }
 
-extension SchemaChange {
-    public var jsonValue: JSONValue {
-        var members: [String: JSONValue] = ["op": .string(op.rawValue), "object": .string(object)]
-        if let field { members["field"] = .string(field) }
-        if let metadataId { members["metadataId"] = .string(metadataId) }
-        if let definition { members["definition"] = definition }
-        return .object(members)
-    }
-}
-
 /// `schema.change.requested`: intent to change Twenty's data model, committed before the call.
 public struct SchemaChangeRequested: EventPayload {
     public static let type = EventType.schemaChangeRequested

@@ -11,36 +11,59 @@ struct InverseStreamProjection: Projection {
     ]
 
     func apply(_ folded: FoldedEvent, in db: Database) throws {
-        switch folded.event {
-        case .recordCreated(let e):
-            try record(db, folded, Compensation(action: .destroy, object: e.object ?? "", twentyId: e.twentyId))
-        case .recordUpdated(let e):
-            try record(
-                db, folded, Compensation(action: .update, object: e.object ?? "", twentyId: e.twentyId, values: e.before))
-        case .recordDeleted(let e):
-            let compensation =
-                e.soft
-                ? Compensation(action: .restore, object: e.object ?? "", twentyId: e.twentyId)
-                : Compensation(action: .create, object: e.object ?? "", twentyId: e.twentyId, values: e.before)
-            try record(db, folded, compensation)
-        case .schemaChangeApplied(let e):
-            try record(db, folded, Compensation(action: .schema, object: e.change.object, schema: e.inverse))
-        case .rollbackCompensated(let e):
+        switch folded.type {
+        case .recordCreated:
+            try record(db, folded, .destroy)
+        case .recordUpdated:
+            try record(db, folded, .update, values: try folded.require(folded.payload.raw("before"), "before"))
+        case .recordDeleted:
+            if try folded.require(folded.payload.bool("soft"), "soft") {
+                try record(db, folded, .restore)
+            } else {
+                try record(db, folded, .create, values: try folded.require(folded.payload.raw("before"), "before"))
+            }
+        case .schemaChangeApplied:
+            try record(db, folded, .schema, schema: try folded.require(folded.payload.raw("inverse"), "inverse"))
+        case .rollbackCompensated:
             try db.run(
                 "UPDATE inverse_actions SET compensated_by = ? WHERE seq = ? AND compensated_by IS NULL",
-                [.integer(folded.seq), .integer(e.compensates)])
+                [.integer(folded.seq), .integer(try folded.require(folded.payload.int("compensates"), "compensates"))])
         default:
             break
         }
     }
 
-    private func record(_ db: Database, _ folded: FoldedEvent, _ compensation: Compensation) throws {
-        let text = compensation.jsonValue.canonicalText
+    /// Stores the compensation as the canonical JSON of a `Compensation`, built from the payload's own canonical
+    /// bytes: keys in byte order (action, object, schema, twentyId, values), absent ones omitted.
+    private func record(
+        _ db: Database, _ folded: FoldedEvent, _ action: Compensation.Action, values: ArraySlice<UInt8>? = nil,
+        schema: ArraySlice<UInt8>? = nil
+    ) throws {
+        let object = folded.object ?? ""
+        var out: [UInt8] = []
+        out.reserveCapacity(128 + (values?.count ?? 0) + (schema?.count ?? 0))
+        out.append(contentsOf: "{\"action\":".utf8)
+        CanonicalJSON.writeString(action.rawValue, into: &out)
+        out.append(contentsOf: ",\"object\":".utf8)
+        CanonicalJSON.writeString(object, into: &out)
+        if let schema {
+            out.append(contentsOf: ",\"schema\":".utf8)
+            out.append(contentsOf: schema)
+        }
+        if let twentyId = folded.twentyId {
+            out.append(contentsOf: ",\"twentyId\":".utf8)
+            CanonicalJSON.writeString(twentyId, into: &out)
+        }
+        if let values {
+            out.append(contentsOf: ",\"values\":".utf8)
+            out.append(contentsOf: values)
+        }
+        out.append(UInt8(ascii: "}"))
         try db.run(
             "INSERT INTO inverse_actions (seq, run_id, object, twenty_id, compensation) VALUES (?, ?, ?, ?, ?)",
             [
-                .integer(folded.seq), .text(folded.runId), .text(compensation.object), .text(compensation.twentyId),
-                .text(text),
+                .integer(folded.seq), .text(folded.runId), .text(object), .text(folded.twentyId),
+                .text(String(decoding: out, as: UTF8.self)),
             ])
     }
 }

@@ -1,11 +1,24 @@
 import SQLite
 
-/// An event as a projection folds it.
+/// An event as a projection folds it: its columns and its payload's canonical bytes, the same whether the event
+/// is being appended or read back by a rebuild.
 struct FoldedEvent {
     let seq: Int64
     let runId: String
     let recordedAt: String
-    let event: LedgerEvent
+    let type: EventType
+    let object: String?
+    let sourceId: String?
+    let twentyId: String?
+    let payload: CanonicalPayload
+
+    /// A payload member the fold cannot do without.
+    func require<T>(_ value: T?, _ member: String) throws -> T {
+        guard let value else {
+            throw LedgerError.undecodablePayload(seq: seq, type: type.rawValue, reason: "no usable \"\(member)\"")
+        }
+        return value
+    }
 }
 
 /// A fold over the events into tables. Everything a projection stores must follow from the events alone,

@@ -10,27 +10,36 @@ struct SourceDeltaProjection: Projection {
     let interests: Set<EventType> = [.snapshotTaken, .snapshotCompleted, .recordExtracted, .recordMissing]
 
     func apply(_ folded: FoldedEvent, in db: Database) throws {
-        switch folded.event {
-        case .snapshotTaken(let e):
+        let payload = folded.payload
+        switch folded.type {
+        case .snapshotTaken:
+            let files = try folded.require(payload.value("files"), "files")
             try db.run(
                 """
                 INSERT OR REPLACE INTO snapshots (snapshot, seq, recorded_at, export_path, files) VALUES (?, ?, ?, ?, ?)
                 """,
                 [
-                    .integer(Int64(e.snapshot)), .integer(folded.seq), .text(folded.recordedAt), .text(e.exportPath),
-                    .integer(Int64(e.files.count)),
+                    .integer(try folded.require(payload.int("snapshot"), "snapshot")), .integer(folded.seq),
+                    .text(folded.recordedAt), .text(try folded.require(payload.string("exportPath"), "exportPath")),
+                    .integer(Int64(files.arrayCount)),
                 ])
-        case .snapshotCompleted(let e):
+        case .snapshotCompleted:
             try db.run(
                 "UPDATE snapshots SET completed_seq = ?, extracted = ?, unchanged = ?, missing = ? WHERE snapshot = ?",
                 [
-                    .integer(folded.seq), .integer(Int64(e.extracted)), .integer(Int64(e.unchanged)),
-                    .integer(Int64(e.missing)), .integer(Int64(e.snapshot)),
+                    .integer(folded.seq), .integer(try folded.require(payload.int("extracted"), "extracted")),
+                    .integer(try folded.require(payload.int("unchanged"), "unchanged")),
+                    .integer(try folded.require(payload.int("missing"), "missing")),
+                    .integer(try folded.require(payload.int("snapshot"), "snapshot")),
                 ])
-        case .recordExtracted(let e):
-            try recordVersion(db, e.object, e.sourceId, e.snapshot, e.contentHash, folded.seq)
-        case .recordMissing(let e):
-            try recordVersion(db, e.object, e.sourceId, e.snapshot, nil, folded.seq)
+        case .recordExtracted:
+            try recordVersion(
+                db, folded.object, folded.sourceId, try folded.require(payload.int("snapshot"), "snapshot"),
+                try folded.require(payload.string("contentHash"), "contentHash"), folded.seq)
+        case .recordMissing:
+            try recordVersion(
+                db, folded.object, folded.sourceId, try folded.require(payload.int("snapshot"), "snapshot"), nil,
+                folded.seq)
         default:
             break
         }
@@ -38,7 +47,7 @@ struct SourceDeltaProjection: Projection {
 
     /// Adds a version only when the content differs from the record's latest one.
     private func recordVersion(
-        _ db: Database, _ object: String?, _ sourceId: String?, _ snapshot: Int, _ hash: String?, _ seq: Int64
+        _ db: Database, _ object: String?, _ sourceId: String?, _ snapshot: Int64, _ hash: String?, _ seq: Int64
     ) throws {
         let key: [SQLValue?] = [.text(object ?? ""), .text(sourceId ?? "")]
         let latest = try db.query(
@@ -53,7 +62,7 @@ struct SourceDeltaProjection: Projection {
             """
             INSERT OR REPLACE INTO source_versions (object, source_id, snapshot, content_hash, seq)
             VALUES (?, ?, ?, ?, ?)
-            """, key + [.integer(Int64(snapshot)), .text(hash), .integer(seq)])
+            """, key + [.integer(snapshot), .text(hash), .integer(seq)])
     }
 }
 

@@ -8,25 +8,31 @@ struct TwentyStateProjection: Projection {
     let interests: Set<EventType> = [.recordCreated, .recordUpdated, .recordDeleted, .rollbackCompensated]
 
     func apply(_ folded: FoldedEvent, in db: Database) throws {
-        switch folded.event {
-        case .recordCreated(let e):
-            try put(db, e.object, e.twentyId, e.sourceId, e.values, folded.seq)
-        case .recordUpdated(let e):
-            try merge(db, e.object, e.twentyId, e.sourceId, e.values, folded.seq)
-        case .recordDeleted(let e):
-            if e.soft {
-                try setSoftDeleted(db, e.object, e.twentyId, true, folded.seq)
+        let object = folded.object ?? ""
+        let twentyId = folded.twentyId ?? ""
+        switch folded.type {
+        case .recordCreated:
+            // The payload is canonical, so the bytes of its `values` member are the canonical text to store.
+            let values = try folded.require(folded.payload.raw("values"), "values")
+            try put(db, object, twentyId, folded.sourceId, String(decoding: values, as: UTF8.self), folded.seq)
+        case .recordUpdated:
+            let values = try folded.require(folded.payload.value("values"), "values")
+            try merge(db, object, twentyId, folded.sourceId, values, folded.seq)
+        case .recordDeleted:
+            if try folded.require(folded.payload.bool("soft"), "soft") {
+                try setSoftDeleted(db, object, twentyId, true, folded.seq)
             } else {
-                try remove(db, e.object, e.twentyId)
+                try remove(db, object, twentyId)
             }
-        case .rollbackCompensated(let e):
-            let c = e.compensation
-            switch c.action {
-            case .destroy: try remove(db, c.object, c.twentyId)
-            case .update: try merge(db, c.object, c.twentyId, nil, c.values ?? .object([:]), folded.seq)
-            case .create: try put(db, c.object, c.twentyId, nil, c.values ?? .object([:]), folded.seq)
-            case .restore: try setSoftDeleted(db, c.object, c.twentyId, false, folded.seq)
-            case .schema: break
+        case .rollbackCompensated:
+            let compensation = try folded.require(folded.payload.value("compensation"), "compensation")
+            let values = compensation["values"] ?? .object([:])
+            switch compensation["action"]?.stringValue {
+            case Compensation.Action.destroy.rawValue: try remove(db, object, twentyId)
+            case Compensation.Action.update.rawValue: try merge(db, object, twentyId, nil, values, folded.seq)
+            case Compensation.Action.create.rawValue: try put(db, object, twentyId, nil, values.canonicalText, folded.seq)
+            case Compensation.Action.restore.rawValue: try setSoftDeleted(db, object, twentyId, false, folded.seq)
+            default: break
             }
         default:
             break
@@ -34,50 +40,43 @@ struct TwentyStateProjection: Projection {
     }
 
     private func put(
-        _ db: Database, _ object: String?, _ twentyId: String?, _ sourceId: String?, _ values: JSONValue, _ seq: Int64
+        _ db: Database, _ object: String, _ twentyId: String, _ sourceId: String?, _ values: String, _ seq: Int64
     ) throws {
         try db.run(
             """
             INSERT OR REPLACE INTO twenty_records (object, twenty_id, source_id, "values", soft_deleted, last_seq)
             VALUES (?, ?, ?, ?, 0, ?)
             """,
-            [.text(object ?? ""), .text(twentyId ?? ""), .text(sourceId), .text(values.canonicalText), .integer(seq)])
+            [.text(object), .text(twentyId), .text(sourceId), .text(values), .integer(seq)])
     }
 
     /// Fields in `values` replace the stored ones; fields not mentioned keep their last written value.
     private func merge(
-        _ db: Database, _ object: String?, _ twentyId: String?, _ sourceId: String?, _ values: JSONValue, _ seq: Int64
+        _ db: Database, _ object: String, _ twentyId: String, _ sourceId: String?, _ values: JSONValue, _ seq: Int64
     ) throws {
         let existing = try db.query(
-            "SELECT \"values\", source_id FROM twenty_records WHERE object = ? AND twenty_id = ?",
-            [.text(object ?? ""), .text(twentyId ?? "")]
-        ) { ($0.string(0) ?? "{}", $0.string(1)) }.first
+            "SELECT \"values\" FROM twenty_records WHERE object = ? AND twenty_id = ?", [.text(object), .text(twentyId)]
+        ) { $0.string(0) ?? "{}" }.first
         guard let existing else {
-            return try put(db, object, twentyId, sourceId, values, seq)
+            return try put(db, object, twentyId, sourceId, values.canonicalText, seq)
         }
-        var merged = try JSONValue(parsing: Array(existing.0.utf8)).objectValue ?? [:]
+        var merged = try JSONValue(parsing: Array(existing.utf8)).objectValue ?? [:]
         for (key, value) in values.objectValue ?? [:] { merged[key] = value }
         try db.run(
             """
             UPDATE twenty_records SET "values" = ?, source_id = coalesce(source_id, ?), last_seq = ?
             WHERE object = ? AND twenty_id = ?
             """,
-            [
-                .text(JSONValue.object(merged).canonicalText), .text(sourceId), .integer(seq), .text(object ?? ""),
-                .text(twentyId ?? ""),
-            ])
+            [.text(JSONValue.object(merged).canonicalText), .text(sourceId), .integer(seq), .text(object), .text(twentyId)])
     }
 
-    private func setSoftDeleted(_ db: Database, _ object: String?, _ twentyId: String?, _ flag: Bool, _ seq: Int64)
-        throws
-    {
+    private func setSoftDeleted(_ db: Database, _ object: String, _ twentyId: String, _ flag: Bool, _ seq: Int64) throws {
         try db.run(
             "UPDATE twenty_records SET soft_deleted = ?, last_seq = ? WHERE object = ? AND twenty_id = ?",
-            [.integer(flag ? 1 : 0), .integer(seq), .text(object ?? ""), .text(twentyId ?? "")])
+            [.integer(flag ? 1 : 0), .integer(seq), .text(object), .text(twentyId)])
     }
 
-    private func remove(_ db: Database, _ object: String?, _ twentyId: String?) throws {
-        try db.run(
-            "DELETE FROM twenty_records WHERE object = ? AND twenty_id = ?", [.text(object ?? ""), .text(twentyId ?? "")])
+    private func remove(_ db: Database, _ object: String, _ twentyId: String) throws {
+        try db.run("DELETE FROM twenty_records WHERE object = ? AND twenty_id = ?", [.text(object), .text(twentyId)])
     }
 }

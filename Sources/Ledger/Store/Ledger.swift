@@ -135,7 +135,10 @@ public final class Ledger {
                         insert, seq: seq, recordedAt: recordedAt, type: event.type.rawValue, object: payload.object,
                         sourceId: payload.sourceId, twentyId: payload.twentyId, payload: payloadBytes,
                         prevHash: prevHash)
-                    let folded = FoldedEvent(seq: seq, runId: runId, recordedAt: recordedAt, event: event)
+                    let folded = FoldedEvent(
+                        seq: seq, runId: runId, recordedAt: recordedAt, type: event.type, object: payload.object,
+                        sourceId: payload.sourceId, twentyId: payload.twentyId,
+                        payload: CanonicalPayload(bytes: payloadBytes))
                     for projection in Projections.all where projection.interests.contains(event.type) {
                         try projection.apply(folded, in: db)
                     }
@@ -240,11 +243,15 @@ public final class Ledger {
         }
     }
 
-    /// Reads events from `from` on and applies each to the projections whose cursor is below it.
+    /// Reads events from `from` on and applies each to the projections whose cursor is below it. Payloads are not
+    /// decoded: projections read what they need from the canonical bytes.
     func fold(from: Int64, into projections: [any Projection], cursors: [String: Int64]) throws {
         let interests = projections.reduce(into: Set<EventType>()) { $0.formUnion($1.interests) }
         let read = try db.prepare(
-            "SELECT seq, run_id, recorded_at, type, payload FROM events WHERE seq >= ? ORDER BY seq")
+            """
+            SELECT seq, run_id, recorded_at, type, object, source_id, twenty_id, payload
+            FROM events WHERE seq >= ? ORDER BY seq
+            """)
         try read.forEachRow([.integer(from)]) { row in
             let seq = row.int(0)
             let typeName = row.string(3) ?? ""
@@ -252,14 +259,10 @@ public final class Ledger {
                 throw LedgerError.unknownEventType(seq: seq, type: typeName)
             }
             guard interests.contains(type) else { return }
-            let event: LedgerEvent
-            do {
-                event = try LedgerEvent.decode(type: type, payload: JSONParser.parse(row.bytes(4)))
-            } catch {
-                throw LedgerError.undecodablePayload(seq: seq, type: typeName, reason: "\(error)")
-            }
             let folded = FoldedEvent(
-                seq: seq, runId: row.string(1) ?? "", recordedAt: row.string(2) ?? "", event: event)
+                seq: seq, runId: row.string(1) ?? "", recordedAt: row.string(2) ?? "", type: type,
+                object: row.string(4), sourceId: row.string(5), twentyId: row.string(6),
+                payload: CanonicalPayload(bytes: Array(row.bytes(7))))
             for projection in projections
             where projection.interests.contains(type) && seq > (cursors[projection.name] ?? 0) {
                 try projection.apply(folded, in: db)
