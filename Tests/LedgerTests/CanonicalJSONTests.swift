@@ -154,3 +154,26 @@ struct CanonicalPayloadTests {
         #expect(view.string("b") == nil)
     }
 }
+
+@Suite("Hand-written payload forms")
+struct HandWrittenPayloadTests {
+    @Test("payloads that write themselves produce exactly the generic encoder's bytes")
+    func sameBytesAsGenericEncoder() throws {
+        var generator = EventGenerator(seed: 33)
+        var samples: [LedgerEvent] = (0..<500).map { _ in generator.next() }
+        samples += [
+            .recordTransformed(RecordTransformed(object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab", values: ["name": ["firstName": "Å\"x"]])),
+            .recordExcluded(RecordExcluded(object: "contacts", sourceId: "C1", rule: "stale-contacts")),
+            .recordCreated(RecordCreated(batchId: nil, object: "person", sourceId: nil, twentyId: "t", values: [:])),
+            .recordExtracted(RecordExtracted(snapshot: 3, object: "contacts", sourceId: "C\n1", file: "c.csv", line: 9, contentHash: "h", values: ["É": "1", "E": "\u{1}", "": ""])),
+        ]
+        var handWritten = 0
+        for event in samples {
+            let fast = try CanonicalJSONEncoder().encode(event.payload)
+            let generic = try CanonicalJSONEncoder(usesHandWrittenForms: false).encode(event.payload)
+            #expect(String(decoding: fast, as: UTF8.self) == String(decoding: generic, as: UTF8.self))
+            if event.payload is CanonicalJSONWritable { handWritten += 1 }
+        }
+        #expect(handWritten > 200)
+    }
+}

@@ -7,7 +7,11 @@ import Foundation
 /// encoded to a `JSONValue` tree and written by `CanonicalJSON`. `Date` is written as ISO 8601 UTC with
 /// milliseconds, `Data` as base64.
 public struct CanonicalJSONEncoder: Sendable {
-    public init() {}
+    /// Whether values that write themselves (`CanonicalJSONWritable`) may do so; tests turn it off to compare.
+    let usesHandWrittenForms: Bool
+
+    public init() { usesHandWrittenForms = true }
+    init(usesHandWrittenForms: Bool) { self.usesHandWrittenForms = usesHandWrittenForms }
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         var out: [UInt8] = []
@@ -18,6 +22,10 @@ public struct CanonicalJSONEncoder: Sendable {
 
     /// Appends the canonical bytes of `value` to `out`.
     public func encode<T: Encodable>(_ value: T, into out: inout [UInt8]) throws {
+        if usesHandWrittenForms, let writable = value as? CanonicalJSONWritable {
+            writable.writeCanonical(into: &out)
+            return
+        }
         let slot = Slot()
         if let primitive = try primitive(value, codingPath: []) {
             slot.node = .value(primitive)

@@ -1,0 +1,90 @@
+/// A value that writes its own canonical JSON, members in byte order, instead of going through `Encodable`.
+///
+/// The generic encoder costs several microseconds per event in Swift's Codable machinery; the payloads appended
+/// by the million (extracted, transformed, written records) write themselves. A test holds each one to the
+/// generic encoder's bytes.
+public protocol CanonicalJSONWritable {
+    func writeCanonical(into out: inout [UInt8])
+}
+
+/// Writes one JSON object's members; the caller gives them in byte order of their keys (checked in debug builds).
+struct CanonicalObjectWriter {
+    private(set) var out: [UInt8]
+    private var empty = true
+    #if DEBUG
+        private var lastKey: [UInt8] = []
+    #endif
+
+    init(appendingTo out: [UInt8]) {
+        self.out = out
+        self.out.append(UInt8(ascii: "{"))
+    }
+
+    private mutating func key(_ key: StaticString) {
+        #if DEBUG
+            let bytes = Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+            assert(empty || lastKey.lexicographicallyPrecedes(bytes), "members out of order at \(key)")
+            lastKey = bytes
+        #endif
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    }
+
+    mutating func member(_ name: StaticString, _ value: String) {
+        key(name)
+        CanonicalJSON.writeString(value, into: &out)
+    }
+
+    mutating func member(_ name: StaticString, _ value: String?) {
+        if let value { member(name, value) }
+    }
+
+    mutating func member(_ name: StaticString, _ value: Int) {
+        key(name)
+        CanonicalJSON.writeInteger(Int64(value), into: &out)
+    }
+
+    mutating func member(_ name: StaticString, _ value: Bool) {
+        key(name)
+        out.append(contentsOf: value ? CanonicalJSON.trueBytes : CanonicalJSON.falseBytes)
+    }
+
+    mutating func member(_ name: StaticString, _ value: JSONValue) {
+        key(name)
+        CanonicalJSON.write(value, into: &out)
+    }
+
+    mutating func member(_ name: StaticString, _ value: JSONValue?) {
+        if let value { member(name, value) }
+    }
+
+    mutating func member(_ name: StaticString, strings: [String: String]) {
+        key(name)
+        out.append(UInt8(ascii: "{"))
+        for (index, pair) in strings.sorted(by: { CanonicalJSON.utf8Precedes($0.key, $1.key) }).enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            CanonicalJSON.writeString(pair.key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            CanonicalJSON.writeString(pair.value, into: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    mutating func finish() -> [UInt8] {
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+}
+
+extension CanonicalJSONWritable {
+    /// Runs `body` on a writer appending to `out`, then closes the object.
+    func writeObject(into out: inout [UInt8], _ body: (inout CanonicalObjectWriter) -> Void) {
+        var writer = CanonicalObjectWriter(appendingTo: out)
+        out = []
+        body(&writer)
+        out = writer.finish()
+    }
+}
