@@ -30,10 +30,12 @@ BEGIN
     SELECT RAISE(ABORT, 'the ledger is append-only: events cannot be deleted');
 END;
 
--- Appends continue the chain: the next sequence number, chained to the last hash.
+-- Appends continue the chain: event N must name event N-1's hash (event 1: 64 zeros). With the primary key and
+-- the refusal of deletes, that leaves the next sequence number as the only place an event can go.
 CREATE TRIGGER events_append_in_order BEFORE INSERT ON events
-WHEN NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM events)
-  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM events ORDER BY seq DESC LIMIT 1), hex(zeroblob(32)))
+WHEN NOT (
+    (NEW.seq = 1 AND NEW.prev_hash = hex(zeroblob(32)))
+    OR EXISTS (SELECT 1 FROM events WHERE seq = NEW.seq - 1 AND hash = NEW.prev_hash))
 BEGIN
     SELECT RAISE(ABORT, 'the ledger is append-only: an event must take the next sequence number and chain to the last hash');
 END;
@@ -67,8 +69,6 @@ CREATE TABLE inverse_actions (
     compensation   TEXT    NOT NULL,     -- canonical JSON: {action, object, twentyId, values | schema}
     compensated_by INTEGER               -- the rollback.compensated event, once undone
 );
-
-CREATE INDEX inverse_actions_pending ON inverse_actions (seq) WHERE compensated_by IS NULL;
 
 -- Views for auditors.
 CREATE VIEW inverse_stream AS

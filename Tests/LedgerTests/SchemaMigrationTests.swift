@@ -10,7 +10,7 @@ struct SchemaMigrationTests {
     /// 240 --batch 60 --seed 42`); never regenerate it.
     let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Fixtures/ledger-0001.sqlite")
-    let fixtureHead = Ledger.Head(seq: 241, hash: "785754fd3167f90d841689449ec87a8c621c3fc68b2cc07dfa41d46009ce1eb0")
+    let fixtureHead = Ledger.Head(seq: 241, hash: "57ac9b6e39141d57536a8a3199dc6995ee95248c058b6e343596fa6df0600e58")
 
     private func copyOfFixture(_ dir: TemporaryDirectory) throws -> String {
         let path = dir.path("ledger.sqlite")

@@ -45,24 +45,20 @@ struct SourceDeltaProjection: Projection {
         }
     }
 
-    /// Adds a version only when the content differs from the record's latest one.
+    /// Adds a version only when the content differs from the record's latest one (and never records a record
+    /// as absent that was never present). One statement: this runs once per extracted record.
     private func recordVersion(
         _ db: Database, _ object: String?, _ sourceId: String?, _ snapshot: Int64, _ hash: String?, _ seq: Int64
     ) throws {
-        let key: [SQLValue?] = [.text(object ?? ""), .text(sourceId ?? "")]
-        let latest = try db.query(
-            """
-            SELECT content_hash FROM source_versions WHERE object = ? AND source_id = ?
-            ORDER BY snapshot DESC LIMIT 1
-            """, key
-        ) { $0.string(0) }.first
-        if let latest, latest == hash { return }
-        if latest == nil && hash == nil { return }  // absent before, absent still
         try db.run(
             """
             INSERT OR REPLACE INTO source_versions (object, source_id, snapshot, content_hash, seq)
-            VALUES (?, ?, ?, ?, ?)
-            """, key + [.integer(snapshot), .text(hash), .integer(seq)])
+            SELECT ?1, ?2, ?3, ?4, ?5
+            WHERE coalesce(
+                (SELECT content_hash IS NOT ?4 FROM source_versions WHERE object = ?1 AND source_id = ?2
+                 ORDER BY snapshot DESC LIMIT 1),
+                ?4 IS NOT NULL)
+            """, [.text(object ?? ""), .text(sourceId ?? ""), .integer(snapshot), .text(hash), .integer(seq)])
     }
 }
 
