@@ -28,7 +28,7 @@ enum BareInsert {
         guard sqlite3_open(path, &handle) == SQLITE_OK, let db = handle else { throw BenchError("cannot open \(path)") }
         defer { sqlite3_close(db) }
         var ddl = """
-            PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;
+            PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;
             CREATE TABLE events (seq INTEGER PRIMARY KEY, recorded_at TEXT NOT NULL, run_id TEXT NOT NULL,
               type TEXT NOT NULL, object TEXT, source_id TEXT, twenty_id TEXT, payload TEXT NOT NULL,
               prev_hash TEXT NOT NULL, hash TEXT NOT NULL);

@@ -55,7 +55,7 @@ public final class Ledger {
                 db = try Database(path: path, mode: .readWrite)
                 db.setBusyTimeout(milliseconds: 10_000)
                 try Ledger.refuseForeignDatabase(db, path: path)
-                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;")
+                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;")
                 let applied = try SchemaMigrator.migrate(db, path: path)
                 if !applied.isEmpty { logger.info("ledger schema migrated", metadata: ["applied": "\(applied)"]) }
             } else {
