@@ -19,6 +19,9 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
 
+        // JSON as the ledger hashes it (canonical bytes), a parser, and a decoder over parsed values.
+        .target(name: "CanonicalJSON"),
+
         // Ledger/ (the SQL an auditor reads, and EVENTS.md) is embedded into the Ledger target at build time.
         .executableTarget(name: "embed-ledger-files", path: "Plugins/EmbedLedgerFilesTool"),
         .plugin(
@@ -27,7 +30,7 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: [
-                "SQLite",
+                "SQLite", "CanonicalJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -36,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "crm-migrate",
             dependencies: [
-                "Ledger",
+                "Ledger", "AllegoryExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -44,7 +47,13 @@ let package = Package(
         .executableTarget(
             name: "ledger-bench", dependencies: ["Ledger", "SQLite", "CSQLite"], path: "Tools/LedgerBench"),
 
+        // Reading an Allegory export: streaming CSV / JSON readers, tolerant of what real exports contain.
+        .target(
+            name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
+
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
+        .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),
     ]

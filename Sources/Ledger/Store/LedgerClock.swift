@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 
 /// Timestamps as the ledger writes them: ISO 8601, UTC, milliseconds, `Z` (`2026-11-29T15:18:26.123Z`).
@@ -5,19 +6,7 @@ import Foundation
 public enum LedgerClock {
     public static func now() -> String { format(Date()) }
 
-    public static func format(_ date: Date) -> String {
-        let interval = date.timeIntervalSince1970
-        var seconds = time_t(interval.rounded(.down))
-        let millis = Int(((interval - Double(seconds)) * 1000).rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
-    }
+    public static func format(_ date: Date) -> String { CanonicalJSON.format(date) }
 
     /// Parses what a user may type for `--since`: a full timestamp, a date, or a date and time without zone
     /// (read as UTC), and returns it in the ledger's form for string comparison.

@@ -35,6 +35,7 @@ extension Ledger {
     /// Without `check`: replaces the stored projections with the fold (needs a writer). With `check`: folds into
     /// temporary shadow tables of the same definition (unqualified names resolve to TEMP first in SQLite), compares
     /// them with the stored tables row by row, and changes nothing; a reader can do it.
+    @discardableResult
     public func rebuildProjections(check: Bool) throws -> RebuildReport {
         let projections = Projections.all
         if check {

@@ -8,14 +8,14 @@ public protocol CanonicalJSONWritable {
 }
 
 /// Writes one JSON object's members; the caller gives them in byte order of their keys (checked in debug builds).
-struct CanonicalObjectWriter {
+public struct CanonicalObjectWriter {
     private(set) var out: [UInt8]
     private var empty = true
     #if DEBUG
         private var lastKey: [UInt8] = []
     #endif
 
-    init(appendingTo out: [UInt8]) {
+    public init(appendingTo out: [UInt8]) {
         self.out = out
         self.out.append(UInt8(ascii: "{"))
     }
@@ -33,35 +33,35 @@ struct CanonicalObjectWriter {
         out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
-    mutating func member(_ name: StaticString, _ value: String) {
+    public mutating func member(_ name: StaticString, _ value: String) {
         key(name)
         CanonicalJSON.writeString(value, into: &out)
     }
 
-    mutating func member(_ name: StaticString, _ value: String?) {
+    public mutating func member(_ name: StaticString, _ value: String?) {
         if let value { member(name, value) }
     }
 
-    mutating func member(_ name: StaticString, _ value: Int) {
+    public mutating func member(_ name: StaticString, _ value: Int) {
         key(name)
         CanonicalJSON.writeInteger(Int64(value), into: &out)
     }
 
-    mutating func member(_ name: StaticString, _ value: Bool) {
+    public mutating func member(_ name: StaticString, _ value: Bool) {
         key(name)
         out.append(contentsOf: value ? CanonicalJSON.trueBytes : CanonicalJSON.falseBytes)
     }
 
-    mutating func member(_ name: StaticString, _ value: JSONValue) {
+    public mutating func member(_ name: StaticString, _ value: JSONValue) {
         key(name)
         CanonicalJSON.write(value, into: &out)
     }
 
-    mutating func member(_ name: StaticString, _ value: JSONValue?) {
+    public mutating func member(_ name: StaticString, _ value: JSONValue?) {
         if let value { member(name, value) }
     }
 
-    mutating func member(_ name: StaticString, strings: [String: String]) {
+    public mutating func member(_ name: StaticString, strings: [String: String]) {
         key(name)
         out.append(UInt8(ascii: "{"))
         for (index, pair) in strings.sorted(by: { CanonicalJSON.utf8Precedes($0.key, $1.key) }).enumerated() {
@@ -73,7 +73,7 @@ struct CanonicalObjectWriter {
         out.append(UInt8(ascii: "}"))
     }
 
-    mutating func finish() -> [UInt8] {
+    public mutating func finish() -> [UInt8] {
         out.append(UInt8(ascii: "}"))
         return out
     }
@@ -81,7 +81,7 @@ struct CanonicalObjectWriter {
 
 extension CanonicalJSONWritable {
     /// Runs `body` on a writer appending to `out`, then closes the object.
-    func writeObject(into out: inout [UInt8], _ body: (inout CanonicalObjectWriter) -> Void) {
+    public func writeObject(into out: inout [UInt8], _ body: (inout CanonicalObjectWriter) -> Void) {
         var writer = CanonicalObjectWriter(appendingTo: out)
         out = []
         body(&writer)

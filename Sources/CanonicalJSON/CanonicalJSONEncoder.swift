@@ -11,7 +11,8 @@ public struct CanonicalJSONEncoder: Sendable {
     let usesHandWrittenForms: Bool
 
     public init() { usesHandWrittenForms = true }
-    init(usesHandWrittenForms: Bool) { self.usesHandWrittenForms = usesHandWrittenForms }
+    /// For tests: `false` bypasses `CanonicalJSONWritable`, to compare hand-written forms with the generic one.
+    public init(usesHandWrittenForms: Bool) { self.usesHandWrittenForms = usesHandWrittenForms }
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         var out: [UInt8] = []
@@ -122,7 +123,7 @@ private func primitive<T: Encodable>(_ value: T, codingPath: @autoclosure () -> 
     case let v as Int32: return .integer(Int64(v))
     case let v as Double: return try number(v, codingPath())
     case let v as JSONValue: return v
-    case let v as Date: return .string(LedgerClock.format(v))
+    case let v as Date: return .string(CanonicalJSON.format(v))
     case let v as Data: return .string(v.base64EncodedString())
     case let v as URL: return .string(v.absoluteString)
     case let v as Decimal: return .string(v.description)

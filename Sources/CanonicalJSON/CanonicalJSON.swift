@@ -51,7 +51,7 @@ public enum CanonicalJSON {
     }
 
     /// Byte order of the UTF-8 encodings, by `memcmp` (the generic `lexicographicallyPrecedes` showed up in profiles).
-    static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    public static func utf8Precedes(_ a: String, _ b: String) -> Bool {
         var a = a
         var b = b
         return a.withUTF8 { left in
@@ -116,7 +116,23 @@ public enum CanonicalJSON {
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)
-    static let nullBytes = Array("null".utf8)
-    static let trueBytes = Array("true".utf8)
-    static let falseBytes = Array("false".utf8)
+    public static let nullBytes = Array("null".utf8)
+    public static let trueBytes = Array("true".utf8)
+    public static let falseBytes = Array("false".utf8)
+
+    /// A date as the ledger writes it: ISO 8601, UTC, milliseconds, `Z` (`2026-11-29T15:18:26.123Z`). Fixed width,
+    /// so text order is time order.
+    public static func format(_ date: Date) -> String {
+        let interval = date.timeIntervalSince1970
+        var seconds = time_t(interval.rounded(.down))
+        let millis = Int(((interval - Double(seconds)) * 1000).rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ value: Int32, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
+            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+    }
 }

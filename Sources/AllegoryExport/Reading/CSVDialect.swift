@@ -1,0 +1,58 @@
+/// How a CSV file is written, as detected from its first bytes.
+public struct CSVDialect: Sendable, Equatable {
+    public var encoding: TextEncoding
+    /// One of `,` `;` tab `|`.
+    public var delimiter: UInt8
+    /// Lines before the header that are not part of the table.
+    public var bannerRecords: Int
+    /// The physical line of the header row.
+    public var headerLine: Int
+
+    public static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+
+    public var delimiterName: String {
+        switch delimiter {
+        case 0x09: return "tab"
+        default: return String(UnicodeScalar(delimiter))
+        }
+    }
+
+    /// Picks the delimiter that splits the sample's records into the same number (two or more) of cells most
+    /// consistently, and finds the header: the first record with at least half that many cells. Records before
+    /// it are banner lines (an export title, a date).
+    static func detect(sample: [UInt8], encoding: TextEncoding) -> CSVDialect {
+        var best: (delimiter: UInt8, consistency: Int, cells: Int, counts: [(line: Int, cells: Int)])?
+        for delimiter in candidateDelimiters {
+            var parser = CSVParser(delimiter: delimiter)
+            var counts: [(line: Int, cells: Int)] = []
+            sample.withUnsafeBufferPointer { bytes in
+                _ = parser.consume(bytes) { parser in
+                    counts.append((parser.recordLine, parser.fieldEnds.count))
+                    return counts.count < 50
+                }
+            }
+            if counts.count < 50 && !parser.isInQuotes {
+                parser.finish { parser in
+                    counts.append((parser.recordLine, parser.fieldEnds.count))
+                    return true
+                }
+            }
+            let frequency = Dictionary(counts.map { ($0.cells, 1) }, uniquingKeysWith: +)
+            guard let (cells, consistency) = frequency.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
+                cells >= 2
+            else { continue }
+            if best == nil || (consistency, cells) > (best!.consistency, best!.cells) {
+                best = (delimiter, consistency, cells, counts)
+            }
+        }
+        guard let best else {
+            return CSVDialect(encoding: encoding, delimiter: UInt8(ascii: ","), bannerRecords: 0, headerLine: 1)
+        }
+        // The header is the first record about as wide as the table; narrower ones before it are banner lines.
+        // (Not "exactly as wide": in a short sample, ragged rows can make the most common width a poor guess.)
+        let headerIndex = best.counts.firstIndex { $0.cells >= max(2, (best.cells + 1) / 2) } ?? 0
+        return CSVDialect(
+            encoding: encoding, delimiter: best.delimiter, bannerRecords: headerIndex,
+            headerLine: best.counts.isEmpty ? 1 : best.counts[headerIndex].line)
+    }
+}

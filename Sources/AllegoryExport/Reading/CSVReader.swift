@@ -1,0 +1,215 @@
+/// Reads one CSV file of an export as records, streaming: constant memory whatever the file's size.
+///
+/// Detects the encoding, delimiter and header row, and turns everything odd about the file into a `ReadFinding`
+/// with its line (banner lines, duplicate or empty headers, ragged rows, NUL bytes, stray quotes, an unterminated
+/// quote at the end, bytes that are not UTF-8), then goes on with the next record.
+public final class CSVReader {
+    public let path: String
+    /// The name used in findings: the file's path relative to the export folder.
+    public let fileName: String
+    public let dialect: CSVDialect
+    /// Column names as read (trimmed); a duplicate gets " (2)", an empty one "Column N".
+    public let header: [String]
+    /// Findings so far: those of the header at once, the rest as `read` goes (at most 1,000 per kind are kept).
+    public private(set) var findings: [ReadFinding] = []
+    /// How many findings of each kind there were, including those not kept.
+    public private(set) var findingCounts: [ReadFinding.Kind: Int] = [:]
+    /// Data records read so far.
+    public private(set) var recordCount = 0
+    private let headerRecordIndex: Int
+    private let chunkSize: Int
+
+    static let keptFindingsPerKind = 1000
+
+    public convenience init(path: String, fileName: String? = nil) throws {
+        try self.init(path: path, fileName: fileName, chunkSize: DecodedByteStream.chunkSize)
+    }
+
+    /// `chunkSize`: tests make it tiny so that records span many chunks.
+    init(path: String, fileName: String?, chunkSize: Int) throws {
+        self.path = path
+        self.fileName = fileName ?? String(path.split(separator: "/").last ?? "")
+        self.chunkSize = chunkSize
+        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        var sample: [UInt8] = []
+        while sample.count < DecodedByteStream.sampleSize, let chunk = try stream.next() { sample += chunk.bytes }
+        let dialect = CSVDialect.detect(sample: sample, encoding: stream.encoding)
+        self.dialect = dialect
+        headerRecordIndex = dialect.bannerRecords
+
+        var headerFields: [String]?
+        var banner: [(line: Int, text: String)] = []
+        var parser = CSVParser(delimiter: dialect.delimiter)
+        var index = 0
+        let collect: (inout CSVParser) -> Bool = { parser in
+            if index < dialect.bannerRecords {
+                banner.append((parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
+            } else {
+                headerFields = parser.fields()
+            }
+            index += 1
+            return headerFields == nil
+        }
+        let stopped = sample.withUnsafeBufferPointer { !parser.consume($0, emit: collect) }
+        if !stopped && headerFields == nil && !parser.isInQuotes { parser.finish(emit: collect) }
+
+        var findings: [ReadFinding] = []
+        let file = self.fileName
+        if stream.encoding == .windows1252 || stream.encoding == .utf16BigEndian
+            || stream.encoding == .utf16LittleEndian
+        {
+            findings.append(
+                ReadFinding(kind: .encoding, file: file, line: 1, detail: "read as \(stream.encoding.rawValue), converted to UTF-8"))
+        }
+        for (line, text) in banner {
+            findings.append(ReadFinding(kind: .bannerLine, file: file, line: line, detail: "skipped before the header: \"\(text.prefix(80))\""))
+        }
+        guard let rawHeader = headerFields else {
+            if sample.isEmpty {
+                findings.append(ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "the file is empty"))
+            } else {
+                findings.append(ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "no header row could be read"))
+            }
+            header = []
+            for finding in findings { note(finding) }
+            return
+        }
+        var names: [String] = []
+        var seen: [String: Int] = [:]
+        for (position, raw) in rawHeader.enumerated() {
+            var name = raw.trimmingWhitespace
+            if name.isEmpty {
+                name = "Column \(position + 1)"
+                findings.append(
+                    ReadFinding(kind: .emptyHeader, file: file, line: dialect.headerLine, detail: "column \(position + 1) has no name; called \"\(name)\""))
+            }
+            let key = name.lowercased()
+            if let count = seen[key] {
+                seen[key] = count + 1
+                let renamed = "\(name) (\(count + 1))"
+                findings.append(
+                    ReadFinding(kind: .duplicateHeader, file: file, line: dialect.headerLine, detail: "\"\(name)\" appears again as column \(position + 1); read as \"\(renamed)\""))
+                name = renamed
+            } else {
+                seen[key] = 1
+            }
+            names.append(name)
+        }
+        header = names
+        for finding in findings { note(finding) }
+    }
+
+    private func note(_ finding: ReadFinding) {
+        let count = findingCounts[finding.kind, default: 0]
+        findingCounts[finding.kind] = count + 1
+        if count < CSVReader.keptFindingsPerKind { findings.append(finding) }
+    }
+
+    /// Calls `body` with every data record in file order; `body` returns false to stop early.
+    public func read(_ body: (CSVRow) throws -> Bool) throws {
+        guard !header.isEmpty else { return }
+        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        var parser = CSVParser(delimiter: dialect.delimiter)
+        var index = 0
+        let columns = header.count
+        func handle(_ parser: inout CSVParser) throws -> Bool {
+            defer { index += 1 }
+            if index <= self.headerRecordIndex { return true }
+            let row = CSVRow(line: parser.recordLine, columns: columns, bytes: parser.fieldBytes, ends: parser.fieldEnds)
+            if row.cellCount != columns {
+                self.note(
+                    ReadFinding(
+                        kind: .raggedRow, file: self.fileName, line: row.line,
+                        detail: "\(row.cellCount) cells where the header has \(columns)"
+                            + (row.cellCount < columns ? "; the missing ones are read as empty" : "; the extra ones are kept apart")))
+            }
+            if parser.recordHasNul {
+                self.note(ReadFinding(kind: .nulByte, file: self.fileName, line: row.line, detail: "NUL bytes removed"))
+            }
+            if parser.recordHasStrayQuote {
+                self.note(ReadFinding(kind: .strayQuote, file: self.fileName, line: row.line, detail: "a quote inside an unquoted cell, read literally"))
+            }
+            self.recordCount += 1
+            return try body(row)
+        }
+        while let chunk = try stream.next() {
+            if !chunk.invalidUTF8Offsets.isEmpty { noteInvalidUTF8(chunk, startingAt: parser.line) }
+            let keepGoing = try chunk.bytes.withUnsafeBufferPointer { try parser.consume($0, emit: handle) }
+            if !keepGoing { return }
+        }
+        if parser.isInQuotes {
+            note(
+                ReadFinding(
+                    kind: .unterminatedQuote, file: fileName, line: parser.recordLine,
+                    detail: "a quoted cell opened in the record starting here never closes; the record (to the end of the file) is not read"))
+        } else {
+            try parser.finish(emit: handle)
+        }
+    }
+
+    /// Reports the lines where bytes that are not UTF-8 were read as Windows-1252.
+    private func noteInvalidUTF8(_ chunk: DecodedByteStream.Chunk, startingAt line: Int) {
+        var currentLine = line
+        var position = 0
+        var lastLine = 0
+        chunk.bytes.withUnsafeBufferPointer { bytes in
+            for offset in chunk.invalidUTF8Offsets {
+                while position < offset {
+                    if bytes[position] == 0x0A || (bytes[position] == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A)) {
+                        currentLine += 1
+                    }
+                    position += 1
+                }
+                if currentLine != lastLine {
+                    lastLine = currentLine
+                    note(ReadFinding(kind: .invalidUTF8, file: fileName, line: currentLine, detail: "bytes that are not UTF-8, read as Windows-1252"))
+                }
+            }
+        }
+    }
+}
+
+/// One data record, valid inside the callback that receives it (copy `strings` to keep it).
+public struct CSVRow {
+    /// The physical line where the record starts.
+    public let line: Int
+    /// The header's column count.
+    public let columns: Int
+    private let bytes: [UInt8]
+    private let ends: [Int]
+
+    init(line: Int, columns: Int, bytes: [UInt8], ends: [Int]) {
+        self.line = line
+        self.columns = columns
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// Cells actually present (may differ from `columns` in a ragged row).
+    public var cellCount: Int { ends.count }
+
+    /// Cell `index`; "" for a cell missing from a short row.
+    public subscript(index: Int) -> String {
+        guard index < ends.count else { return "" }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+    }
+
+    /// One value per header column (missing cells as "").
+    public var values: [String] { (0..<columns).map { self[$0] } }
+
+    /// Cells beyond the header's columns.
+    public var extraCells: [String] { ends.count > columns ? (columns..<ends.count).map { self[$0] } : [] }
+
+    /// The bytes of the whole record's cells, for hashing without building strings.
+    public var cellBytes: Int { bytes.count }
+}
+
+extension String {
+    var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

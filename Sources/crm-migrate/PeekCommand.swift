@@ -1,0 +1,87 @@
+import AllegoryExport
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+
+struct PeekCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "peek",
+        abstract: "Print the records of one export file as the reader sees them.",
+        discussion: """
+            Shows what crm-migrate makes of an odd file: the detected encoding, delimiter and header row, each \
+            record with its line number, and every finding (banner lines, ragged rows, duplicate headers, NUL \
+            bytes, an unterminated quote, bytes that are not UTF-8) with its line. CSV, JSON arrays and NDJSON \
+            (.json, .ndjson, .jsonl) are read. With --json, records go to standard output as one JSON object per \
+            line (column -> value, values as strings) and findings to standard error.
+            """)
+
+    @Argument(help: "The file to read.", completion: .file()) var file: String
+    @Option(help: "Print at most this many records (default: all).") var limit: Int?
+    @Flag(help: "One JSON object per record on standard output; findings on standard error.") var json = false
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    }
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: file) else { throw UserFacingError("\(file) does not exist") }
+        let lower = file.lowercased()
+        var output = BufferedOutput()
+        var printed = 0
+        let findings: [ReadFinding]
+        let total: Int
+        if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
+            let reader = JSONRecordReader(path: file)
+            if !json { output.write("\(reader.fileName): JSON\n") }
+            try reader.read { record in
+                if let limit, printed >= limit { return false }
+                printed += 1
+                write(line: record.line, fields: record.fields, number: printed, to: &output)
+                return true
+            }
+            findings = reader.findings
+            total = reader.recordCount
+        } else {
+            let reader = try CSVReader(path: file)
+            if !json {
+                let dialect = reader.dialect
+                output.write(
+                    "\(reader.fileName): \(dialect.encoding.rawValue), delimiter '\(dialect.delimiterName)', header at line"
+                        + " \(dialect.headerLine), \(reader.header.count) columns\n")
+            }
+            try reader.read { row in
+                if let limit, printed >= limit { return false }
+                printed += 1
+                write(line: row.line, fields: Array(zip(reader.header, row.values)), number: printed, to: &output)
+                return true
+            }
+            findings = reader.findings
+            total = reader.recordCount
+        }
+        output.flush()
+        var report = ""
+        for finding in findings { report += "finding: \(finding)\n" }
+        let more = limit.map { total >= $0 ? " (stopped at --limit \($0))" : "" } ?? ""
+        report += "\(printed) record(s) printed\(more), \(findings.count) finding(s)\n"
+        if json {
+            FileHandle.standardError.write(Data(report.utf8))
+        } else {
+            print(report, terminator: "")
+        }
+    }
+
+    private func write(line: Int, fields: [(name: String, value: String)], number: Int, to output: inout BufferedOutput) {
+        if json {
+            let object = JSONValue.object(Dictionary(fields.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { _, last in last }))
+            output.write(object.canonicalText + "\n")
+            return
+        }
+        output.write("-- record \(number), line \(line)\n")
+        let width = min(28, fields.map(\.name.count).max() ?? 0)
+        for (name, value) in fields {
+            let shown = value.replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(of: "\n", with: "\\n")
+                .replacingOccurrences(of: "\r", with: "\\r")
+            output.write("  " + name.padding(width + 1) + shown + "\n")
+        }
+    }
+}
