@@ -39,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "crm-migrate",
             dependencies: [
-                "Ledger", "AllegoryExport",
+                "Ledger", "AllegoryExport", "SourceSnapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -51,8 +51,13 @@ let package = Package(
         .target(
             name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
 
+        .target(
+            name: "SourceSnapshot",
+            dependencies: ["AllegoryExport", "Ledger", .product(name: "Crypto", package: "swift-crypto")]),
+
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
+        .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),

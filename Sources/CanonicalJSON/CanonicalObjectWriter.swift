@@ -33,6 +33,15 @@ public struct CanonicalObjectWriter {
         out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
     }
 
+    /// A member whose key is only known at run time; the caller keeps the byte order.
+    public mutating func member(dynamic name: String, _ value: String) {
+        if !empty { out.append(UInt8(ascii: ",")) }
+        empty = false
+        CanonicalJSON.writeString(name, into: &out)
+        out.append(UInt8(ascii: ":"))
+        CanonicalJSON.writeString(value, into: &out)
+    }
+
     public mutating func member(_ name: StaticString, _ value: String) {
         key(name)
         CanonicalJSON.writeString(value, into: &out)

@@ -12,9 +12,10 @@ struct EventEncodingTests {
         var samples: [LedgerEvent] = (0..<400).map { _ in generator.next() }
         samples += [
             .projectCreated(ProjectCreated(projectId: "p", name: "n", toolVersion: "0")),
-            .snapshotTaken(SnapshotTaken(snapshot: 1, exportPath: "/x", files: [SnapshotFile(path: "a.csv", sha256: "00", bytes: 9, records: 1)])),
+            .snapshotTaken(SnapshotTaken(snapshot: 1, exportPath: "/x", files: [SnapshotFile(path: "a.csv", object: "a", sha256: "00", bytes: 9)])),
             .recordMissing(RecordMissing(snapshot: 2, object: "contacts", sourceId: "C1")),
-            .snapshotCompleted(SnapshotCompleted(snapshot: 1, extracted: 1, unchanged: 0, missing: 0)),
+            .snapshotCompleted(SnapshotCompleted(snapshot: 1, extracted: 1, unchanged: 0, missing: 0, files: [SnapshotFileCounts(path: "a.csv", records: 1, extracted: 1, unchanged: 0, missing: 0, findings: 2)])),
+            .sourceFinding(SourceFinding(snapshot: 1, object: "contacts", file: "contacts.csv", line: 7, kind: "ragged-row", detail: "3 cells")),
             .mapProposed(MapProposed(mapSha256: "ab", path: "map.yaml", fields: 3)),
             .mapConfirmed(MapConfirmed(mapSha256: "ab", confirmedBy: "ana")),
             .recordTransformed(RecordTransformed(object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab", values: ["name": ["firstName": "A"]])),

@@ -5,6 +5,7 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case snapshotTaken = "snapshot.taken"
     case recordExtracted = "record.extracted"
     case recordMissing = "record.missing"
+    case sourceFinding = "source.finding"
     case snapshotCompleted = "snapshot.completed"
     case mapProposed = "map.proposed"
     case mapConfirmed = "map.confirmed"

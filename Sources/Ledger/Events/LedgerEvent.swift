@@ -6,6 +6,7 @@ public enum LedgerEvent: Sendable, Equatable {
     case snapshotTaken(SnapshotTaken)
     case recordExtracted(RecordExtracted)
     case recordMissing(RecordMissing)
+    case sourceFinding(SourceFinding)
     case snapshotCompleted(SnapshotCompleted)
     case mapProposed(MapProposed)
     case mapConfirmed(MapConfirmed)
@@ -33,6 +34,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .snapshotTaken(let p): p
         case .recordExtracted(let p): p
         case .recordMissing(let p): p
+        case .sourceFinding(let p): p
         case .snapshotCompleted(let p): p
         case .mapProposed(let p): p
         case .mapConfirmed(let p): p
@@ -72,6 +74,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .snapshotTaken: return .snapshotTaken(try d(SnapshotTaken.self))
         case .recordExtracted: return .recordExtracted(try d(RecordExtracted.self))
         case .recordMissing: return .recordMissing(try d(RecordMissing.self))
+        case .sourceFinding: return .sourceFinding(try d(SourceFinding.self))
         case .snapshotCompleted: return .snapshotCompleted(try d(SnapshotCompleted.self))
         case .mapProposed: return .mapProposed(try d(MapProposed.self))
         case .mapConfirmed: return .mapConfirmed(try d(MapConfirmed.self))

@@ -13,18 +13,42 @@ public struct SnapshotTaken: EventPayload {
     }
 }
 
+/// A file of the export as it was when the snapshot began.
 public struct SnapshotFile: Codable, Sendable, Equatable {
     /// Relative to the export folder.
     public var path: String
+    /// The object its records belong to.
+    public var object: String
     public var sha256: String
     public var bytes: Int64
-    public var records: Int
 
-    public init(path: String, sha256: String, bytes: Int64, records: Int) {
+    public init(path: String, object: String, sha256: String, bytes: Int64) {
         self.path = path
+        self.object = object
         self.sha256 = sha256
         self.bytes = bytes
+    }
+}
+
+/// What reading one file gave.
+public struct SnapshotFileCounts: Codable, Sendable, Equatable {
+    public var path: String
+    /// Records read (every one is extracted or unchanged).
+    public var records: Int
+    public var extracted: Int
+    public var unchanged: Int
+    /// Records of earlier snapshots absent from this file.
+    public var missing: Int
+    /// Reader findings (each a `source.finding` event).
+    public var findings: Int
+
+    public init(path: String, records: Int, extracted: Int, unchanged: Int, missing: Int, findings: Int) {
+        self.path = path
         self.records = records
+        self.extracted = extracted
+        self.unchanged = unchanged
+        self.missing = missing
+        self.findings = findings
     }
 }
 
@@ -69,6 +93,28 @@ public struct RecordMissing: EventPayload {
     }
 }
 
+/// `source.finding`: a reader noticed something in a file (a ragged row, a banner line, an encoding, an
+/// unterminated quote, ...), with the line.
+public struct SourceFinding: EventPayload {
+    public static let type = EventType.sourceFinding
+    public var snapshot: Int
+    public var object: String?
+    public var file: String
+    public var line: Int
+    /// The reader's finding kind (`ragged-row`, `unterminated-quote`, ...).
+    public var kind: String
+    public var detail: String
+
+    public init(snapshot: Int, object: String, file: String, line: Int, kind: String, detail: String) {
+        self.snapshot = snapshot
+        self.object = object
+        self.file = file
+        self.line = line
+        self.kind = kind
+        self.detail = detail
+    }
+}
+
 /// `snapshot.completed`: every record of the snapshot has been accounted for.
 public struct SnapshotCompleted: EventPayload {
     public static let type = EventType.snapshotCompleted
@@ -76,11 +122,13 @@ public struct SnapshotCompleted: EventPayload {
     public var extracted: Int
     public var unchanged: Int
     public var missing: Int
+    public var files: [SnapshotFileCounts]
 
-    public init(snapshot: Int, extracted: Int, unchanged: Int, missing: Int) {
+    public init(snapshot: Int, extracted: Int, unchanged: Int, missing: Int, files: [SnapshotFileCounts] = []) {
         self.snapshot = snapshot
         self.extracted = extracted
         self.unchanged = unchanged
         self.missing = missing
+        self.files = files
     }
 }

@@ -72,6 +72,12 @@ public struct SourceDelta: Sendable, Equatable {
     public var added: [Record] = []
     public var changed: [Record] = []
     public var removed: [Record] = []
+
+    public init(added: [Record] = [], changed: [Record] = [], removed: [Record] = []) {
+        self.added = added
+        self.changed = changed
+        self.removed = removed
+    }
 }
 
 extension Ledger {
@@ -102,5 +108,26 @@ extension Ledger {
             }
         }
         return delta
+    }
+}
+
+extension Ledger {
+    /// The number of the latest snapshot, 0 before the first.
+    public func latestSnapshot() throws -> Int {
+        if case .integer(let n)? = try db.scalar("SELECT coalesce(max(snapshot), 0) FROM snapshots") { return Int(n) }
+        return 0
+    }
+
+    /// Every record of `object` present in the latest snapshot that saw it, with its content hash: what a new
+    /// snapshot compares against. Read in key order from the projection, keeping each record's last version.
+    public func presentSourceRecords(object: String) throws -> [String: String] {
+        var present: [String: String] = [:]
+        try db.prepare(
+            "SELECT source_id, content_hash FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
+        ).forEachRow([.text(object)]) { row in
+            let sourceId = row.string(0) ?? ""
+            if let hash = row.string(1) { present[sourceId] = hash } else { present[sourceId] = nil }
+        }
+        return present
     }
 }

@@ -1,0 +1,151 @@
+import AllegoryExport
+import Crypto
+import Foundation
+import Ledger
+
+/// Takes a snapshot of an export folder into the ledger: `snapshot.taken` with every file's SHA-256, then a
+/// `record.extracted` event for each record that is new or changed since the previous snapshot, a
+/// `source.finding` for everything odd a reader noticed, `record.missing` for records that disappeared, and
+/// `snapshot.completed` with the counts. Every record read is accounted for as extracted or unchanged.
+public final class Snapshotter {
+    /// Events are appended in transactions of this many.
+    static let batchSize = 1000
+
+    private let ledger: Ledger
+    private let layout: ExportLayout
+    private var pending: [LedgerEvent] = []
+
+    public init(ledger: Ledger, layout: ExportLayout) {
+        self.ledger = ledger
+        self.layout = layout
+        pending.reserveCapacity(Snapshotter.batchSize)
+    }
+
+    public func run() throws -> SnapshotCompleted {
+        let snapshot = try ledger.latestSnapshot() + 1
+        var files: [SnapshotFile] = []
+        for file in layout.files {
+            let (sha256, bytes) = try Snapshotter.hashFile(layout.url(of: file))
+            files.append(SnapshotFile(path: file.path, object: file.object, sha256: sha256, bytes: bytes))
+        }
+        try ledger.append([.snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files))])
+        var counts: [SnapshotFileCounts] = []
+        for file in layout.files {
+            counts.append(try read(file, snapshot: snapshot))
+        }
+        try flush()
+        let completed = SnapshotCompleted(
+            snapshot: snapshot, extracted: counts.reduce(0) { $0 + $1.extracted },
+            unchanged: counts.reduce(0) { $0 + $1.unchanged }, missing: counts.reduce(0) { $0 + $1.missing },
+            files: counts)
+        try ledger.append([.snapshotCompleted(completed)])
+        return completed
+    }
+
+    private func emit(_ event: LedgerEvent) throws {
+        pending.append(event)
+        if pending.count >= Snapshotter.batchSize { try flush() }
+    }
+
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        try ledger.append(pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Reads one file, comparing each record with what the previous snapshots hold for it.
+    private func read(_ file: ExportLayout.SourceFile, snapshot: Int) throws -> SnapshotFileCounts {
+        var previous = try ledger.presentSourceRecords(object: file.object)
+        var counts = SnapshotFileCounts(path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
+        let url = layout.url(of: file)
+
+        func record(line: Int, values: [String: String], sourceId: String) throws {
+            counts.records += 1
+            let hash = Snapshotter.contentHash(values)
+            if previous.removeValue(forKey: sourceId) == hash {
+                counts.unchanged += 1
+                return
+            }
+            counts.extracted += 1
+            try emit(
+                .recordExtracted(
+                    RecordExtracted(
+                        snapshot: snapshot, object: file.object, sourceId: sourceId, file: file.path, line: line,
+                        contentHash: hash, values: values)))
+        }
+
+        let findings: [ReadFinding]
+        switch file.format {
+        case .csv:
+            let reader = try CSVReader(path: url.path, fileName: file.path)
+            let header = reader.header
+            let keys = file.keyColumns.compactMap { HeaderName.find([$0], in: header) }
+            try reader.read { row in
+                var values: [String: String] = [:]
+                values.reserveCapacity(header.count)
+                for (index, name) in header.enumerated() { values[name] = row[index] }
+                for (offset, extra) in row.extraCells.enumerated() { values["(extra cell \(offset + 1))"] = extra }
+                let id = keys.count == file.keyColumns.count ? keys.map { row[$0] }.joined(separator: "|") : ""
+                try record(line: row.line, values: values, sourceId: Snapshotter.sourceId(id, line: row.line, keys: keys.count))
+                return true
+            }
+            findings = reader.findings
+        case .json:
+            let reader = JSONRecordReader(path: url.path, fileName: file.path)
+            try reader.read { json in
+                let values = Dictionary(json.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+                let ids = file.keyColumns.compactMap { key in json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value }
+                let id = ids.count == file.keyColumns.count ? ids.joined(separator: "|") : ""
+                try record(line: json.line, values: values, sourceId: Snapshotter.sourceId(id, line: json.line, keys: ids.count))
+                return true
+            }
+            findings = reader.findings
+        }
+        for finding in findings {
+            try emit(
+                .sourceFinding(
+                    SourceFinding(
+                        snapshot: snapshot, object: file.object, file: file.path, line: finding.line,
+                        kind: finding.kind.rawValue, detail: finding.detail)))
+        }
+        counts.findings = findings.count
+        for sourceId in previous.keys.sorted() {
+            counts.missing += 1
+            try emit(.recordMissing(RecordMissing(snapshot: snapshot, object: file.object, sourceId: sourceId)))
+        }
+        return counts
+    }
+
+    /// A record without an id (or a file without its key column) is still read and kept apart by its line.
+    static func sourceId(_ id: String, line: Int, keys: Int) -> String {
+        let trimmed = id.trimmingCharacters(in: .whitespaces)
+        return keys == 0 || trimmed.isEmpty || trimmed == "|" ? "@line-\(line)" : trimmed
+    }
+
+    /// SHA-256 of the canonical JSON of the values: independent of column order.
+    static func contentHash(_ values: [String: String]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        var writer = CanonicalObjectWriter(appendingTo: bytes)
+        for key in values.keys.sorted(by: CanonicalJSON.utf8Precedes) {
+            writer.member(dynamic: key, values[key]!)
+        }
+        bytes = writer.finish()
+        return EventHash.hex(SHA256.hash(data: bytes))
+    }
+
+    /// SHA-256 and size of a file's bytes, read in 1 MiB pieces.
+    static func hashFile(_ url: URL) throws -> (String, Int64) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw ExportReadError.cannotOpen(url.path, "cannot be read")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var total: Int64 = 0
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
+            hasher.update(data: data)
+            total += Int64(data.count)
+        }
+        return (EventHash.hex(hasher.finalize()), total)
+    }
+}
