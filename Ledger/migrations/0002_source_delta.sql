@@ -1,5 +1,6 @@
 -- 0002: projection "source-delta": per source record, the history of its content across snapshots of the
--- export (a row only where it changed), so the delta between any two snapshots is one query.
+-- export (a row where a snapshot extracted it or found it missing), so the delta between any two snapshots is
+-- one query.
 -- A ledger written before this migration gets the tables empty; opening it folds its events into them.
 
 CREATE TABLE snapshots (

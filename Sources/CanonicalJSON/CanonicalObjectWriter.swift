@@ -70,6 +70,12 @@ public struct CanonicalObjectWriter {
         if let value { member(name, value) }
     }
 
+    /// A member whose value is already canonical JSON text.
+    public mutating func member(_ name: StaticString, canonicalJSON bytes: [UInt8]) {
+        key(name)
+        out.append(contentsOf: bytes)
+    }
+
     public mutating func member(_ name: StaticString, strings: [String: String]) {
         key(name)
         out.append(UInt8(ascii: "{"))

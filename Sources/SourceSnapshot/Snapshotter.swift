@@ -59,9 +59,10 @@ public final class Snapshotter {
         var counts = SnapshotFileCounts(path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
         let url = layout.url(of: file)
 
-        func record(line: Int, values: [String: String], sourceId: String) throws {
+        func record(line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId: String) throws {
             counts.records += 1
-            let hash = Snapshotter.contentHash(values)
+            let canonical = canonical ?? Snapshotter.canonicalBytes(values)
+            let hash = EventHash.hex(SHA256.hash(data: canonical))
             if previous.removeValue(forKey: sourceId) == hash {
                 counts.unchanged += 1
                 return
@@ -71,7 +72,7 @@ public final class Snapshotter {
                 .recordExtracted(
                     RecordExtracted(
                         snapshot: snapshot, object: file.object, sourceId: sourceId, file: file.path, line: line,
-                        contentHash: hash, values: values)))
+                        contentHash: hash, values: values, canonicalValues: canonical)))
         }
 
         let findings: [ReadFinding]
@@ -80,13 +81,30 @@ public final class Snapshotter {
             let reader = try CSVReader(path: url.path, fileName: file.path)
             let header = reader.header
             let keys = file.keyColumns.compactMap { HeaderName.find([$0], in: header) }
+            // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
+            // without sorting: it is both what the content hash covers and the payload's `values`.
+            let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }
+            var canonical: [UInt8] = []
             try reader.read { row in
                 var values: [String: String] = [:]
                 values.reserveCapacity(header.count)
-                for (index, name) in header.enumerated() { values[name] = row[index] }
-                for (offset, extra) in row.extraCells.enumerated() { values["(extra cell \(offset + 1))"] = extra }
+                canonical.removeAll(keepingCapacity: true)
+                canonical.append(UInt8(ascii: "{"))
+                for index in order {
+                    let value = row[index]
+                    values[header[index]] = value
+                    if canonical.count > 1 { canonical.append(UInt8(ascii: ",")) }
+                    CanonicalJSON.writeString(header[index], into: &canonical)
+                    canonical.append(UInt8(ascii: ":"))
+                    CanonicalJSON.writeString(value, into: &canonical)
+                }
+                canonical.append(UInt8(ascii: "}"))
+                let extras = row.extraCells
+                for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
                 let id = keys.count == file.keyColumns.count ? keys.map { row[$0] }.joined(separator: "|") : ""
-                try record(line: row.line, values: values, sourceId: Snapshotter.sourceId(id, line: row.line, keys: keys.count))
+                try record(
+                    line: row.line, values: values, canonical: extras.isEmpty ? canonical : nil,
+                    sourceId: Snapshotter.sourceId(id, line: row.line, keys: keys.count))
                 return true
             }
             findings = reader.findings
@@ -122,16 +140,14 @@ public final class Snapshotter {
         return keys == 0 || trimmed.isEmpty || trimmed == "|" ? "@line-\(line)" : trimmed
     }
 
-    /// SHA-256 of the canonical JSON of the values: independent of column order.
-    static func contentHash(_ values: [String: String]) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(512)
-        var writer = CanonicalObjectWriter(appendingTo: bytes)
+    /// The canonical JSON of the values (keys in byte order): what the content hash covers, so it does not
+    /// depend on column order.
+    static func canonicalBytes(_ values: [String: String]) -> [UInt8] {
+        var writer = CanonicalObjectWriter(appendingTo: [])
         for key in values.keys.sorted(by: CanonicalJSON.utf8Precedes) {
             writer.member(dynamic: key, values[key]!)
         }
-        bytes = writer.finish()
-        return EventHash.hex(SHA256.hash(data: bytes))
+        return writer.finish()
     }
 
     /// SHA-256 and size of a file's bytes, read in 1 MiB pieces.

@@ -79,6 +79,10 @@ struct HandWrittenPayloadTests {
             .recordExcluded(RecordExcluded(object: "contacts", sourceId: "C1", rule: "stale-contacts")),
             .recordCreated(RecordCreated(batchId: nil, object: "person", sourceId: nil, twentyId: "t", values: [:])),
             .recordExtracted(RecordExtracted(snapshot: 3, object: "contacts", sourceId: "C\n1", file: "c.csv", line: 9, contentHash: "h", values: ["É": "1", "E": "\u{1}", "": ""])),
+            // With the canonical values handed in by the reader, as a snapshot does.
+            .recordExtracted(RecordExtracted(
+                snapshot: 3, object: "contacts", sourceId: "C2", file: "c.csv", line: 10, contentHash: "h",
+                values: ["b": "2", "a": "x\"y"], canonicalValues: Array(#"{"a":"x\"y","b":"2"}"#.utf8))),
         ]
         var handWritten = 0
         for event in samples {

@@ -10,7 +10,11 @@ extension RecordExtracted: CanonicalJSONWritable {
             w.member("object", object)
             w.member("snapshot", snapshot)
             w.member("sourceId", sourceId)
-            w.member("values", strings: values)
+            if let canonicalValues {
+                w.member("values", canonicalJSON: canonicalValues)
+            } else {
+                w.member("values", strings: values)
+            }
         }
     }
 }

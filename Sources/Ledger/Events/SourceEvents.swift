@@ -64,10 +64,13 @@ public struct RecordExtracted: EventPayload {
     public var contentHash: String
     /// Column header -> raw cell text, exactly as read.
     public var values: [String: String]
+    /// The canonical JSON of `values`, when the reader already built it to compute `contentHash`: written as is
+    /// instead of sorting the values again. Not part of the payload's fields; ignored by `==`.
+    public var canonicalValues: [UInt8]?
 
     public init(
         snapshot: Int, object: String, sourceId: String, file: String, line: Int, contentHash: String,
-        values: [String: String]
+        values: [String: String], canonicalValues: [UInt8]? = nil
     ) {
         self.snapshot = snapshot
         self.object = object
@@ -76,6 +79,14 @@ public struct RecordExtracted: EventPayload {
         self.line = line
         self.contentHash = contentHash
         self.values = values
+        self.canonicalValues = canonicalValues
+    }
+
+    enum CodingKeys: String, CodingKey { case snapshot, object, sourceId, file, line, contentHash, values }
+
+    public static func == (a: RecordExtracted, b: RecordExtracted) -> Bool {
+        a.snapshot == b.snapshot && a.object == b.object && a.sourceId == b.sourceId && a.file == b.file
+            && a.line == b.line && a.contentHash == b.contentHash && a.values == b.values
     }
 }
 

@@ -1,6 +1,7 @@
 import SQLite
 
-/// "source-delta": the history of every source record's content hash across snapshots, one row per change, so
+/// "source-delta": the history of every source record's content hash across snapshots, a row per extracted or
+/// missing record (snapshots extract only new or changed records), so
 /// that `Ledger.delta(from:to:)` can say what was added, changed or removed between any two snapshots.
 struct SourceDeltaProjection: Projection {
     let name = "source-delta"
@@ -33,32 +34,37 @@ struct SourceDeltaProjection: Projection {
                     .integer(try folded.require(payload.int("snapshot"), "snapshot")),
                 ])
         case .recordExtracted:
-            try recordVersion(
-                db, folded.object, folded.sourceId, try folded.require(payload.int("snapshot"), "snapshot"),
-                try folded.require(payload.string("contentHash"), "contentHash"), folded.seq)
+            // Snapshots only extract new or changed records, so the version is written as it comes: a repeated
+            // hash (a duplicate id, an older writer) adds a row that no delta reports, since deltas compare hashes.
+            try db.run(
+                """
+                INSERT OR REPLACE INTO source_versions (object, source_id, snapshot, content_hash, seq)
+                VALUES (?, ?, ?, ?, ?)
+                """,
+                [
+                    .text(folded.object ?? ""), .text(folded.sourceId ?? ""),
+                    .integer(try folded.require(payload.int("snapshot"), "snapshot")),
+                    .text(try folded.require(payload.string("contentHash"), "contentHash")), .integer(folded.seq),
+                ])
         case .recordMissing:
-            try recordVersion(
-                db, folded.object, folded.sourceId, try folded.require(payload.int("snapshot"), "snapshot"), nil,
-                folded.seq)
+            try recordAbsence(
+                db, folded.object, folded.sourceId, try folded.require(payload.int("snapshot"), "snapshot"), folded.seq)
         default:
             break
         }
     }
 
-    /// Adds a version only when the content differs from the record's latest one (and never records a record
-    /// as absent that was never present). One statement: this runs once per extracted record.
-    private func recordVersion(
-        _ db: Database, _ object: String?, _ sourceId: String?, _ snapshot: Int64, _ hash: String?, _ seq: Int64
-    ) throws {
+    /// Records a record as absent from `snapshot` on, unless it already is (or never was present).
+    private func recordAbsence(_ db: Database, _ object: String?, _ sourceId: String?, _ snapshot: Int64, _ seq: Int64)
+        throws
+    {
         try db.run(
             """
             INSERT OR REPLACE INTO source_versions (object, source_id, snapshot, content_hash, seq)
-            SELECT ?1, ?2, ?3, ?4, ?5
-            WHERE coalesce(
-                (SELECT content_hash IS NOT ?4 FROM source_versions WHERE object = ?1 AND source_id = ?2
-                 ORDER BY snapshot DESC LIMIT 1),
-                ?4 IS NOT NULL)
-            """, [.text(object ?? ""), .text(sourceId ?? ""), .integer(snapshot), .text(hash), .integer(seq)])
+            SELECT ?1, ?2, ?3, NULL, ?4
+            WHERE (SELECT content_hash FROM source_versions WHERE object = ?1 AND source_id = ?2
+                   ORDER BY snapshot DESC LIMIT 1) IS NOT NULL
+            """, [.text(object ?? ""), .text(sourceId ?? ""), .integer(snapshot), .integer(seq)])
     }
 }
 
