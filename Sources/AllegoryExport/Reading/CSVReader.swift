@@ -206,7 +206,9 @@ public struct CSVRow {
 }
 
 extension String {
-    var trimmingWhitespace: String {
+    /// Without leading and trailing whitespace; the string itself (no copy) when there is none, the common case.
+    public var trimmingWhitespace: String {
+        guard let first = first, let last = last, first.isWhitespace || last.isWhitespace else { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

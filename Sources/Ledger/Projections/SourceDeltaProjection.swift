@@ -124,16 +124,19 @@ extension Ledger {
         return 0
     }
 
-    /// Every record of `object` present in the latest snapshot that saw it, with its content hash: what a new
-    /// snapshot compares against. Read in key order from the projection, keeping each record's last version.
-    public func presentSourceRecords(object: String) throws -> [String: String] {
-        var present: [String: String] = [:]
+    /// Calls `body` with every record of `object` present in the latest snapshot that saw it, and its content
+    /// hash: what a new snapshot compares against. Read in key order, keeping each record's last version.
+    public func forEachPresentSourceRecord(object: String, _ body: (_ sourceId: String, _ contentHash: String) -> Void)
+        throws
+    {
+        var current: (id: String, hash: String?)?
         try db.prepare(
             "SELECT source_id, content_hash FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
         ).forEachRow([.text(object)]) { row in
             let sourceId = row.string(0) ?? ""
-            if let hash = row.string(1) { present[sourceId] = hash } else { present[sourceId] = nil }
+            if let last = current, last.id != sourceId, let hash = last.hash { body(last.id, hash) }
+            current = (sourceId, row.string(1))
         }
-        return present
+        if let last = current, let hash = last.hash { body(last.id, hash) }
     }
 }
