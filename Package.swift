@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .executable(name: "crm-migrate", targets: ["crm-migrate"]),
         .executable(name: "ledger-bench", targets: ["ledger-bench"]),
+        .executable(name: "reader-bench", targets: ["reader-bench"]),
         .library(name: "Ledger", targets: ["Ledger"]),
     ],
     dependencies: [
@@ -54,6 +55,8 @@ let package = Package(
         .target(
             name: "SourceSnapshot",
             dependencies: ["AllegoryExport", "Ledger", .product(name: "Crypto", package: "swift-crypto")]),
+
+        .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
