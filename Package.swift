@@ -7,6 +7,7 @@ let package = Package(
         .executable(name: "crm-migrate", targets: ["crm-migrate"]),
         .executable(name: "ledger-bench", targets: ["ledger-bench"]),
         .executable(name: "reader-bench", targets: ["reader-bench"]),
+        .executable(name: "generate-export", targets: ["generate-export"]),
         .library(name: "Ledger", targets: ["Ledger"]),
     ],
     dependencies: [
@@ -52,15 +53,26 @@ let package = Package(
         .target(
             name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
 
+        // A snapshot of an export folder into the ledger.
         .target(
             name: "SourceSnapshot",
             dependencies: ["AllegoryExport", "Ledger", .product(name: "Crypto", package: "swift-crypto")]),
+
+        // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
+        .target(
+            name: "ExportGenerator", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            path: "Tools/ExportGenerator"),
+        .executableTarget(
+            name: "generate-export",
+            dependencies: ["ExportGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/GenerateExport"),
 
         .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger"]),
+        .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),
