@@ -71,7 +71,7 @@ let package = Package(
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
-        .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger"]),
+        .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
