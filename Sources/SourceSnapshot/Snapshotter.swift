@@ -63,8 +63,19 @@ public final class Snapshotter {
         var counts = SnapshotFileCounts(path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
         let url = layout.url(of: file)
 
-        func record(line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId: String) throws {
+        // A second record with an id already read from this file is a distinct source record: it becomes `id#2`
+        // (a third `id#3`), so every record keeps its own identity from one snapshot to the next.
+        var seen = Set<String>()
+        var repeats: [String: Int] = [:]
+
+        func record(line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId firstId: String) throws {
             counts.records += 1
+            var sourceId = firstId
+            if !seen.insert(firstId).inserted {
+                let occurrence = repeats[firstId, default: 1] + 1
+                repeats[firstId] = occurrence
+                sourceId = "\(firstId)#\(occurrence)"
+            }
             let canonical = canonical ?? Snapshotter.canonicalBytes(values)
             let digest = SHA256.hash(data: canonical)
             if previous.removeValue(forKey: sourceId) == ContentDigest(digest) {

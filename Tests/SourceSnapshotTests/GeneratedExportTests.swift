@@ -51,4 +51,15 @@ struct GeneratedExportTests {
         #expect(second.extracted == 0)
         #expect(second.unchanged == first.extracted)
     }
+
+    @Test("a second snapshot of an unchanged export with planted defects adds no record events")
+    func unchangedWithDefects() throws {
+        let fixture = try ExportFixture([:])
+        _ = try ExportGenerator(contacts: 1000, seed: 5, clean: false).write(to: fixture.root.appendingPathComponent("export"))
+        let first = try fixture.snapshot()
+        let second = try fixture.snapshot()
+        #expect(second.extracted == 0)
+        #expect(second.missing == 0)
+        #expect(second.unchanged == first.extracted)
+    }
 }

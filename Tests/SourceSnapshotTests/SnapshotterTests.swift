@@ -111,6 +111,16 @@ struct SnapshotterTests {
         #expect(ids == ["C1", "@line-4", "C3"])
     }
 
+    @Test("records sharing an id keep distinct identities, so an unchanged export adds no events the second time")
+    func duplicateIds() throws {
+        let fixture = try ExportFixture(["contacts.csv": "Contact ID,Name\nC1,Ada\nC1,Ada Lovelace\nC2,Grace\nC1,Third\n"])
+        _ = try fixture.snapshot()
+        #expect(try fixture.events("record.extracted").compactMap(\.sourceId) == ["C1", "C1#2", "C2", "C1#3"])
+        let second = try fixture.snapshot()
+        #expect(second.extracted == 0)
+        #expect(second.unchanged == 4)
+    }
+
     @Test("a many-to-many link file is keyed by its pair of ids, and a JSON file by its id member")
     func linksAndJSON() throws {
         let fixture = try ExportFixture([
