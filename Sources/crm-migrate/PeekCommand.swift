@@ -18,14 +18,18 @@ struct PeekCommand: ParsableCommand {
     @Argument(help: "The file to read.", completion: .file()) var file: String
     @Option(help: "Print at most this many records (default: all).") var limit: Int?
     @Flag(help: "One JSON object per record on standard output; findings on standard error.") var json = false
+    @Flag(help: "Instead of the records, each column's inferred type, with how sure and why (reads every record).")
+    var columns = false
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
+        if columns && json { throw ValidationError("--columns and --json cannot be combined") }
     }
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: file) else { throw UserFacingError("\(file) does not exist") }
         let lower = file.lowercased()
+        if columns { return try printColumns(lower) }
         var output = BufferedOutput()
         var printed = 0
         let findings: [ReadFinding]
@@ -68,6 +72,47 @@ struct PeekCommand: ParsableCommand {
         } else {
             print(report, terminator: "")
         }
+    }
+
+    /// Profiles every column over all records (or the first --limit) and prints one line per column.
+    private func printColumns(_ lower: String) throws {
+        var profilers: [String: ColumnProfiler] = [:]
+        var order: [String] = []
+        var seen = 0
+        func add(_ name: String, _ value: String) {
+            if profilers[name] == nil {
+                profilers[name] = ColumnProfiler(name: name)
+                order.append(name)
+            }
+            profilers[name]!.add(value)
+        }
+        if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
+            try JSONRecordReader(path: file).read { record in
+                seen += 1
+                for field in record.fields { add(field.name, field.value) }
+                return limit.map { seen < $0 } ?? true
+            }
+        } else {
+            let reader = try CSVReader(path: file)
+            order = reader.header
+            for name in reader.header { profilers[name] = ColumnProfiler(name: name) }
+            try reader.read { row in
+                seen += 1
+                for (name, value) in zip(reader.header, row.values) { add(name, value) }
+                return limit.map { seen < $0 } ?? true
+            }
+        }
+        let width = min(28, order.map(\.count).max() ?? 0)
+        print("COLUMN".padding(width + 1) + "TYPE".padding(34) + "SURE".padding(6) + "EMPTY".padding(7) + "DISTINCT".padding(10) + "WHY")
+        for name in order {
+            let profile = profilers[name]!.profile()
+            let distinct = profile.distinctIsExact ? String(profile.distinct) : ">\(profile.distinct)"
+            print(
+                name.padding(width + 1) + profile.type.description.padding(34)
+                    + "\(Int((profile.confidence * 100).rounded()))%".padding(6) + String(profile.empty).padding(7)
+                    + distinct.padding(10) + profile.reason)
+        }
+        print("\(seen) record(s) profiled")
     }
 
     private func write(line: Int, fields: [(name: String, value: String)], number: Int, to output: inout BufferedOutput) {

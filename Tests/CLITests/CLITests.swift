@@ -167,6 +167,42 @@ struct CLITests {
     }
 }
 
+@Suite("crm-migrate peek")
+struct PeekTests {
+    let crmMigrate = Tool("crm-migrate")
+
+    private func file(_ text: String, _ name: String = "odd.csv") throws -> (TemporaryDirectory, String) {
+        let dir = TemporaryDirectory()
+        let path = dir.url.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return (dir, path)
+    }
+
+    @Test("--json prints one object per record on stdout and the findings on stderr")
+    func json() throws {
+        let (dir, path) = try file("Export of 2026-06-30\nId;Name;Note\n1;Ada;\"a;b\"\n2;Grace\n")
+        let result = try crmMigrate.run(["peek", path, "--json"])
+        #expect(result.status == 0)
+        #expect(result.stdout == #"{"Id":"1","Name":"Ada","Note":"a;b"}"# + "\n" + #"{"Id":"2","Name":"Grace","Note":""}"# + "\n")
+        #expect(result.stderr.contains("odd.csv:1: banner-line"))
+        #expect(result.stderr.contains("odd.csv:4: ragged-row"))
+        _ = dir
+    }
+
+    @Test("--limit stops early and --columns profiles each column")
+    func limitAndColumns() throws {
+        let (dir, path) = try file("Email,Created,Plan\na@x.com,2024-01-02,Pro\nb@y.org,2024-02-03,Pro\nc@z.net,2024-03-04,Free\nd@w.io,2024-04-05,Pro\n")
+        let limited = try crmMigrate.run(["peek", path, "--limit", "1"])
+        #expect(limited.stdout.contains("-- record 1, line 2"))
+        #expect(!limited.stdout.contains("-- record 2"))
+        let columns = try crmMigrate.run(["peek", path, "--columns"])
+        #expect(columns.stdout.range(of: #"Email\s+email\s+100%"#, options: .regularExpression) != nil)
+        #expect(columns.stdout.range(of: #"Created\s+date \(YYYY-MM-DD\)"#, options: .regularExpression) != nil)
+        #expect(columns.stdout.range(of: #"Plan\s+pick-list \(2 values\)"#, options: .regularExpression) != nil)
+        _ = dir
+    }
+}
+
 @Suite("Crash safety")
 struct CrashTests {
     @Test("a process killed with SIGKILL during a large append leaves a ledger that opens, verifies and holds whole transactions")
