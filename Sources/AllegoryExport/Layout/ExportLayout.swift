@@ -76,7 +76,10 @@ public struct ExportLayout: Sendable {
                 let keys = sides.count == 2 ? sides.map { ExportLayout.idColumn(forObject: $0) } : []
                 files.append(SourceFile(path: relative, object: stem, format: format, keyColumns: keys))
             } else {
-                files.append(SourceFile(path: relative, object: stem, format: format, keyColumns: [ExportLayout.idColumn(forObject: stem)]))
+                // A custom object's schema may name its key column; else the layout's `<Name> ID`.
+                let schema = root.appendingPathComponent(relative).deletingPathExtension().appendingPathExtension("schema.json")
+                let key = (try? FieldDefinitions.customObjectSchema(object: stem, at: schema.path))?.keyColumn
+                files.append(SourceFile(path: relative, object: stem, format: format, keyColumns: [key ?? ExportLayout.idColumn(forObject: stem)]))
             }
         }
         self.files = files
