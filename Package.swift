@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "crm-migrate",
             dependencies: [
-                "Ledger", "AllegoryExport", "SourceSnapshot",
+                "Ledger", "AllegoryExport", "SourceSnapshot", "ExportAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -58,6 +58,9 @@ let package = Package(
             name: "SourceSnapshot",
             dependencies: ["AllegoryExport", "Ledger", .product(name: "Crypto", package: "swift-crypto")]),
 
+        // The audit of an export's snapshot: data quality, inventory, the migration plan.
+        .target(name: "ExportAudit", dependencies: ["AllegoryExport", "Ledger", "SourceSnapshot"]),
+
         // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
         .target(
             name: "ExportGenerator", dependencies: [.product(name: "Crypto", package: "swift-crypto")],
@@ -73,6 +76,9 @@ let package = Package(
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
+        .testTarget(
+            name: "ExportAuditTests",
+            dependencies: ["ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),

@@ -14,7 +14,7 @@ struct CRMMigrate: ParsableCommand {
             Set CRM_MIGRATE_LOG_LEVEL (trace, debug, info, warning, error) to change what is logged to stderr.
             """,
         version: ToolVersion.current,
-        subcommands: [InitCommand.self, PeekCommand.self, SnapshotCommand.self, LedgerCommand.self])
+        subcommands: [InitCommand.self, PeekCommand.self, SnapshotCommand.self, AuditCommand.self, LedgerCommand.self])
 
     static func main() {
         let level = ProcessInfo.processInfo.environment["CRM_MIGRATE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning

@@ -167,6 +167,42 @@ struct CLITests {
     }
 }
 
+@Suite("crm-migrate audit")
+struct AuditCommandTests {
+    let crmMigrate = Tool("crm-migrate")
+
+    @Test("audit --export snapshots, writes audit.json and audit.html, and prints findings with their lines")
+    func auditWritesReports() throws {
+        let dir = TemporaryDirectory()
+        let export = dir.url.appendingPathComponent("export")
+        let project = dir.url.appendingPathComponent("p")
+        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+        try Data("Contact ID,First Name,Email\nC1,Ada,ada@x.com\nC2,Grace,grace@\nC1,Dup,dup@x.com\n".utf8)
+            .write(to: export.appendingPathComponent("contacts.csv"))
+        try crmMigrate.run(["init", project.path])
+        let result = try crmMigrate.run(["audit", "--project", project.path, "--export", export.path, "--rate", "50/60s"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("invalid-email"))
+        #expect(result.stdout.contains("contacts.csv:3 C2"))
+        #expect(result.stdout.contains("duplicate-id"))
+        #expect(result.stdout.contains("at 50/60s"))
+        let json = try Data(contentsOf: project.appendingPathComponent("reports/audit.json"))
+        let report = try JSONSerialization.jsonObject(with: json) as? [String: Any]
+        #expect((report?["findings"] as? [Any])?.count == 2)
+        let html = try String(contentsOf: project.appendingPathComponent("reports/audit.html"), encoding: .utf8)
+        #expect(html.contains("<h2>Findings (2)</h2>"))
+    }
+
+    @Test("an unknown exclusion rule or a malformed rate is refused before any work")
+    func validation() throws {
+        let bad = try crmMigrate.run(["audit", "--exclude", "old-deals"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("there is no exclusion rule \"old-deals\""))
+        let rate = try crmMigrate.run(["audit", "--rate", "fast"])
+        #expect(rate.stderr.contains("is not COUNT/SECONDSs"))
+    }
+}
+
 @Suite("crm-migrate peek")
 struct PeekTests {
     let crmMigrate = Tool("crm-migrate")

@@ -140,3 +140,47 @@ extension Ledger {
         if let last = current, let hash = last.hash { body(last.id, hash) }
     }
 }
+
+/// A source record as the latest snapshot holds it: its values and where they were read.
+public struct SourceRecord: Sendable {
+    public let sourceId: String
+    public let file: String
+    public let line: Int
+    public let values: [String: String]
+}
+
+extension Ledger {
+    /// Calls `body` with every record of `object` present in the latest snapshot, in key order, with the values of
+    /// the `record.extracted` event that last changed it.
+    public func forEachCurrentRecord(object: String, _ body: (SourceRecord) throws -> Void) throws {
+        var latest: [(id: String, seq: Int64)] = []
+        var current: (id: String, seq: Int64, present: Bool)?
+        try db.prepare(
+            "SELECT source_id, seq, content_hash IS NOT NULL FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
+        ).forEachRow([.text(object)]) { row in
+            let id = row.string(0) ?? ""
+            if let last = current, last.id != id, last.present { latest.append((last.id, last.seq)) }
+            current = (id, row.int(1), row.int(2) != 0)
+        }
+        if let last = current, last.present { latest.append((last.id, last.seq)) }
+        let read = try db.prepare("SELECT payload FROM events WHERE seq = ?")
+        for (id, seq) in latest {
+            var payload: CanonicalPayload?
+            try read.forEachRow([.integer(seq)]) { payload = CanonicalPayload(bytes: Array($0.bytes(0))) }
+            guard let payload, case .object(let members)? = payload.value("values") else {
+                throw LedgerError.undecodablePayload(seq: seq, type: EventType.recordExtracted.rawValue, reason: "no values")
+            }
+            var values: [String: String] = [:]
+            values.reserveCapacity(members.count)
+            for (key, value) in members { values[key] = value.stringValue ?? "" }
+            try body(
+                SourceRecord(
+                    sourceId: id, file: payload.string("file") ?? "", line: Int(payload.int("line") ?? 0), values: values))
+        }
+    }
+
+    /// The folder the latest snapshot read, as its `snapshot.taken` event recorded it.
+    public func latestSnapshotExportPath() throws -> String? {
+        try db.query("SELECT export_path FROM snapshots ORDER BY snapshot DESC LIMIT 1") { $0.string(0) }.first ?? nil
+    }
+}

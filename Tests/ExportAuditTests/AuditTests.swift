@@ -1,0 +1,54 @@
+import AllegoryExport
+import ExportGenerator
+import Foundation
+import Ledger
+import SourceSnapshot
+import Testing
+
+@testable import ExportAudit
+
+/// A generated export, snapshotted into a fresh ledger, audited.
+final class AuditedExport {
+    let root: URL
+    let ledger: Ledger
+    let summary: GenerationSummary
+
+    init(contacts: Int, seed: UInt64, clean: Bool = false) throws {
+        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("audit-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        summary = try ExportGenerator(contacts: contacts, seed: seed, clean: clean).write(to: root.appendingPathComponent("export"))
+        ledger = try Ledger.create(at: root.appendingPathComponent("ledger.sqlite").path)
+        _ = try Snapshotter(ledger: ledger, layout: try ExportLayout(root: root.appendingPathComponent("export"))).run()
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func audit(_ options: Auditor.Options = Auditor.Options()) throws -> AuditReport {
+        try Auditor(ledger: ledger, options: options).run()
+    }
+
+    /// The planted defects as "kind file:line", the readers' name for a Windows-1252 file being `encoding`.
+    var planted: [String] {
+        summary.defects.map { "\($0.kind == .windows1252 ? "encoding" : $0.kind.rawValue) \($0.file):\($0.line)" }.sorted()
+    }
+}
+
+@Suite("Audit")
+struct AuditTests {
+    @Test("the audit finds exactly the generator's planted defects, each at its file and line", arguments: [(2000, 11), (10_000, 12)] as [(Int, UInt64)])
+    func findsExactlyThePlantedDefects(contacts: Int, seed: UInt64) throws {
+        let export = try AuditedExport(contacts: contacts, seed: seed)
+        let report = try export.audit()
+        let found = Set(report.findings.map { "\($0.kind) \($0.file):\($0.line)" })
+        let planted = Set(export.planted)
+        #expect(found.subtracting(planted).sorted() == [], "found but not planted")
+        #expect(planted.subtracting(found).sorted() == [], "planted but not found")
+        #expect(Set(report.findings.map(\.kind)).count >= 20)
+    }
+
+    @Test("a clean export has no findings")
+    func cleanExport() throws {
+        let export = try AuditedExport(contacts: 500, seed: 4, clean: true)
+        #expect(try export.audit().findings.isEmpty)
+    }
+}
