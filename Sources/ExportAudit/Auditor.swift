@@ -33,18 +33,18 @@ public struct Auditor {
         let exportPath = try ledger.latestSnapshotExportPath()
         let folder = exportPath.map { URL(fileURLWithPath: $0) }
         let objects = try snapshotObjects(snapshot)
-        var tables: [String: ObjectTable] = [:]
-        for object in objects.map(\.object) where tables[object] == nil { tables[object] = try ObjectTable(object: object, ledger: ledger) }
+        var names: [String] = []
+        for object in objects.map(\.object) where !names.contains(object) { names.append(object) }
 
         let exportedAt = folder.flatMap(Self.exportedAt) ?? Date()
-        let checks = RecordChecks(tables: tables, exportedAt: exportedAt, exportFolder: folder)
+        let checks = try RecordChecks(ledger: ledger, objects: names, exportedAt: exportedAt, exportFolder: folder)
         var findings = try readerFindings(snapshot)
         findings += checks.findings
         findings.sort { ($0.file, $0.line, $0.kind) < ($1.file, $1.line, $1.kind) }
 
         let excluded = try applyExclusions(staleContacts: checks.staleContacts)
-        let inventory = Inventory(tables: tables, folder: folder)
-        let plan = MigrationPlan(tables: tables, excluded: excluded, options: options)
+        let inventory = Inventory(checks: checks, folder: folder)
+        let plan = MigrationPlan(checks: checks, excluded: excluded, options: options)
         return AuditReport(
             snapshot: snapshot, exportPath: exportPath ?? "", exportedAt: CanonicalJSON.format(exportedAt),
             files: objects, findings: findings, inventory: inventory, exclusions: excluded, plan: plan)

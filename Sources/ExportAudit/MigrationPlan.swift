@@ -27,20 +27,20 @@ public struct MigrationPlan: Sendable, Codable {
         ("notes", "note"), ("activities", "note"), ("attachments", "attachment"),
     ]
 
-    init(tables: [String: ObjectTable], excluded: [AuditReport.Exclusion], options: Auditor.Options) {
+    init(checks: RecordChecks, excluded: [AuditReport.Exclusion], options: Auditor.Options) {
         let batch = max(1, options.batchSize)
         func batches(_ n: Int) -> Int { (n + batch - 1) / batch }
         let excludedCount = Dictionary(excluded.map { ($0.object, $0.sourceIds.count) }, uniquingKeysWith: +)
         var steps: [Step] = []
         for (object, twenty) in Self.order {
-            guard let table = tables[object] else { continue }
-            let records = table.records.count
+            guard let stream = checks.streams[object] else { continue }
+            let records = stream.records
             let writes = records - (excludedCount[object] ?? 0)
             var requests = batches(writes)
             var note = "\(twenty) records in batches of \(batch)"
             switch object {
             case "companies":
-                let parents = table.records.filter { !(table.value($0, "Parent Company ID") ?? "").isEmpty }.count
+                let parents = checks.companiesWithParent
                 requests += batches(parents)
                 note += "; a second pass sets \(parents) parent companies"
             case "tasks", "notes", "activities":
@@ -53,9 +53,9 @@ public struct MigrationPlan: Sendable, Codable {
             }
             steps.append(Step(object: object, records: records, excluded: excludedCount[object] ?? 0, requests: requests, note: note))
         }
-        let custom = tables.keys.filter { !Self.order.map(\.object).contains($0) && !["users", "stages", "custom_fields", "workflows"].contains($0) }.sorted()
+        let custom = checks.streams.keys.filter { !Self.order.map(\.object).contains($0) && !["users", "stages", "custom_fields", "workflows"].contains($0) }.sorted()
         for object in custom {
-            let records = tables[object]!.records.count
+            let records = checks.streams[object]!.records
             steps.insert(
                 Step(object: object, records: records, excluded: 0, requests: batches(records),
                     note: object.contains("__") ? "junction records linking the two objects" : "custom object records"),

@@ -45,6 +45,8 @@ public struct ColumnProfile: Sendable {
     public let distinctIsExact: Bool
     /// The most frequent values with their counts, most frequent first.
     public let topValues: [(value: String, count: Int)]
+    /// Every value with its count, most frequent first, for a pick-list (empty for other types).
+    public let valueCounts: [(value: String, count: Int)]
     /// Why the type was chosen, in words.
     public let reason: String
 }
@@ -104,7 +106,9 @@ public struct ColumnProfiler {
         func make(_ type: ColumnType, _ matched: Int, _ reason: String) -> ColumnProfile {
             ColumnProfile(
                 name: name, type: type, confidence: nonEmpty == 0 ? 1 : Double(matched) / Double(nonEmpty), values: values,
-                empty: empty, distinct: counts.count, distinctIsExact: !distinctOverflow, topValues: Array(top), reason: reason)
+                empty: empty, distinct: counts.count, distinctIsExact: !distinctOverflow, topValues: Array(top),
+                valueCounts: Self.isPicklist(type) ? counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (value: $0.key, count: $0.value) } : [],
+                reason: reason)
         }
         guard nonEmpty > 0 else { return make(.empty, 0, "no values") }
         let hint = HeaderName.normalize(name)
@@ -145,6 +149,11 @@ public struct ColumnProfiler {
                 "\(counts.count) distinct values repeated over \(nonEmpty) records")
         }
         return make(.text, nonEmpty, "free text (\(distinctOverflow ? "over \(ColumnProfiler.distinctLimit)" : String(counts.count)) distinct values)")
+    }
+
+    private static func isPicklist(_ type: ColumnType) -> Bool {
+        if case .picklist = type { return true }
+        return false
     }
 
     /// The timestamp format most values fit; day-first beats month-first only when some value needs it.

@@ -150,8 +150,9 @@ public struct SourceRecord: Sendable {
 }
 
 extension Ledger {
-    /// Calls `body` with every record of `object` present in the latest snapshot, in key order, with the values of
-    /// the `record.extracted` event that last changed it.
+    /// Calls `body` with every record of `object` present in the latest snapshot, with the values of the
+    /// `record.extracted` event that last changed it, in the order those events were recorded: file order for a
+    /// first snapshot, changed records after the others for later ones.
     public func forEachCurrentRecord(object: String, _ body: (SourceRecord) throws -> Void) throws {
         var latest: [(id: String, seq: Int64)] = []
         var current: (id: String, seq: Int64, present: Bool)?
@@ -163,6 +164,7 @@ extension Ledger {
             current = (id, row.int(1), row.int(2) != 0)
         }
         if let last = current, last.present { latest.append((last.id, last.seq)) }
+        latest.sort { $0.seq < $1.seq }
         let read = try db.prepare("SELECT payload FROM events WHERE seq = ?")
         for (id, seq) in latest {
             var payload: CanonicalPayload?
