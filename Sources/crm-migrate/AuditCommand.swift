@@ -20,7 +20,9 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var options: ProjectOptions
     @Option(help: "Take a snapshot of this export folder first.", completion: .directory) var export: String?
-    @Option(name: .customLong("exclude"), help: "An exclusion rule to apply (repeatable): stale-contacts.")
+    @Option(
+        name: .customLong("exclude"),
+        help: "An exclusion rule to apply (repeatable): stale-contacts. Rules listed under \"exclude\" in project.json apply on every run.")
     var exclude: [String] = []
     @Option(help: "Requests per window for the duration estimate, as COUNT/SECONDSs (Twenty's default: 100/60s).")
     var rate = "100/60s"
@@ -51,7 +53,13 @@ struct AuditCommand: ParsableCommand {
             print("Snapshot \(completed.snapshot): \(completed.extracted) new or changed, \(completed.unchanged) unchanged, \(completed.missing) missing")
         }
         var auditOptions = Auditor.Options()
-        auditOptions.exclude = exclude
+        // Rules from the command line, and those the project file keeps for every run.
+        for rule in exclude + (project.settings.exclude ?? []) where !auditOptions.exclude.contains(rule) {
+            guard Auditor.exclusionRules[rule] != nil else {
+                throw UserFacingError("project.json names the exclusion rule \"\(rule)\", which does not exist; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))")
+            }
+            auditOptions.exclude.append(rule)
+        }
         (auditOptions.requestsPerWindow, auditOptions.windowSeconds) = try parsedRate()
         auditOptions.batchSize = batch
         let report = try Auditor(ledger: ledger, options: auditOptions).run()

@@ -193,6 +193,29 @@ struct AuditCommandTests {
         #expect(html.contains("<h2>Findings (2)</h2>"))
     }
 
+    @Test("exclusion rules kept in project.json apply on every audit and are recorded once per record")
+    func rulesInProjectFile() throws {
+        let dir = TemporaryDirectory()
+        let export = dir.url.appendingPathComponent("export")
+        let project = dir.url.appendingPathComponent("p")
+        try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
+        try Data(#"{"exportedAt": "2026-06-30T00:00:00Z"}"#.utf8).write(to: export.appendingPathComponent("manifest.json"))
+        try Data("Contact ID,First Name,Email,Last Activity\nC1,Ada,ada@x.com,2026-05-01T00:00:00Z\nC2,Old,old@x.com,2020-01-01T00:00:00Z\n".utf8)
+            .write(to: export.appendingPathComponent("contacts.csv"))
+        try crmMigrate.run(["init", project.path])
+        let settingsURL = project.appendingPathComponent("project.json")
+        var settings = try JSONSerialization.jsonObject(with: Data(contentsOf: settingsURL)) as! [String: Any]
+        settings["exclude"] = ["stale-contacts"]
+        try JSONSerialization.data(withJSONObject: settings).write(to: settingsURL)
+        let first = try crmMigrate.run(["audit", "--project", project.path, "--export", export.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("excluded by stale-contacts: 1 contacts"))
+        try crmMigrate.run(["audit", "--project", project.path])
+        let excluded = try crmMigrate.run(["ledger", "log", "--project", project.path, "--type", "record.excluded", "--json"])
+        #expect(excluded.stdout.split(separator: "\n").count == 1)
+        #expect(excluded.stdout.contains(#""source_id":"C2""#))
+    }
+
     @Test("an unknown exclusion rule or a malformed rate is refused before any work")
     func validation() throws {
         let bad = try crmMigrate.run(["audit", "--exclude", "old-deals"])

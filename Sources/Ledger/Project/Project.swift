@@ -12,6 +12,8 @@ public struct Project: Sendable {
         public var projectId: String
         public var name: String
         public var createdAt: String
+        /// Exclusion rules the audit applies on every run (as `--exclude` does once), e.g. `["stale-contacts"]`.
+        public var exclude: [String]?
     }
 
     public let directory: URL
