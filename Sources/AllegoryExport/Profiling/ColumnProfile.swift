@@ -61,8 +61,12 @@ public struct ColumnProfile: Sendable {
 public struct ColumnProfiler {
     public static let distinctLimit = 1000
     public static let picklistLimit = 25
+    /// Values whose shape is examined; later ones are only counted. The type of a column is clear long before a
+    /// million values, and examining every value of a large export dominated the audit's time.
+    public static let shapeSampleLimit = 20_000
     public let name: String
     public let threshold: Double
+    private var examined = 0
 
     private var values = 0
     private var empty = 0
@@ -88,6 +92,8 @@ public struct ColumnProfiler {
         } else {
             distinctOverflow = true
         }
+        guard examined < ColumnProfiler.shapeSampleLimit else { return }
+        examined += 1
         let lower = value.lowercased()
         if ValueShapes.booleanWords.contains(lower) || value == "0" || value == "1" { fits["boolean", default: 0] += 1 }
         for format in TimestampFormat.candidates(value) { timestampFits[format, default: 0] += 1 }
@@ -105,15 +111,16 @@ public struct ColumnProfiler {
             .map { (value: $0.key, count: $0.value) }
         func make(_ type: ColumnType, _ matched: Int, _ reason: String) -> ColumnProfile {
             ColumnProfile(
-                name: name, type: type, confidence: nonEmpty == 0 ? 1 : Double(matched) / Double(nonEmpty), values: values,
+                name: name, type: type, confidence: examined == 0 ? 1 : min(1, Double(matched) / Double(examined)), values: values,
                 empty: empty, distinct: counts.count, distinctIsExact: !distinctOverflow, topValues: Array(top),
                 valueCounts: Self.isPicklist(type) ? counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (value: $0.key, count: $0.value) } : [],
                 reason: reason)
         }
         guard nonEmpty > 0 else { return make(.empty, 0, "no values") }
         let hint = HeaderName.normalize(name)
-        let share = { (count: Int) in Double(count) / Double(nonEmpty) }
-        let percent = { (count: Int) in "\(Int((share(count) * 100).rounded()))% of \(nonEmpty) values" }
+        let share = { (count: Int) in Double(count) / Double(examined) }
+        let sampled = examined < nonEmpty ? " (a sample of \(examined) of \(nonEmpty))" : ""
+        let percent = { (count: Int) in "\(Int((share(count) * 100).rounded()))% of \(examined) values\(sampled)" }
         func fit(_ key: String) -> Int { fits[key, default: 0] }
 
         let onlyZeroOne = Set(counts.keys).isSubset(of: ["0", "1"])
