@@ -154,22 +154,23 @@ extension Ledger {
     /// `record.extracted` event that last changed it, in the order those events were recorded: file order for a
     /// first snapshot, changed records after the others for later ones.
     public func forEachCurrentRecord(object: String, _ body: (SourceRecord) throws -> Void) throws {
-        var latest: [(id: String, seq: Int64)] = []
+        // Only the sequence numbers are kept (8 bytes a record); ids and values come back with each event.
+        var latest: [Int64] = []
         var current: (id: String, seq: Int64, present: Bool)?
         try db.prepare(
             "SELECT source_id, seq, content_hash IS NOT NULL FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
         ).forEachRow([.text(object)]) { row in
             let id = row.string(0) ?? ""
-            if let last = current, last.id != id, last.present { latest.append((last.id, last.seq)) }
+            if let last = current, last.id != id, last.present { latest.append(last.seq) }
             current = (id, row.int(1), row.int(2) != 0)
         }
-        if let last = current, last.present { latest.append((last.id, last.seq)) }
-        latest.sort { $0.seq < $1.seq }
-        let read = try db.prepare("SELECT payload FROM events WHERE seq = ?")
-        for (id, seq) in latest {
-            var payload: CanonicalPayload?
-            try read.forEachRow([.integer(seq)]) { payload = CanonicalPayload(bytes: Array($0.bytes(0))) }
-            guard let payload, case .object(let members)? = payload.value("values") else {
+        if let last = current, last.present { latest.append(last.seq) }
+        latest.sort()
+        let read = try db.prepare("SELECT source_id, payload FROM events WHERE seq = ?")
+        for seq in latest {
+            var found: (id: String, payload: CanonicalPayload)?
+            try read.forEachRow([.integer(seq)]) { found = ($0.string(0) ?? "", CanonicalPayload(bytes: Array($0.bytes(1)))) }
+            guard let (id, payload) = found, case .object(let members)? = payload.value("values") else {
                 throw LedgerError.undecodablePayload(seq: seq, type: EventType.recordExtracted.rawValue, reason: "no values")
             }
             var values: [String: String] = [:]
