@@ -129,15 +129,23 @@ extension Ledger {
     public func forEachPresentSourceRecord(object: String, _ body: (_ sourceId: String, _ contentHash: String) -> Void)
         throws
     {
-        var current: (id: String, hash: String?)?
+        try forEachLatestVersion(object: object) { sourceId, _, hash in
+            if let hash { body(sourceId, hash) }
+        }
+    }
+
+    /// Each record's latest version of `object`: its id, the event that recorded it, and its content hash (nil
+    /// when the record is absent from that snapshot on). Read in key order from the projection.
+    private func forEachLatestVersion(object: String, _ body: (String, Int64, String?) throws -> Void) throws {
+        var current: (id: String, seq: Int64, hash: String?)?
         try db.prepare(
-            "SELECT source_id, content_hash FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
+            "SELECT source_id, seq, content_hash FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
         ).forEachRow([.text(object)]) { row in
             let sourceId = row.string(0) ?? ""
-            if let last = current, last.id != sourceId, let hash = last.hash { body(last.id, hash) }
-            current = (sourceId, row.string(1))
+            if let last = current, last.id != sourceId { try body(last.id, last.seq, last.hash) }
+            current = (sourceId, row.int(1), row.string(2))
         }
-        if let last = current, let hash = last.hash { body(last.id, hash) }
+        if let last = current { try body(last.id, last.seq, last.hash) }
     }
 }
 
@@ -156,15 +164,9 @@ extension Ledger {
     public func forEachCurrentRecord(object: String, _ body: (SourceRecord) throws -> Void) throws {
         // Only the sequence numbers are kept (8 bytes a record); ids and values come back with each event.
         var latest: [Int64] = []
-        var current: (id: String, seq: Int64, present: Bool)?
-        try db.prepare(
-            "SELECT source_id, seq, content_hash IS NOT NULL FROM source_versions WHERE object = ? ORDER BY source_id, snapshot"
-        ).forEachRow([.text(object)]) { row in
-            let id = row.string(0) ?? ""
-            if let last = current, last.id != id, last.present { latest.append(last.seq) }
-            current = (id, row.int(1), row.int(2) != 0)
+        try forEachLatestVersion(object: object) { _, seq, hash in
+            if hash != nil { latest.append(seq) }
         }
-        if let last = current, last.present { latest.append(last.seq) }
         latest.sort()
         let read = try db.prepare("SELECT source_id, payload FROM events WHERE seq = ?")
         for seq in latest {
