@@ -35,10 +35,6 @@ public struct CanonicalJSONEncoder: Sendable {
         }
         slot.node.write(into: &out)
     }
-
-    public func encodeToValue<T: Encodable>(_ value: T) throws -> JSONValue {
-        try JSONValue(parsing: try encode(value))
-    }
 }
 
 public enum CanonicalJSONError: Error, CustomStringConvertible {

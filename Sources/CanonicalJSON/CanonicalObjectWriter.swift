@@ -20,6 +20,13 @@ public struct CanonicalObjectWriter {
         self.out.append(UInt8(ascii: "{"))
     }
 
+    /// A writer for a new object, its buffer sized for `capacity` bytes.
+    public init(capacity: Int) {
+        out = []
+        out.reserveCapacity(capacity)
+        out.append(UInt8(ascii: "{"))
+    }
+
     private mutating func key(_ key: StaticString) {
         #if DEBUG
             let bytes = Array(UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))

@@ -100,21 +100,16 @@ public final class Snapshotter {
             // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
             // without sorting: it is both what the content hash covers and the payload's `values`.
             let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }
-            var canonical: [UInt8] = []
             try reader.read { row in
                 var values: [String: String] = [:]
                 values.reserveCapacity(header.count)
-                canonical.removeAll(keepingCapacity: true)
-                canonical.append(UInt8(ascii: "{"))
+                var writer = CanonicalObjectWriter(capacity: row.byteCount + 24 * header.count)
                 for index in order {
                     let value = row[index]
                     values[header[index]] = value
-                    if canonical.count > 1 { canonical.append(UInt8(ascii: ",")) }
-                    CanonicalJSON.writeString(header[index], into: &canonical)
-                    canonical.append(UInt8(ascii: ":"))
-                    CanonicalJSON.writeString(value, into: &canonical)
+                    writer.member(dynamic: header[index], value)
                 }
-                canonical.append(UInt8(ascii: "}"))
+                let canonical = writer.finish()
                 let extras = row.extraCells
                 for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
                 let id = keys.count == file.keyColumns.count ? keys.map { row[$0] }.joined(separator: "|") : ""
@@ -159,7 +154,7 @@ public final class Snapshotter {
     /// The canonical JSON of the values (keys in byte order): what the content hash covers, so it does not
     /// depend on column order.
     static func canonicalBytes(_ values: [String: String]) -> [UInt8] {
-        var writer = CanonicalObjectWriter(appendingTo: [])
+        var writer = CanonicalObjectWriter(capacity: 512)
         for key in values.keys.sorted(by: CanonicalJSON.utf8Precedes) {
             writer.member(dynamic: key, values[key]!)
         }

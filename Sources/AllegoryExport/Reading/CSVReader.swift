@@ -201,8 +201,8 @@ public struct CSVRow {
     /// Cells beyond the header's columns.
     public var extraCells: [String] { ends.count > columns ? (columns..<ends.count).map { self[$0] } : [] }
 
-    /// The bytes of the whole record's cells, for hashing without building strings.
-    public var cellBytes: Int { bytes.count }
+    /// The number of bytes of all the record's cells together, for sizing what is built from them.
+    public var byteCount: Int { bytes.count }
 }
 
 extension String {
