@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // 3.x and 4.x are both mirrored; accept either so later dependencies can settle the version.
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The system libsqlite3 (libsqlite3-dev), reached through a thin Swift wrapper of our own.
@@ -41,7 +43,8 @@ let package = Package(
         .executableTarget(
             name: "crm-migrate",
             dependencies: [
-                "Ledger", "AllegoryExport", "SourceSnapshot", "ExportAudit",
+                "Ledger", "AllegoryExport", "SourceSnapshot", "ExportAudit", "TwentyModel", "FieldMap",
+                "RecordTransform", "TwentySandbox", "TwentySandboxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -72,6 +75,38 @@ let package = Package(
 
         .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
 
+        // Twenty's data model as a migration sees it: field types, standard objects, metadata naming rules.
+        .target(name: "TwentyModel"),
+
+        // The field map: its model, map.yaml, the proposal, the review and the confirmation.
+        .target(
+            name: "FieldMap",
+            dependencies: [
+                "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        // Type-aware transforms and validation: each extracted record becomes a Twenty payload or a rejection.
+        .target(
+            name: "RecordTransform",
+            dependencies: ["FieldMap", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON"]),
+
+        // The Twenty sandbox's engine: a workspace in SQLite answering Twenty's REST and metadata API exchanges.
+        .target(
+            name: "TwentySandbox",
+            dependencies: [
+                "TwentyModel", "SQLite", "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        // The sandbox's HTTP server (Hummingbird 2): authentication, rate limiting, faults, request counts.
+        .target(
+            name: "TwentySandboxServer",
+            dependencies: [
+                "TwentySandbox", "CanonicalJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
@@ -80,6 +115,24 @@ let package = Package(
             name: "ExportAuditTests",
             dependencies: ["ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
+        .testTarget(name: "TwentyModelTests", dependencies: ["TwentyModel"]),
+        .testTarget(
+            name: "FieldMapTests",
+            dependencies: ["FieldMap", "TwentyModel", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
+        .testTarget(
+            name: "RecordTransformTests",
+            dependencies: [
+                "RecordTransform", "FieldMap", "TwentyModel", "ExportGenerator", "SourceSnapshot", "AllegoryExport",
+                "Ledger",
+            ]),
+        .testTarget(name: "TwentySandboxTests", dependencies: ["TwentySandbox", "TwentyModel", "CanonicalJSON"]),
+        .testTarget(
+            name: "TwentySandboxServerTests",
+            dependencies: [
+                "TwentySandboxServer", "TwentySandbox", "CanonicalJSON",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),
     ]

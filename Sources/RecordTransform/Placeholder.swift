@@ -1,0 +1,1 @@
+// Transforms arrive here; this file is replaced by the first real one.

@@ -1,0 +1,1 @@
+// Tests arrive here; replaced by the first real test file.
