@@ -4,7 +4,7 @@ import Ledger
 import Logging
 
 @main
-struct CRMMigrate: ParsableCommand {
+struct CRMMigrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crm-migrate",
         abstract: "Move CRM data from an Allegory export into a Twenty workspace, and prove and undo what was done.",
@@ -14,9 +14,16 @@ struct CRMMigrate: ParsableCommand {
             Set CRM_MIGRATE_LOG_LEVEL (trace, debug, info, warning, error) to change what is logged to stderr.
             """,
         version: ToolVersion.current,
-        subcommands: [InitCommand.self, PeekCommand.self, SnapshotCommand.self, AuditCommand.self, LedgerCommand.self])
+        subcommands: [
+            InitCommand.self,
+            PeekCommand.self,
+            SnapshotCommand.self,
+            AuditCommand.self,
+            LedgerCommand.self,
+        ])
 
-    static func main() {
+    /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.
+    static func main() async {
         let level = ProcessInfo.processInfo.environment["CRM_MIGRATE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -25,7 +32,11 @@ struct CRMMigrate: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             exit(withError: error)
         }
