@@ -1,0 +1,249 @@
+import CanonicalJSON
+import SQLite
+import TwentyModel
+
+/// Writes records of one object inside the caller's transaction: creates, upserts and updates, with every
+/// check Twenty makes before its query runs. A thrown error rolls the whole transaction back, so a batch is
+/// all or nothing (TWENTY_API.md section 10: Twenty validates every record, then sends one multi-row INSERT).
+struct RecordWriter {
+    let database: Database
+    let schema: Schema
+    let object: ObjectModel
+    let now: String
+    /// The actor Twenty derives from the API key (`createdBy` / `updatedBy`).
+    let caller: JSONValue
+    /// `/_sandbox/seed` writes what a real workspace could hold but the API would refuse (members).
+    let isSeeding: Bool
+
+    private let table: RecordTable
+    private let normalizer: FieldValueNormalizer
+    private var positions: PositionAllocator
+
+    init(database: Database, schema: Schema, object: ObjectModel, now: String, caller: JSONValue, isSeeding: Bool = false)
+        throws
+    {
+        self.database = database
+        self.schema = schema
+        self.object = object
+        self.now = now
+        self.caller = caller
+        self.isSeeding = isSeeding
+        table = RecordTable(database: database, object: object)
+        normalizer = FieldValueNormalizer(object: object)
+        positions = PositionAllocator(bounds: try table.positionBounds())
+    }
+
+    enum Outcome { case created, updated }
+
+    /// Creates one record, or with `upsert` updates the record matching its id or any unique field,
+    /// soft-deleted ones included, restoring it and keeping its `createdBy` (TWENTY_API.md section 1).
+    mutating func create(_ input: JSONValue, upsert: Bool) throws -> (StoredRecord, Outcome) {
+        guard case .object(var sent) = input else {
+            throw SandboxError.badRequest("Each record must be a JSON object")
+        }
+        try checkKeys(sent)
+        var id: String
+        if case .string(let given)? = sent["id"] {
+            guard Identifier.isUUID(given) else { throw SandboxError.badRequest("Invalid UUID: \(given)") }
+            id = given.lowercased()
+        } else if let given = sent["id"], given != .null {
+            throw SandboxError.badRequest("Invalid UUID: \(given.canonicalText)")
+        } else {
+            id = Identifier.random()
+        }
+        sent["id"] = nil
+
+        if upsert, let match = try matchingRecord(id: id, sent: sent) {
+            var patch = sent
+            patch["createdBy"] = nil
+            patch["createdAt"] = nil
+            var updated = try apply(patch, to: match)
+            updated.values["deletedAt"] = .null
+            try table.update(&updated)
+            return (updated, .updated)
+        }
+        if try table.exists(id: id) {
+            throw SandboxError.duplicate("a record with id \(id) already exists in \(object.name)")
+        }
+        var values = object.newRecordDefaults
+        values["id"] = .string(id)
+        values["createdAt"] = .string(now)
+        values["updatedAt"] = .string(now)
+        values["deletedAt"] = .null
+        values["createdBy"] = try createdBy(sent["createdBy"])
+        values["updatedBy"] = caller
+        values["position"] = .number(try positions.position(for: sent["position"]))
+        sent["createdBy"] = nil
+        sent["position"] = nil
+        var record = try apply(sent, to: StoredRecord(values: values), isCreate: true)
+        record.values["updatedAt"] = .string(now)
+        try checkRequired(record)
+        try table.insert(&record)
+        return (record, .created)
+    }
+
+    /// Updates one record with the members sent; composite subfields not sent keep their values.
+    mutating func update(_ existing: StoredRecord, with input: JSONValue) throws -> StoredRecord {
+        guard case .object(var sent) = input else { throw SandboxError.badRequest("The body must be a JSON object") }
+        try checkKeys(sent)
+        if let id = sent["id"], id.stringValue?.lowercased() != existing.id {
+            throw SandboxError.badRequest("The id of a record cannot be changed")
+        }
+        sent["id"] = nil
+        sent["createdBy"] = nil
+        var record = try apply(sent, to: existing)
+        try checkRequired(record)
+        try table.update(&record)
+        return record
+    }
+
+    // MARK: Applying values
+
+    private mutating func apply(_ sent: [String: JSONValue], to base: StoredRecord, isCreate: Bool = false) throws
+        -> StoredRecord
+    {
+        var record = base
+        for (key, value) in sent {
+            switch key {
+            case "createdAt", "deletedAt":
+                guard case .string(let text) = value else {
+                    if key == "deletedAt", value == .null { record.values[key] = .null; continue }
+                    throw SandboxError.badRequest("Invalid value for \(key): expected an ISO 8601 date")
+                }
+                guard let instant = Timestamp.parse(text) else {
+                    throw SandboxError.badRequest("Invalid value for \(key): expected an ISO 8601 date")
+                }
+                record.values[key] = .string(instant.iso8601)
+            case "updatedAt", "updatedBy", "searchVector":
+                continue  // written by the server itself
+            case "position":
+                record.values["position"] = .number(try positions.position(for: value))
+            case "createdBy":
+                record.values["createdBy"] = try createdBy(value)
+            default:
+                if let relation = object.fieldsByJoinColumn[key] {
+                    record.values[key] = try joinValue(value, relation)
+                } else if let field = object.fieldsByName[key] {
+                    let normalised = try normalizer.normalise(field, value, existing: isCreate ? nil : record.values[key])
+                    if field.type == .files { try checkFiles(normalised, field) }
+                    record.values[key] = normalised
+                }
+            }
+        }
+        record.values["updatedAt"] = .string(now)
+        record.values["updatedBy"] = caller
+        return record
+    }
+
+    /// Every key must be a field, a join column or a system member Twenty accepts.
+    private func checkKeys(_ sent: [String: JSONValue]) throws {
+        for key in sent.keys {
+            if object.fieldsByJoinColumn[key] != nil { continue }
+            guard let field = object.fieldsByName[key], field.isActive else {
+                throw SandboxError.unknownField(key, object: object.name)
+            }
+            if field.type == .relation {
+                throw SandboxError.badRequest(
+                    "Field \(key) of \(object.name) is a relation: write its join column"
+                        + (field.storageKey.map { " \($0)" } ?? "") + "; nested connect is not emulated by the sandbox")
+            }
+        }
+    }
+
+    /// A join column holds the id of an existing record of the target object (a foreign key in Twenty).
+    private func joinValue(_ value: JSONValue, _ field: FieldMetadata) throws -> JSONValue {
+        if case .null = value { return .null }
+        guard case .string(let text) = value, Identifier.isUUID(text) else {
+            throw SandboxError.badRequest("Invalid UUID for \(field.storageKey!): \(value.canonicalText)")
+        }
+        let id = text.lowercased()
+        guard let targetId = field.relation?.targetObjectMetadataId, let target = schema.object(id: targetId) else {
+            return .string(id)
+        }
+        guard try RecordTable(database: database, object: target).exists(id: id) else {
+            throw SandboxError.badRequest(
+                "\(field.storageKey!) \(id) does not point at an existing \(target.name) (foreign key violation)")
+        }
+        return .string(id)
+    }
+
+    private func checkFiles(_ value: JSONValue, _ field: FieldMetadata) throws {
+        guard case .array(let items) = value else { return }
+        for item in items {
+            guard let fileId = item["fileId"]?.stringValue, try FileStore(database: database).exists(id: fileId) else {
+                throw SandboxError.badRequest("File \(item["fileId"]?.canonicalText ?? "?") of field \(field.name) was not uploaded")
+            }
+        }
+    }
+
+    private func checkRequired(_ record: StoredRecord) throws {
+        for name in object.requiredFieldNames {
+            if record.values[name] == nil || record.values[name] == .null {
+                throw SandboxError.badRequest("A required field is missing: \(object.name).\(name)")
+            }
+        }
+    }
+
+    /// `createdBy` as Twenty fills it (TWENTY_API.md section 4): sent with a name it is kept; a bare source is
+    /// completed from the API key; nothing gives the key's own actor (`source: API`).
+    private func createdBy(_ sent: JSONValue?) throws -> JSONValue {
+        guard let sent, sent != .null else { return caller }
+        guard case .object(let members) = sent else {
+            throw SandboxError.badRequest("Invalid value for createdBy: expected an ACTOR object")
+        }
+        for key in members.keys where !["source", "name", "workspaceMemberId", "context"].contains(key) {
+            throw SandboxError.badRequest("Invalid subfield \(key) for field createdBy")
+        }
+        var actor = caller.objectValue ?? [:]
+        if case .string(let name)? = members["name"], !name.isEmpty {
+            actor = CompositeValue.empty(.actor).objectValue ?? [:]
+            actor["source"] = "API"
+        }
+        for (key, value) in members { actor[key] = value }
+        return .object(actor)
+    }
+
+    // MARK: Upsert matching
+
+    private func matchingRecord(id: String, sent: [String: JSONValue]) throws -> StoredRecord? {
+        if let record = try table.record(id: id) { return record }
+        for field in object.uniqueFields {
+            guard let value = sent[field.name] else { continue }
+            let normalised = try normalizer.normalise(field, value, existing: nil)
+            let parts = field.uniquePath!.split(separator: ".").map(String.init)
+            var probe: JSONValue? = normalised
+            for part in parts.dropFirst() { probe = probe?[part] }
+            guard case .string(let key)? = probe, !key.isEmpty else { continue }
+            if let matchId = try table.id(withUnique: field, equalTo: key), let record = try table.record(id: matchId) {
+                return record
+            }
+        }
+        return nil
+    }
+}
+
+/// Twenty's `position` rules (TWENTY_API.md section 10): omitted -> first (smallest minus one), `first`,
+/// `last`, or a number; anything else is refused.
+struct PositionAllocator {
+    private var lowest: Double?
+    private var highest: Double?
+
+    init(bounds: (min: Double, max: Double)?) {
+        lowest = bounds?.min
+        highest = bounds?.max
+    }
+
+    mutating func position(for sent: JSONValue?) throws -> Double {
+        let value: Double
+        switch sent {
+        case .none, .some(.null), .some(.string("first")): value = (lowest ?? 1) - 1
+        case .some(.string("last")): value = (highest ?? -1) + 1
+        case .some(.integer(let v)): value = Double(v)
+        case .some(.number(let v)): value = v
+        case .some(let other): throw SandboxError.badRequest("Invalid position value: \(other.canonicalText)")
+        }
+        lowest = min(lowest ?? value, value)
+        highest = max(highest ?? value, value)
+        return value
+    }
+}

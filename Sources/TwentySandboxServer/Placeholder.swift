@@ -1,1 +1,0 @@
-// The server arrives here; this file is replaced by the first real one.

@@ -1,0 +1,47 @@
+import CanonicalJSON
+import Testing
+
+@Suite("Authentication")
+struct AuthenticationTests {
+    @Test("A request without an Authorization header is refused with 401 and never reaches the engine")
+    func missingKeyIsRefused() async throws {
+        let engine = RecordingEngine()
+        let reply = try await LiveSandbox.with(engine: engine) { try await $0.send(.get, "/rest/companies", key: nil) }
+        #expect(reply.status == 401)
+        #expect(reply.json?["statusCode"] == 401)
+        #expect(reply.json?["error"] == "UNAUTHENTICATED")
+        #expect(reply.json?["messages"] == ["Missing authentication token"])
+        #expect(engine.exchanges.isEmpty)
+    }
+
+    @Test("A request with the wrong key is refused with 401 and Twenty's \"Token invalid.\" message")
+    func wrongKeyIsRefused() async throws {
+        let engine = RecordingEngine()
+        let reply = try await LiveSandbox.with(engine: engine) {
+            try await $0.send(.get, "/rest/companies", key: LiveSandbox.key + "x")
+        }
+        #expect(reply.status == 401)
+        #expect(reply.json?["messages"] == ["Token invalid."])
+        #expect(engine.exchanges.isEmpty)
+    }
+
+    @Test("Sandbox control calls need the key too")
+    func controlCallsNeedTheKey() async throws {
+        let reply = try await LiveSandbox.with { try await $0.send(.get, "/_sandbox/stats", key: nil) }
+        #expect(reply.status == 401)
+    }
+
+    @Test("The engine receives the method, the decoded path, the decoded query in order and lower-cased headers")
+    func requestReachesTheEngineDecoded() async throws {
+        let engine = RecordingEngine()
+        _ = try await LiveSandbox.with(engine: engine) {
+            try await $0.send(.get, "/rest/compa%6Eies?filter=name%5Beq%5D%3AAcme+Inc%2C%20Ltd&limit=5&filter=x")
+        }
+        let exchange = try #require(engine.exchanges.first)
+        #expect(exchange.method == "GET")
+        #expect(exchange.path == "/rest/companies")
+        #expect(exchange.query.map(\.name) == ["filter", "limit", "filter"])
+        #expect(exchange.query.map(\.value) == ["name[eq]:Acme Inc, Ltd", "5", "x"])
+        #expect(exchange.headers["authorization"] == "Bearer \(LiveSandbox.key)")
+    }
+}

@@ -1,0 +1,114 @@
+import CanonicalJSON
+import Testing
+
+@Suite("Fault injection")
+struct FaultInjectionTests {
+    private static func statuses(_ sandbox: LiveSandbox, count: Int) async throws -> [Int] {
+        var statuses: [Int] = []
+        for index in 0..<count { statuses.append(try await sandbox.createCompanies(1, startingAt: index).status) }
+        return statuses
+    }
+
+    @Test("The same seed replays the same sequence of statuses, and another seed gives another")
+    func seedReplaysFaults() async throws {
+        let plan = #"{"seed": 42, "error_rate": 0.5, "error_statuses": [500, 502, 503]}"#
+        let (first, replay, other) = try await LiveSandbox.with { sandbox in
+            #expect(try await sandbox.send(.post, "/_sandbox/faults", body: plan).status == 200)
+            let first = try await Self.statuses(sandbox, count: 24)
+            // Installing the plan again restarts its generator.
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: plan)
+            let replay = try await Self.statuses(sandbox, count: 24)
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"seed": 7, "error_rate": 0.5}"#)
+            return (first, replay, try await Self.statuses(sandbox, count: 24))
+        }
+        #expect(first == replay)
+        #expect(first != other)
+        #expect(Set(first).isSubset(of: [201, 500, 502, 503]))
+        #expect(first.contains(201) && first.contains { $0 >= 500 })
+    }
+
+    @Test("An injected 502 or 503 is an HTML page from the proxy, an injected 500 is Twenty's JSON")
+    func injectedFailureBodies() async throws {
+        let (gateway, server) = try await LiveSandbox.with { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"error_rate": 1, "error_statuses": [502]}"#)
+            let gateway = try await sandbox.createCompanies(1)
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"error_rate": 1, "error_statuses": [500]}"#)
+            return (gateway, try await sandbox.createCompanies(1))
+        }
+        #expect(gateway.status == 502)
+        #expect(gateway.header("Content-Type") == "text/html")
+        #expect(server.status == 500)
+        #expect(server.json?["statusCode"] == 500)
+    }
+
+    @Test("A connection dropped before the engine gives the client no response and writes nothing")
+    func dropBeforeEngine() async throws {
+        let engine = RecordingEngine()
+        try await LiveSandbox.with(engine: engine) { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"drop_before_rate": 1}"#)
+            await #expect(throws: (any Error).self) { try await sandbox.createCompanies(3) }
+        }
+        #expect(engine.records.isEmpty)
+    }
+
+    @Test("A connection dropped after commit leaves the write in the engine while the client gets no response")
+    func dropAfterCommit() async throws {
+        let engine = RecordingEngine()
+        let stats = try await LiveSandbox.with(engine: engine) { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"drop_after_commit_rate": 1}"#)
+            await #expect(throws: (any Error).self) { try await sandbox.createCompanies(3) }
+            return try await sandbox.send(.get, "/_sandbox/stats").json
+        }
+        #expect(engine.records.count == 3)
+        #expect(stats?["records_written"] == 3)
+    }
+
+    @Test("A throttle storm answers the next N requests 429 with Twenty's headers, then lets requests through")
+    func throttleStorm() async throws {
+        let replies = try await LiveSandbox.with { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"throttle_storm": 3}"#)
+            var replies: [Reply] = []
+            for _ in 0..<4 { replies.append(try await sandbox.createCompanies(1)) }
+            return replies
+        }
+        #expect(replies.map(\.status) == [429, 429, 429, 201])
+        #expect(replies[0].header("Retry-After") != nil)
+        #expect(replies[0].header("X-RateLimit-Remaining") == "0")
+        #expect(replies[0].json?["error"] == "RATE_LIMITED")
+    }
+
+    @Test("Deleting the fault plan restores normal answers")
+    func deletingThePlanClearsFaults() async throws {
+        let statuses = try await LiveSandbox.with { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"error_rate": 1, "error_statuses": [503]}"#)
+            let faulted = try await sandbox.createCompanies(1).status
+            #expect(try await sandbox.send(.delete, "/_sandbox/faults").json?["faults"] == .null)
+            return [faulted, try await sandbox.createCompanies(1).status]
+        }
+        #expect(statuses == [503, 201])
+    }
+
+    @Test("Added latency delays a request without changing its answer")
+    func latencyKeepsTheAnswer() async throws {
+        let reply = try await LiveSandbox.with { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"latency_ms": 5}"#)
+            return try await sandbox.createCompanies(2)
+        }
+        #expect(reply.status == 201)
+    }
+
+    @Test("A fault plan with an unknown key or an impossible rate is refused with 400")
+    func malformedPlansAreRefused() async throws {
+        let statuses = try await LiveSandbox.with { sandbox in
+            [
+                try await sandbox.send(.post, "/_sandbox/faults", body: #"{"eror_rate": 1}"#).status,
+                try await sandbox.send(
+                    .post, "/_sandbox/faults", body: #"{"error_rate": 0.7, "drop_before_rate": 0.7}"#
+                ).status,
+                try await sandbox.send(.post, "/_sandbox/faults", body: #"{"error_statuses": [404]}"#).status,
+                try await sandbox.send(.post, "/_sandbox/faults", body: "not json").status,
+            ]
+        }
+        #expect(statuses == [400, 400, 400, 400])
+    }
+}
