@@ -74,6 +74,24 @@ let package = Package(
             path: "Tools/GenerateExport"),
 
         .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
+        .executableTarget(
+            name: "sandbox-bench",
+            dependencies: [
+                "TwentySandbox", "TwentySandboxServer", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            path: "Tools/SandboxBench"),
+        .executableTarget(
+            name: "transform-bench",
+            dependencies: ["RecordTransform", "FieldMap", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"],
+            path: "Tools/TransformBench"),
+        .executableTarget(
+            name: "proposal-bench",
+            dependencies: [
+                "FieldMap", "ExportGenerator", "AllegoryExport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/ProposalBench"),
 
         // Twenty's data model as a migration sees it: field types, standard objects, metadata naming rules.
         .target(name: "TwentyModel"),
@@ -90,7 +108,10 @@ let package = Package(
         // Type-aware transforms and validation: each extracted record becomes a Twenty payload or a rejection.
         .target(
             name: "RecordTransform",
-            dependencies: ["FieldMap", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON"]),
+            dependencies: [
+                "FieldMap", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
 
         // The Twenty sandbox's engine: a workspace in SQLite answering Twenty's REST and metadata API exchanges.
         .target(

@@ -19,7 +19,10 @@ struct CRMMigrate: AsyncParsableCommand {
             PeekCommand.self,
             SnapshotCommand.self,
             AuditCommand.self,
+            TransformCommand.self,
+            MapCommand.self,
             LedgerCommand.self,
+            SandboxCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.

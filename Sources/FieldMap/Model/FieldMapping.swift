@@ -1,11 +1,19 @@
 import TwentyModel
 
 /// How one source column lands in a Twenty field, or a subfield of a composite one.
+///
+/// A polymorphic parent (`Related Type` + `Related ID` of tasks, notes and activities, `Parent Type` + `Parent ID`
+/// of attachments) is written as two mappings: the type column with `transform: skip`, and the id column with
+/// `target: null`, `transform: reference` and `references` naming the type column (`references: "Related Type"`)
+/// rather than an object. The target is null because no single join column receives the link: the object named
+/// in each record's type column decides it, and the link is written as a taskTarget or noteTarget record (or, for
+/// an attachment, its target field of that object). See `isPolymorphicParent`.
 public struct FieldMapping: Sendable, Equatable {
     /// The source column, as its header reads.
     public var column: String
     /// Field path in Twenty: `jobTitle`, `name.firstName`, `emails.primaryEmail`, `amount.amountMicros`,
-    /// a join column (`companyId`) for references; nil when the column is not migrated.
+    /// a join column (`companyId`) for references; nil when the column is not migrated, or when it is a polymorphic
+    /// parent's id (`transform: reference`), whose link depends on each record's type column.
     public var target: String?
     public var transform: Transform
     public var confidence: Double
@@ -17,7 +25,8 @@ public struct FieldMapping: Sendable, Equatable {
     public var values: [ValueMapping]
     /// For date and datetime transforms: the format detected in the values (`MM/DD/YYYY`, `ISO 8601`, ...).
     public var format: String?
-    /// For `.reference`: the source object whose ids the column holds (`companies`).
+    /// For `.reference`: the source object whose ids the column holds (`companies`); for a polymorphic parent
+    /// (`target` nil), the column of the same file naming each record's parent object (`Related Type`).
     public var references: String?
     /// For list-valued columns (`Other Emails`): the separator between items.
     public var separator: String?
@@ -38,6 +47,13 @@ public struct FieldMapping: Sendable, Equatable {
         self.references = references
         self.separator = separator
     }
+
+    /// A polymorphic parent's id column: a reference with no join column, whose `references` names the column that
+    /// gives each record's parent object (`Related Type`), so the link goes to a different object record by record.
+    public var isPolymorphicParent: Bool { transform == .reference && target == nil }
+
+    /// For a polymorphic parent, the column naming each record's parent object; nil for any other mapping.
+    public var parentTypeColumn: String? { isPolymorphicParent ? references : nil }
 
     /// The top-level Twenty field the target writes (`name` for `name.firstName`).
     public var targetField: String? { target.map { String($0.split(separator: ".", maxSplits: 1)[0]) } }
@@ -80,7 +96,8 @@ public enum Transform: String, Sendable, CaseIterable {
     case richText
     /// A source user's email to a workspace member id, through the map's owners.
     case owner
-    /// A source id of another object to the Twenty id that record gets (a join column).
+    /// A source id of another object to the Twenty id that record gets (a join column); with no target, a
+    /// polymorphic parent (see `FieldMapping.isPolymorphicParent`).
     case reference
     /// Raw JSON kept as is (RAW_JSON fields).
     case json

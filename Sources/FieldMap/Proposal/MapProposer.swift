@@ -1,0 +1,140 @@
+import AllegoryExport
+import CanonicalJSON
+import Foundation
+import TwentyModel
+
+/// Proposes the field map of an export: every file to a Twenty object, every column to a field with a transform, a
+/// confidence and reasons; stage and status values to options; owners to members. It reads a sample of each file.
+public struct MapProposer {
+    public let layout: ExportLayout
+    public let catalog: TargetCatalog
+    public var rowLimit: Int
+
+    public init(layout: ExportLayout, catalog: TargetCatalog, rowLimit: Int = SourceSample.defaultRowLimit) {
+        self.layout = layout
+        self.catalog = catalog
+        self.rowLimit = rowLimit
+    }
+
+    /// The proposal and notes for the person (owners left to the fallback, files that could not be read).
+    public struct Proposal: Sendable {
+        public var map: FieldMap
+        public var notes: [String]
+        /// The sampled values of each file, for the review and the assist.
+        public var samples: [String: SourceSample]
+    }
+
+    public func propose() throws -> Proposal {
+        var samples: [String: SourceSample] = [:]
+        var notes: [String] = []
+        for file in layout.files where SourceObjects.notMigrated[file.object] == nil || ["users", "stages"].contains(file.object) {
+            do {
+                samples[file.object] = try SourceSample.read(file, in: layout, limit: rowLimit)
+            } catch {
+                notes.append("\(file.path) could not be read: \(error)")
+            }
+        }
+        var definitions: [String: [FieldDefinition]] = [:]
+        if let file = layout.files.first(where: { $0.object == "custom_fields" }) {
+            definitions = (try? FieldDefinitions.customFields(at: layout.url(of: file).path, fileName: file.path))?.fields ?? [:]
+        }
+        var context = ProposalContext(
+            catalog: catalog, definitions: definitions, stages: StageList(sample: samples["stages"]), targets: [:])
+        // Decide every object's target first, so references between objects can name them.
+        var plans: [(ExportLayout.SourceFile, Plan)] = []
+        for file in layout.files {
+            let plan = self.plan(file)
+            plans.append((file, plan))
+            switch plan {
+            case .standard(let profile, _, _): context.targets[file.object] = SourceObjects.standard[profile]?.target
+            case .custom: context.targets[file.object] = CustomObjectProposer.names(for: file.object, schema: nil).nameSingular
+            case .junction, .notMigrated: break
+            }
+        }
+        let custom = CustomObjectProposer(context: context, layout: layout)
+        var objects: [ObjectMap] = []
+        for (file, plan) in plans {
+            switch plan {
+            case .notMigrated(let reason):
+                objects.append(
+                    ObjectMap(
+                        source: file.object, file: file.path, key: file.keyColumns.joined(separator: ", "), target: "",
+                        disposition: .skip, confidence: 1, reasons: [reason], fields: []))
+            case .standard(let profile, let confidence, let reason):
+                guard let sample = samples[file.object], let targetName = SourceObjects.standard[profile]?.target,
+                    let object = catalog.object(targetName)
+                else {
+                    notes.append("\(file.path): the workspace has no object for \(profile); left out")
+                    continue
+                }
+                let proposer = StandardObjectProposer(context: context, profile: profile, object: object)
+                let (fields, key) = proposer.fields(sample)
+                objects.append(
+                    ObjectMap(
+                        source: file.object, file: file.path, key: key ?? file.keyColumns.first ?? "", target: targetName,
+                        confidence: confidence, reasons: [reason], fields: fields))
+            case .custom:
+                guard let sample = samples[file.object] else { continue }
+                objects.append(custom.customObject(sample, file: file))
+            case .junction:
+                guard let sample = samples[file.object] else { continue }
+                objects.append(custom.junction(sample, file: file))
+            }
+        }
+        let ownerValues = objects.flatMap { object in
+            object.fields.filter { $0.transform == .owner }.flatMap { field -> [String] in
+                guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else { return [] }
+                return sample.values(ofColumn: index)
+            }
+        }
+        let owners = OwnerProposer.propose(
+            users: samples["users"], ownerValues: ownerValues, members: catalog.memberEmails, exportedBy: exportedBy())
+        notes += owners.notes
+        let map = FieldMap(
+            twenty: TwentyTarget(url: catalog.url, version: catalog.version),
+            defaults: MapDefaults(currency: mostCommonCurrency(objects, samples) ?? "USD"), owners: owners.owners,
+            objects: objects)
+        return Proposal(map: map, notes: notes, samples: samples)
+    }
+
+    enum Plan {
+        case standard(profile: String, confidence: Double, reason: String)
+        case custom
+        case junction
+        case notMigrated(String)
+    }
+
+    func plan(_ file: ExportLayout.SourceFile) -> Plan {
+        if let reason = SourceObjects.notMigrated[file.object] { return .notMigrated(reason) }
+        if file.path.hasPrefix("relationships/") { return .junction }
+        if file.path.hasPrefix("custom_objects/") { return .custom }
+        if let standard = SourceObjects.standard[file.object] { return .standard(profile: file.object, confidence: 1, reason: standard.reason) }
+        if let (profile, score) = SourceObjects.standardObject(like: file.object), let standard = SourceObjects.standard[profile] {
+            return .standard(
+                profile: profile, confidence: (score * 100).rounded() / 100,
+                reason: "\(file.path) reads as the export's \(profile): \(standard.reason)")
+        }
+        return .custom
+    }
+
+    /// manifest.json's `exportedBy`.
+    func exportedBy() -> String? {
+        let url = layout.root.appendingPathComponent("manifest.json")
+        guard let data = try? Data(contentsOf: url), let json = try? JSONValue(parsing: data) else { return nil }
+        return json["exportedBy"]?.stringValue
+    }
+
+    /// The currency most sampled amounts are in: the default for records that name none.
+    func mostCommonCurrency(_ objects: [ObjectMap], _ samples: [String: SourceSample]) -> String? {
+        var counts: [String: Int] = [:]
+        for object in objects {
+            for field in object.fields where field.transform == .currencyCode {
+                guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else { continue }
+                for value in sample.values(ofColumn: index) where SampleShapes.isCurrencyCode(value.trimmingWhitespace) {
+                    counts[value.trimmingWhitespace, default: 0] += 1
+                }
+            }
+        }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+}

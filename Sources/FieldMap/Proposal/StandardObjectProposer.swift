@@ -1,0 +1,146 @@
+import AllegoryExport
+import TwentyModel
+
+/// The columns of a file whose object Twenty has (contacts -> person): each standard column to its field by the
+/// profile's rules, scored by header and values; the rest to new custom fields.
+struct StandardObjectProposer {
+    let context: ProposalContext
+    /// The profile whose rules apply (`contacts`), which may differ from the file's object name.
+    let profile: String
+    let object: ObjectDescription
+
+    func fields(_ sample: SourceSample) -> (fields: [FieldMapping], key: String?) {
+        let rules = StandardColumnRules.rules(for: profile)
+        let profileColumns = SourceProfile.columns[profile] ?? []
+        let evidence = sample.header.enumerated().map { index, name in
+            ColumnEvidence(column: name, index: index, values: sample.values(ofColumn: index))
+        }
+        var seenHeaders = Set<String>()
+        let duplicate = evidence.map { !seenHeaders.insert(HeaderName.normalize($0.column)).inserted }
+
+        let objectNames = [profile, object.nameSingular, object.namePlural] + (SourceObjects.synonyms[profile] ?? [])
+        let objectWords = Set(objectNames.flatMap { HeaderWords.split($0).map(HeaderWords.stem) })
+        var candidates: [ColumnCandidate] = []
+        for column in evidence where !duplicate[column.index] {
+            for (index, rule) in rules.enumerated() {
+                let synonyms = profileColumns.first { $0.name == rule.column }?.synonyms ?? []
+                if let candidate = ColumnScorer.candidate(
+                    column, rule, index: index, profileSynonyms: synonyms, objectWords: objectWords)
+                {
+                    candidates.append(candidate)
+                }
+            }
+        }
+        candidates.sort {
+            $0.confidence != $1.confidence
+                ? $0.confidence > $1.confidence
+                : ($0.column.index != $1.column.index ? $0.column.index < $1.column.index : $0.ruleIndex < $1.ruleIndex)
+        }
+        var chosen: [Int: ColumnCandidate] = [:]
+        var claimed = Set<Int>()
+        for candidate in candidates where chosen[candidate.column.index] == nil && !claimed.contains(candidate.ruleIndex) {
+            chosen[candidate.column.index] = candidate
+            claimed.insert(candidate.ruleIndex)
+        }
+        // A key column the header does not name: the first column of distinct, id-shaped values.
+        if let keyRule = rules.firstIndex(where: \.isKey), !claimed.contains(keyRule),
+            let column = evidence.first(where: { chosen[$0.index] == nil && $0.isUnique && $0.identifierShare >= 0.95 })
+        {
+            chosen[column.index] = ColumnCandidate(
+                column: column, rule: rules[keyRule], ruleIndex: keyRule,
+                confidence: ((0.45 + 0.45 * column.identifierShare) * 100).rounded() / 100,
+                reasons: [
+                    "header \"\(column.column)\" names no known column; every sampled value is distinct and shaped like an id",
+                    rules[keyRule].note ?? "",
+                ].filter { !$0.isEmpty })
+        }
+
+        var newFields = NewFieldProposer(object: object)
+        var mappings: [FieldMapping] = []
+        var key: String?
+        for column in evidence {
+            if duplicate[column.index] {
+                mappings.append(
+                    FieldMapping(
+                        column: column.column, target: nil, transform: .skip, confidence: 1,
+                        reasons: ["a second column named \"\(column.column)\": the reader keeps the first"]))
+            } else if let candidate = chosen[column.index], let mapping = mapping(candidate, sample: sample, newFields: &newFields) {
+                if candidate.rule.isKey { key = column.column }
+                mappings.append(mapping)
+            } else {
+                mappings.append(
+                    newFields.mapping(
+                        for: column, definition: context.definition(object: sample.object, column: column.column)
+                            ?? context.definition(object: profile, column: column.column),
+                        objectLabel: object.nameSingular, referencedObject: referenced))
+            }
+        }
+        return (mappings, key)
+    }
+
+    func referenced(_ source: String) -> (source: String, target: String)? {
+        context.targets[source].map { (source, $0) }
+    }
+
+    /// Whether the object has the field a path writes (`emails.primaryEmail`, or a join column `companyId`).
+    func has(_ path: String) -> Bool {
+        let top = String(path.split(separator: ".", maxSplits: 1)[0])
+        return object.field(named: top) != nil || object.relation(joinColumn: path) != nil
+    }
+
+    private func mapping(_ candidate: ColumnCandidate, sample: SourceSample, newFields: inout NewFieldProposer) -> FieldMapping? {
+        let rule = candidate.rule
+        let column = candidate.column
+        var reasons = candidate.reasons
+        var target: String?
+        var newField: NewField?
+        if let existing = rule.targets.first(where: has) {
+            target = existing
+        } else if let spec = rule.newField, let path = rule.targets.last {
+            target = path
+            newField = NewField(name: spec.name, label: spec.label, type: spec.type, relationTarget: spec.relationTarget)
+            newFields.takenNames.insert(spec.name.lowercased())
+            reasons.append("\(object.nameSingular) has no field \(spec.name): new \(spec.type.rawValue) field")
+        } else if !rule.targets.isEmpty {
+            return nil
+        }
+        var mapping = FieldMapping(
+            column: column.column, target: target, transform: rule.transform, confidence: candidate.confidence,
+            reasons: reasons, newField: newField, references: rule.references, separator: rule.separator)
+        if rule.transform == .date || rule.transform == .dateTime { mapping.format = column.timestampFormat?.rawValue }
+        if rule.transform == .select, let target { addValues(to: &mapping, target: target, column: column, sample: sample) }
+        return mapping
+    }
+
+    /// The value map of a SELECT target: stages, task statuses, MIME types, or a new field's options.
+    private func addValues(to mapping: inout FieldMapping, target: String, column: ColumnEvidence, sample: SourceSample) {
+        if var field = mapping.newField {
+            var sourceValues = context.definition(object: sample.object, column: column.column)?.picklistValues ?? []
+            for value in column.valuesInOrder where !sourceValues.contains(value) { sourceValues.append(value) }
+            (field.options, mapping.values) = ValueMapProposer.options(for: sourceValues)
+            mapping.newField = field
+            return
+        }
+        guard let options = object.field(named: target)?.options else { return }
+        if target == "fileCategory" {
+            mapping.values = column.valuesInOrder.map {
+                ValueMapping(source: $0, target: ValueMapProposer.fileCategory(forMIME: $0))
+            }
+            return
+        }
+        var sourceValues: [String] = []
+        var synonyms: [String: [String]] = [:]
+        var stages = StageList()
+        if object.nameSingular == "opportunity", target == "stage" {
+            stages = context.stages
+            sourceValues = stages.names
+            synonyms = ValueMapProposer.stageSynonyms
+        } else if object.nameSingular == "task", target == "status" {
+            synonyms = ValueMapProposer.taskStatusSynonyms
+        }
+        for value in column.valuesInOrder where !sourceValues.contains(value) { sourceValues.append(value) }
+        let result = ValueMapProposer.map(sourceValues, to: options, synonyms: synonyms, won: stages.won, lost: stages.lost)
+        mapping.values = result.values
+        mapping.reasons += result.reasons
+    }
+}

@@ -1,0 +1,10 @@
+extension ObjectMap {
+    /// The custom object the map creates for this source object: a new object's, or a junction's; nil otherwise.
+    public var createdObject: NewObject? {
+        switch disposition {
+        case .newObject(let object): object
+        case .junction(let junction): junction.object
+        case .existing, .skip: nil
+        }
+    }
+}

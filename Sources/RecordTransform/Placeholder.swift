@@ -1,1 +1,0 @@
-// Transforms arrive here; this file is replaced by the first real one.

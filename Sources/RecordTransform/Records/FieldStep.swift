@@ -1,0 +1,44 @@
+import AllegoryExport
+import FieldMap
+import TwentyModel
+
+/// One column's transform, resolved once per object map so records do no lookups by name: the column, where it
+/// lands (field and subfield), the Twenty type of that field when known, and the transform's parameters.
+struct FieldStep: Sendable {
+    let column: String
+    let field: String
+    let subfield: String?
+    let fieldType: FieldType?
+    let transform: Transform
+    /// The column's date format; nil when the map records none (each value's own form then decides).
+    let format: TimestampFormat?
+    let options: OptionValues?
+    let separator: String?
+    let references: String?
+
+    init(_ mapping: FieldMapping, target: String, description: ObjectDescription?) {
+        column = mapping.column
+        let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
+        field = parts[0]
+        subfield = parts.count > 1 ? parts[1] : nil
+        fieldType = description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
+        transform = mapping.transform
+        format = mapping.format.flatMap(TimestampFormat.init(mapName:))
+        options = mapping.transform == .select || mapping.transform == .multiSelect ? OptionValues(mapping.values) : nil
+        separator = mapping.separator
+        references = mapping.references
+    }
+
+    /// One end of a junction record: a many-to-one relation filled from a source id.
+    init(junctionColumn column: String, field: String, references: String) {
+        self.column = column
+        self.field = field
+        subfield = nil
+        fieldType = .uuid
+        transform = .reference
+        format = nil
+        options = nil
+        separator = nil
+        self.references = references
+    }
+}

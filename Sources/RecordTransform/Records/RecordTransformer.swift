@@ -1,0 +1,126 @@
+import FieldMap
+import Ledger
+import TwentyModel
+
+/// Applies one object map to source records: each becomes a Twenty payload (composites assembled, `id` the
+/// deterministic id, the source id in `allegoryId`) or a rejection listing every value refused, with the column,
+/// file and line. Steps are compiled once, so a record costs only its own values' transforms.
+public struct RecordTransformer: Sendable {
+    public let objectMap: ObjectMap
+    public let targetObject: String
+    let steps: [FieldStep]
+    let context: TransformContext
+    let required: RequiredFields
+    /// The column holding the record's country (for phone numbers written without a calling code).
+    let countryColumn: String?
+    let currencyFields: Set<String>
+    let uniqueFields: [String: RejectionCode]
+
+    /// The custom field receiving each record's source id, so people and reconciliation can trace it.
+    public static let sourceIdField = "allegoryId"
+
+    public init(objectMap: ObjectMap, context: TransformContext) {
+        self.objectMap = objectMap
+        self.context = context
+        let description = TargetDescriptions.description(of: objectMap, version: context.twenty.version)
+        var steps: [FieldStep] = []
+        if case .junction(let junction) = objectMap.disposition {
+            targetObject = junction.object.nameSingular
+            for end in [junction.first, junction.second] {
+                steps.append(FieldStep(junctionColumn: end.column, field: end.field + "Id", references: end.sourceObject))
+            }
+        } else {
+            targetObject = objectMap.target
+            for mapping in objectMap.fields where mapping.transform != .skip {
+                guard let target = mapping.target else { continue }
+                steps.append(FieldStep(mapping, target: target, description: description))
+            }
+        }
+        self.steps = steps
+        required = RequiredFields(object: targetObject, description: description, steps: steps)
+        // The address country when mapped, else a column named Country even if not migrated (person has no address).
+        countryColumn = (objectMap.fields.first { $0.target == "address.addressCountry" }
+            ?? objectMap.fields.first { $0.column.lowercased() == "country" })?.column
+        currencyFields = Set(steps.filter { $0.transform == .currencyAmount || $0.transform == .currencyCode }.map(\.field))
+        var unique: [String: RejectionCode] = [:]
+        // Twenty's unique standard fields are composites compared on their primary part; the catalogue has no
+        // other kind, and the map cannot declare a custom field unique.
+        for field in description?.fields ?? [] where field.isUnique {
+            if field.type == .emails { unique[field.name] = .duplicateEmail }
+            if field.type == .links { unique[field.name] = .duplicateDomain }
+        }
+        uniqueFields = unique
+    }
+
+    /// Whether validation needs a first pass over the object: for unique values or links to the same object.
+    public var needsKeyScan: Bool {
+        !uniqueFields.isEmpty || steps.contains { $0.transform == .reference && $0.references == objectMap.source }
+    }
+
+    public func transform(_ record: SourceRecord) -> TransformOutcome {
+        transform(sourceId: record.sourceId, file: record.file, line: record.line, values: record.values)
+    }
+
+    public func transform(sourceId: String, file: String, line: Int, values: [String: String]) -> TransformOutcome {
+        var reasons: [RecordRejection.Reason] = []
+        if let original = SourceIds.repeatedOf(sourceId) {
+            reasons.append(.init(field: objectMap.key, code: .duplicateId, message: "the id \(original) is used by an earlier record of \(file); references to it are ambiguous"))
+        }
+        var builder = PayloadBuilder()
+        var references: [Reference] = []
+        let country = countryColumn.flatMap { values[$0] }.flatMap { NumberingPlan.plan(forCountry: $0)?.country } ?? context.defaults.country
+        for step in steps {
+            guard let raw = values[step.column] else { continue }
+            let value = Text.trimmed(raw)
+            guard !value.isEmpty else { continue }
+            if let rejection = apply(step, value, country: country, into: &builder, references: &references) {
+                reasons.append(.init(field: step.column, code: rejection.code, message: rejection.message))
+            }
+        }
+        var payload = builder.finish(defaultCurrency: context.defaults.currency.uppercased(), currencyFields: currencyFields)
+        if !builder.phoneTexts.isEmpty { payload[context.policies.invalidPhoneField] = .string(builder.phoneTexts.joined(separator: "; ")) }
+        reasons += required.missing(in: payload)
+        guard reasons.isEmpty else {
+            return .rejected(RecordRejection(object: objectMap.source, sourceId: sourceId, file: file, line: line, reasons: reasons))
+        }
+        let id = context.identity.id(object: objectMap.source, sourceId: sourceId)
+        payload["id"] = .string(id)
+        payload[Self.sourceIdField] = .string(sourceId)
+        return .transformed(
+            TransformedRecord(
+                object: objectMap.source, sourceId: sourceId, file: file, line: line, targetObject: targetObject,
+                twentyId: id, payload: payload, references: references, uniqueKeys: uniqueKeys(of: payload)))
+    }
+
+    /// The unique values of a payload, as Twenty compares them: the primary email, the domain of the primary link.
+    func uniqueKeys(of payload: [String: JSONValue]) -> [UniqueKey] {
+        guard !uniqueFields.isEmpty else { return [] }
+        var keys: [UniqueKey] = []
+        for (field, code) in uniqueFields {
+            guard let value = payload[field] else { continue }
+            let column = steps.first { $0.field == field }?.column ?? field
+            switch code {
+            case .duplicateEmail:
+                if let email = value["primaryEmail"]?.stringValue { keys.append(UniqueKey(column: column, code: code, key: email)) }
+            default:
+                if let url = value["primaryLinkUrl"]?.stringValue { keys.append(UniqueKey(column: column, code: code, key: Links.domain(ofURL: url))) }
+            }
+        }
+        return keys
+    }
+
+    /// The unique keys and same-object links of a record, for the first pass: only the columns they come from
+    /// are transformed.
+    public func keyScan(sourceId: String, values: [String: String]) -> (keys: [UniqueKey], parent: String?) {
+        var builder = PayloadBuilder()
+        var references: [Reference] = []
+        for step in steps where uniqueFields[step.field] != nil || (step.transform == .reference && step.references == objectMap.source) {
+            guard let raw = values[step.column] else { continue }
+            let value = Text.trimmed(raw)
+            guard !value.isEmpty else { continue }
+            _ = apply(step, value, country: context.defaults.country, into: &builder, references: &references)
+        }
+        let payload = builder.finish(defaultCurrency: context.defaults.currency, currencyFields: [])
+        return (uniqueKeys(of: payload), references.first { $0.object == objectMap.source }?.sourceId)
+    }
+}

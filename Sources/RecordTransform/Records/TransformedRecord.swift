@@ -1,0 +1,47 @@
+import Ledger
+
+/// A source record turned into the payload Twenty will receive, with what validation needs to know about it.
+public struct TransformedRecord: Sendable, Equatable {
+    public let object: String
+    public let sourceId: String
+    public let file: String
+    public let line: Int
+    public let targetObject: String
+    /// The deterministic id (also `payload["id"]`).
+    public let twentyId: String
+    /// Top-level Twenty fields; composites are nested objects (`{"name":{"firstName":..,"lastName":..}}`).
+    public var payload: [String: JSONValue]
+    public var references: [Reference]
+    public var uniqueKeys: [UniqueKey]
+
+    public var values: JSONValue { .object(payload) }
+
+    public func event(mapSha256: String) -> RecordTransformed {
+        RecordTransformed(object: object, sourceId: sourceId, targetObject: targetObject, mapSha256: mapSha256, values: values)
+    }
+}
+
+/// A join column filled from a source id of another record (or of the same object, for a parent company).
+public struct Reference: Sendable, Equatable {
+    /// The source column the id was read from.
+    public let column: String
+    /// The Twenty field written (`companyId`).
+    public let joinColumn: String
+    /// The source object the id belongs to (`companies`).
+    public let object: String
+    public let sourceId: String
+}
+
+/// A value Twenty keeps unique, normalised as Twenty compares it.
+public struct UniqueKey: Sendable, Hashable {
+    /// The source column the value came from.
+    public let column: String
+    /// What a collision is reported as: `duplicate-email` or `duplicate-domain`.
+    public let code: RejectionCode
+    public let key: String
+}
+
+public enum TransformOutcome: Sendable, Equatable {
+    case transformed(TransformedRecord)
+    case rejected(RecordRejection)
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import ExportAudit
+import FieldMap
+import Foundation
+import Ledger
+import RecordTransform
+
+struct TransformCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "transform",
+        abstract: "Turn every current source record into a Twenty payload or a rejection with reasons, under the confirmed map.",
+        discussion: """
+            Requires map.yaml to be the map confirmed last (`crm-migrate map confirm`). Objects are transformed in \
+            dependency order (companies, contacts, deals, custom objects, junctions, tasks, notes, activities, \
+            attachments); each record becomes record.transformed (the payload, with its deterministic id), \
+            record.rejected (every reason with file, line and column) or record.excluded (the map skips the object, \
+            or an exclusion rule of the map or project.json excludes it). Validation happens before any write: \
+            values, required fields, links to missing or rejected parents, parent cycles, and emails and domains \
+            shared inside the export, under the map's policies.
+
+            Re-running is safe: records already transformed or rejected under the same map hash since their last \
+            change are counted, not recorded again; a new map hash, or a record changed by a later snapshot, is \
+            transformed again. Per object, the counts printed add up: source = transformed + rejected + excluded.
+            """)
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(
+        help: """
+            The workspace members, to resolve owners: a JSON file holding Twenty's GET /rest/workspaceMembers answer, \
+            a list of {id, userEmail}, or an object {email: id}. Required when the map maps owners.
+            """,
+        completion: .file())
+    var members: String?
+
+    @Option(help: "Events appended per ledger transaction (default: 20000).")
+    var batchSize = 20_000
+
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+    }
+
+    func run() throws {
+        let project = try options.open()
+        let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
+        let directory = try members.map(Self.readMembers) ?? [:]
+        let mapsOwners = confirmed.map.objects.contains { $0.fields.contains { $0.transform == .owner && $0.target != nil } }
+        if mapsOwners && directory.isEmpty {
+            throw UserFacingError(
+                "the map sends owners to workspace members; pass --members FILE with the workspace's members (GET /rest/workspaceMembers)")
+        }
+        let ledger = try project.openLedger(.write)
+        guard try ledger.latestSnapshot() > 0 else {
+            throw UserFacingError("the project has no snapshot yet; run `crm-migrate snapshot --export EXPORT_DIR` first")
+        }
+        // Exclusion rules record record.excluded through the audit that defines them, once per record.
+        let rules = Array(Set(confirmed.map.exclusions + (project.settings.exclude ?? []))).sorted()
+        if !rules.isEmpty {
+            var auditOptions = Auditor.Options()
+            auditOptions.exclude = rules
+            _ = try Auditor(ledger: ledger, options: auditOptions).run()
+        }
+        let context = try TransformContext(projectId: project.settings.projectId, map: confirmed.map, members: directory)
+        var run = TransformRun(ledger: ledger, map: confirmed.map, mapSha256: confirmed.sha256, context: context)
+        run.batchSize = batchSize
+        let started = Date()
+        print("Transforming under map \(confirmed.sha256.prefix(12)) (confirmed by \(confirmed.confirmedBy))")
+        print("OBJECT".padding(24) + "TARGET".padding(18) + "SOURCE".padding(10) + "TRANSFORMED".padding(13)
+            + "REJECTED".padding(10) + "EXCLUDED".padding(10) + "ALREADY DONE")
+        run.progress = { counts in
+            print(counts.object.padding(24) + counts.target.padding(18) + String(counts.source).padding(10)
+                + String(counts.transformed).padding(13) + String(counts.rejected).padding(10)
+                + String(counts.excluded).padding(10) + String(counts.alreadySettled)
+                + (counts.balances ? "" : "  DOES NOT ADD UP"))
+        }
+        let summary = try run.run()
+        let total = summary.objects.reduce(into: (0, 0, 0, 0)) { $0 = ($0.0 + $1.source, $0.1 + $1.transformed, $0.2 + $1.rejected, $0.3 + $1.excluded) }
+        print("total".padding(42) + String(total.0).padding(10) + String(total.1).padding(13) + String(total.2).padding(10) + String(total.3))
+        if !summary.reasonsByCode.isEmpty {
+            print("Rejection reasons recorded by this run:")
+            for (code, count) in summary.reasonsByCode.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+                print("  " + code.padding(24) + String(count))
+            }
+        }
+        if !summary.droppedLinks.isEmpty {
+            print("Links left out (policies.missingParent: dropLink), records written without them:")
+            for (code, count) in summary.droppedLinks.sorted(by: { $0.key < $1.key }) { print("  " + code.padding(24) + String(count)) }
+        }
+        let seconds = Date().timeIntervalSince(started)
+        print(String(format: "%.1f s; %d events appended; ledger now holds %d events", seconds, summary.newEvents, ledger.head.seq))
+        guard summary.balances else {
+            throw UserFacingError("the counts do not add up for \(summary.objects.filter { !$0.balances }.map(\.object).joined(separator: ", ")); nothing was lost from the ledger, but report this")
+        }
+    }
+
+    /// Member email -> member id, from any of the shapes the option's help lists.
+    static func readMembers(_ path: String) throws -> [String: String] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw UserFacingError("cannot read the members file \(path)") }
+        let json: JSONValue
+        do { json = try JSONParser.parse(Array(data)) } catch { throw UserFacingError("the members file \(path) is not JSON: \(error)") }
+        var list = json
+        if let inner = json["data"]?["workspaceMembers"] { list = inner }
+        var result: [String: String] = [:]
+        switch list {
+        case .array(let members):
+            for member in members {
+                guard let id = member["id"]?.stringValue, let email = member["userEmail"]?.stringValue else {
+                    throw UserFacingError("each member in \(path) needs an id and a userEmail")
+                }
+                result[email] = id
+            }
+        case .object(let pairs):
+            for (email, id) in pairs {
+                guard let id = id.stringValue else { throw UserFacingError("the member id of \(email) in \(path) is not a string") }
+                result[email] = id
+            }
+        default:
+            throw UserFacingError("the members file \(path) holds neither a list of members nor an object email -> id")
+        }
+        return result
+    }
+}

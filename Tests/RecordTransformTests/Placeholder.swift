@@ -1,1 +1,0 @@
-// Tests arrive here; replaced by the first real test file.
