@@ -49,6 +49,15 @@ struct TransformCommand: ParsableCommand {
             throw UserFacingError(
                 "the map sends owners to workspace members; pass --members FILE with the workspace's members (GET /rest/workspaceMembers)")
         }
+        if mapsOwners {
+            let missing = MemberDirectory(members: directory, owners: confirmed.map.owners).membersMissingFromWorkspace
+            if !missing.isEmpty {
+                throw UserFacingError(
+                    "map.yaml sends owners to \(missing.count) member(s) the workspace does not have: "
+                        + missing.joined(separator: ", ")
+                        + "; invite them in Twenty, or change their lines under owners (and the fallback), then confirm again")
+            }
+        }
         let ledger = try project.openLedger(.write)
         guard try ledger.latestSnapshot() > 0 else {
             throw UserFacingError("the project has no snapshot yet; run `crm-migrate snapshot --export EXPORT_DIR` first")

@@ -184,6 +184,18 @@ struct ProposalTests {
         #expect(owners.fallback == "sofia@meridian.io")
     }
 
+    @Test("without a workspace, only active users of users.csv are mapped; other owner addresses go to the fallback")
+    func ownersWithoutWorkspace() throws {
+        let export = try GeneratedExport()
+        let owners = try export.propose().map.owners
+        let users = try String(contentsOf: export.export.appendingPathComponent("users.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let active = users.filter { $0.last == "true" }.map { $0[2] }
+        #expect(owners.members.map(\.source) == active)
+        #expect(owners.members.allSatisfy { $0.source == $0.target })
+        #expect(owners.fallback == active.first)
+    }
+
     @Test("custom objects become new objects and relationship files junction objects")
     func customAndJunctionObjects() throws {
         let map = try GeneratedExport().propose().map

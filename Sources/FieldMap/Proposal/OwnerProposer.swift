@@ -24,10 +24,15 @@ enum OwnerProposer {
                 sources.append((address, !["false", "no", "0", "n", "inactive"].contains(flag)))
             }
         }
+        // An owner address that users.csv does not list is not an Allegory user (a former account, a typo): with no
+        // workspace to check it against, it goes to the fallback rather than to a member that may never exist.
+        let knowsUsers = !sources.isEmpty
+        var unlisted: [String] = []
         for value in ownerValues {
             let address = value.trimmingWhitespace
             guard SampleShapes.isEmail(Substring(address)), seen.insert(address.lowercased()).inserted else { continue }
-            sources.append((address, true))
+            sources.append((address, !knowsUsers))
+            if knowsUsers { unlisted.append(address) }
         }
         var notes: [String] = []
         var mappings: [ValueMapping] = []
@@ -51,7 +56,11 @@ enum OwnerProposer {
             for source in sources where source.active {
                 mappings.append(ValueMapping(source: source.email, target: source.email))
             }
-            let inactive = sources.filter { !$0.active }.map(\.email)
+            let unlistedSet = Set(unlisted)
+            let inactive = sources.filter { !$0.active && !unlistedSet.contains($0.email) }.map(\.email)
+            if !unlisted.isEmpty {
+                notes.append("not in users.csv, so left to the fallback: \(unlisted.joined(separator: ", "))")
+            }
             if !inactive.isEmpty {
                 notes.append("inactive in Allegory, so left to the fallback: \(inactive.joined(separator: ", "))")
             }

@@ -22,6 +22,14 @@ public struct MemberDirectory: Sendable {
 
     public var isEmpty: Bool { idByEmail.isEmpty }
 
+    /// Member emails the map's owner table (or its fallback) names that the workspace does not have, sorted.
+    /// Checked before transforming: one wrong line of the map would otherwise reject every record it owns.
+    public var membersMissingFromWorkspace: [String] {
+        var missing = Set(memberEmailBySource.values.filter { idByEmail[$0] == nil })
+        if let fallback, idByEmail[fallback] == nil { missing.insert(fallback) }
+        return missing.sorted()
+    }
+
     /// The member id for a source owner's email; `.success(nil)` when the record is left without an owner.
     public func memberId(forOwner raw: String) -> Result<String?, ValueRejection> {
         let email = Text.asciiLowercased(Text.trimmed(raw))
