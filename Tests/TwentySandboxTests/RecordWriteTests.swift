@@ -69,6 +69,46 @@ import Testing
         #expect(body.firstMessage.hasPrefix("A duplicate entry was detected"))
     }
 
+    @Test func aBatchRepeatingAnIdIsRefusedWholeWithTheIdsDuplicateMessage() async throws {
+        let sandbox = try Sandbox()
+        let id = "22222222-2222-4222-8222-222222222222"
+        let (status, body) = try await sandbox.send(
+            "POST", "/rest/batch/companies", json: #"[{"id":"\#(id)","name":"A"},{"id":"\#(id)","name":"B"}]"#)
+        #expect(status == 400)
+        #expect(body.firstMessage.contains("a record with id \(id) already exists in company"))
+        let (_, list) = try await sandbox.send("GET", "/rest/companies")
+        #expect(list["totalCount"] == 0)
+    }
+
+    @Test func aSentDuplicateIdIsReportedBeforeAnInvalidValueOfTheSameRecord() async throws {
+        let sandbox = try Sandbox()
+        let id = "33333333-3333-4333-8333-333333333333"
+        try await sandbox.send("POST", "/rest/companies", json: #"{"id":"\#(id)","name":"A"}"#)
+        let (status, body) = try await sandbox.send(
+            "POST", "/rest/companies", json: #"{"id":"\#(id)","employees":"many"}"#)
+        #expect(status == 400)
+        #expect(body.firstMessage.contains("already exists"))
+    }
+
+    @Test func linkURLsKeepTheirPathAndLoseSurroundingSpaceAndTrailingSlashes() async throws {
+        let (_, body) = try await Sandbox().send(
+            "POST", "/rest/companies",
+            json: #"{"domainName":{"primaryLinkUrl":"  HTTPS://Acme.COM/Path/?Q=A/ ","secondaryLinks":[{"url":"HTTP://Exämple.COM/Ä/"}]}}"#)
+        let company = try #require(body["data", "createCompany"])
+        #expect(company["domainName", "primaryLinkUrl"] == "https://acme.com/Path/?Q=A")
+        #expect(company["domainName", "secondaryLinks", "0", "url"] == "http://exämple.com/Ä")
+    }
+
+    @Test func aMalformedBodyIsRefusedAfterThePathIsChecked() async throws {
+        let sandbox = try Sandbox()
+        let (status, body) = try await sandbox.send("POST", "/rest/batch/companies", json: #"[{"name":"A"#)
+        #expect(status == 400)
+        #expect(body.firstMessage.hasPrefix("Invalid JSON body"))
+        let (unknownStatus, unknown) = try await sandbox.send("POST", "/rest/batch/planets", json: #"[{"#)
+        #expect(unknownStatus == 400)
+        #expect(unknown.firstMessage.hasPrefix("object 'planets' not found"))
+    }
+
     @Test func aUniqueValueHeldByASoftDeletedRowIsStillADuplicate() async throws {
         let sandbox = try Sandbox()
         try await sandbox.send(

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import TwentyModel
 
 /// How a sandbox workspace behaves where Twenty's servers differ.
@@ -26,6 +27,13 @@ public final class SandboxEngine: SandboxHandling {
     }
 
     public func handle(_ request: SandboxRequest) async -> SandboxResponse {
-        await workspace.handle(request)
+        // Parsing is the one step that needs no workspace state: done here, on the caller's task, it overlaps
+        // with the request the workspace is busy with instead of waiting its turn (a fifth of a batch create).
+        var request = request
+        if !request.body.isEmpty, !(request.headers["content-type"]?.hasPrefix("multipart/") ?? false) {
+            let body = request.body
+            request.parsedBody = Result { try JSONParser.parse(body) }
+        }
+        return await workspace.handle(request)
     }
 }

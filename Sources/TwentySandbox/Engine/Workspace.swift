@@ -94,6 +94,7 @@ actor Workspace {
 
     func jsonBody(_ request: SandboxRequest) throws -> JSONValue {
         guard !request.body.isEmpty else { throw SandboxError.badRequest("The request body is empty") }
+        if let parsed = request.parsedBody { return try parsed.get() }
         return try JSONParser.parse(request.body)
     }
 

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// One request to the sandbox and its answer, independent of the HTTP transport that carries them.
 ///
 /// The engine (`TwentySandbox`) answers exchanges; the server (`TwentySandboxServer`) carries them over HTTP and
@@ -11,7 +13,9 @@ public struct SandboxRequest: Sendable {
     public var query: [(name: String, value: String)]
     /// Header names lower-cased.
     public var headers: [String: String]
-    public var body: [UInt8]
+    public var body: [UInt8] { didSet { parsedBody = nil } }
+    /// The body parsed as JSON before the request reached the workspace (see `SandboxEngine.handle`).
+    var parsedBody: Result<JSONValue, any Error>?
 
     public init(
         method: String, path: String, query: [(name: String, value: String)] = [], headers: [String: String] = [:],

@@ -42,14 +42,17 @@ struct RecordWriter {
             throw SandboxError.badRequest("Each record must be a JSON object")
         }
         try checkKeys(sent)
-        var id: String
+        let id: String
+        let idWasSent: Bool
         if case .string(let given)? = sent["id"] {
             guard Identifier.isUUID(given) else { throw SandboxError.badRequest("Invalid UUID: \(given)") }
             id = given.lowercased()
+            idWasSent = true
         } else if let given = sent["id"], given != .null {
             throw SandboxError.badRequest("Invalid UUID: \(given.canonicalText)")
         } else {
             id = Identifier.random()
+            idWasSent = false
         }
         sent["id"] = nil
 
@@ -62,8 +65,10 @@ struct RecordWriter {
             try table.update(&updated)
             return (updated, .updated)
         }
-        if try table.exists(id: id) {
-            throw SandboxError.duplicate("a record with id \(id) already exists in \(object.name)")
+        // A sent id is checked here, so its duplicate error comes before any value error as it always has; a
+        // fresh random id cannot collide in practice, and the primary key still refuses it with the same message.
+        if idWasSent, try table.exists(id: id) {
+            throw RecordTable.duplicateId(id, in: object)
         }
         var values = object.newRecordDefaults
         values["id"] = .string(id)
@@ -121,12 +126,16 @@ struct RecordWriter {
             case "createdBy":
                 record.values["createdBy"] = try createdBy(value)
             default:
-                if let relation = object.fieldsByJoinColumn[key] {
-                    record.values[key] = try joinValue(value, relation)
-                } else if let field = object.fieldsByName[key] {
-                    let normalised = try normalizer.normalise(field, value, existing: isCreate ? nil : record.values[key])
-                    if field.type == .files { try checkFiles(normalised, field) }
+                switch object.writableKeys[key] {
+                case .joinColumn(let relation)?:
+                    record.values[key] = try joinValue(value, relation.metadata)
+                case .field(let field)?:
+                    let normalised = try normalizer.normalise(
+                        field.metadata, value, existing: isCreate ? nil : record.values[key])
+                    if field.metadata.type == .files { try checkFiles(normalised, field.metadata) }
                     record.values[key] = normalised
+                case nil:
+                    break
                 }
             }
         }
@@ -138,14 +147,14 @@ struct RecordWriter {
     /// Every key must be a field, a join column or a system member Twenty accepts.
     private func checkKeys(_ sent: [String: JSONValue]) throws {
         for key in sent.keys {
-            if object.fieldsByJoinColumn[key] != nil { continue }
-            guard let field = object.fieldsByName[key], field.isActive else {
-                throw SandboxError.unknownField(key, object: object.name)
-            }
-            if field.type == .relation {
+            guard let entry = object.writableKeys[key] else { throw SandboxError.unknownField(key, object: object.name) }
+            guard case .field(let field) = entry else { continue }
+            guard field.metadata.isActive else { throw SandboxError.unknownField(key, object: object.name) }
+            if field.metadata.type == .relation {
                 throw SandboxError.badRequest(
                     "Field \(key) of \(object.name) is a relation: write its join column"
-                        + (field.storageKey.map { " \($0)" } ?? "") + "; nested connect is not emulated by the sandbox")
+                        + (field.metadata.storageKey.map { " \($0)" } ?? "")
+                        + "; nested connect is not emulated by the sandbox")
             }
         }
     }

@@ -11,6 +11,8 @@ final class ObjectModel: Sendable {
     let fieldsByName: [String: FieldMetadata]
     /// Join column (`companyId`) -> its many-to-one relation field.
     let fieldsByJoinColumn: [String: FieldMetadata]
+    /// Field names and join columns together, for checking and applying a record body.
+    let writableKeys: [String: WritableKey]
     /// Active, stored fields in name order: what every record body carries.
     let storedFields: [FieldMetadata]
     let uniqueFields: [FieldMetadata]
@@ -37,6 +39,9 @@ final class ObjectModel: Sendable {
         }
         fieldsByName = byName
         fieldsByJoinColumn = byJoin
+        var keys = byName.mapValues { WritableKey.field(FieldReference($0)) }
+        for (column, field) in byJoin { keys[column] = .joinColumn(FieldReference(field)) }
+        writableKeys = keys
         let stored = sortedFields.filter { $0.storageKey != nil && $0.type != .tsVector }
         storedFields = stored
         uniqueFields = sortedFields.filter { $0.isUnique && $0.uniquePath != nil && $0.name != "id" }

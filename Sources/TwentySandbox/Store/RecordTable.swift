@@ -113,6 +113,11 @@ struct RecordTable {
 
     // MARK: Writes
 
+    /// The error for a second record with the same id, whether found before the insert or by the primary key.
+    static func duplicateId(_ id: String, in object: ObjectModel) -> SandboxError {
+        SandboxError.duplicate("a record with id \(id) already exists in \(object.name)")
+    }
+
     /// Stores the record; its canonical bytes are computed once here and kept on it for the response.
     func insert(_ record: inout StoredRecord) throws {
         let statement = try database.cached("INSERT INTO \(quoted)(id, position, deleted_at, body) VALUES(?, ?, ?, ?)")
@@ -145,18 +150,18 @@ struct RecordTable {
             while try statement.step() {}
             statement.reset()
         } catch let error as SQLiteError {
-            throw translate(error)
+            throw translate(error, id: record.id)
         }
     }
 
     /// A unique index violation becomes Twenty's 400 duplicate-entry error, naming the field.
-    private func translate(_ error: SQLiteError) -> Error {
+    private func translate(_ error: SQLiteError, id: String) -> Error {
         guard error.code == 19 else { return error }  // SQLITE_CONSTRAINT
         if let field = object.uniqueFields.first(where: { error.message.contains(Self.uniqueIndexName($0)) }) {
             return SandboxError.duplicate("unique constraint \(object.name).\(field.name) was violated")
         }
         if error.message.contains(".id") {
-            return SandboxError.duplicate("unique constraint \(object.name).id was violated")
+            return Self.duplicateId(id, in: object)
         }
         return SandboxError.badRequest("A constraint was violated: \(error.message)")
     }
