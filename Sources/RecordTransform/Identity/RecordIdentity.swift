@@ -22,27 +22,32 @@ public struct RecordIdentity: Sendable {
 
     /// The id of record `sourceId` of source object `object`, lower-case as Twenty writes ids.
     public func id(object: String, sourceId: String) -> String {
-        var hasher = Insecure.SHA1()
-        hasher.update(data: namespace)
-        hasher.update(data: Array(object.utf8))
-        hasher.update(data: [UInt8(ascii: "/")])
-        hasher.update(data: Array(sourceId.utf8))
-        var bytes = Array(hasher.finalize().prefix(16))
-        bytes[6] = (bytes[6] & 0x0F) | 0x50
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return Self.format(bytes)
+        // The name is hashed from one buffer (object, `/`, id): one update, no arrays per part.
+        var name = namespace
+        name.reserveCapacity(namespace.count + object.utf8.count + 1 + sourceId.utf8.count)
+        name.append(contentsOf: object.utf8)
+        name.append(UInt8(ascii: "/"))
+        name.append(contentsOf: sourceId.utf8)
+        let digest = Insecure.SHA1.hash(data: name)
+        return digest.withUnsafeBytes { digest in
+            String(unsafeUninitializedCapacity: 36) { out in
+                var index = 0
+                for position in 0..<16 {
+                    var byte = digest[position]
+                    if position == 6 { byte = (byte & 0x0F) | 0x50 }
+                    if position == 8 { byte = (byte & 0x3F) | 0x80 }
+                    if position == 4 || position == 6 || position == 8 || position == 10 {
+                        out[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    out[index] = Self.hex[Int(byte >> 4)]
+                    out[index + 1] = Self.hex[Int(byte & 0x0F)]
+                    index += 2
+                }
+                return index
+            }
+        }
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
-
-    static func format(_ bytes: [UInt8]) -> String {
-        var out = [UInt8]()
-        out.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if index == 4 || index == 6 || index == 8 || index == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hex[Int(byte >> 4)])
-            out.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
 }

@@ -3,8 +3,9 @@ import FieldMap
 import TwentyModel
 
 /// One column's transform, resolved once per object map so records do no lookups by name: the column, where it
-/// lands (field and subfield), the Twenty type of that field when known, and the transform's parameters.
-struct FieldStep: Sendable {
+/// lands (field and subfield), the Twenty type of that field when known, and the transform's parameters. A class,
+/// so that walking a record's steps does not copy each step's strings.
+final class FieldStep: Sendable {
     let column: String
     let field: String
     let subfield: String?

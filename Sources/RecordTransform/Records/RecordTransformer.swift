@@ -15,6 +15,10 @@ public struct RecordTransformer: Sendable {
     let countryColumn: String?
     let currencyFields: Set<String>
     let uniqueFields: [String: RejectionCode]
+    /// The unique fields with the column each is read from, in the order `uniqueKeys` lists them.
+    let uniqueColumns: [(field: String, code: RejectionCode, column: String)]
+    /// The steps the first pass transforms: those of unique fields and of links to the same object.
+    let keyScanSteps: [FieldStep]
 
     /// The custom field receiving each record's source id, so people and reconciliation can trace it.
     public static let sourceIdField = "allegoryId"
@@ -38,9 +42,7 @@ public struct RecordTransformer: Sendable {
         }
         self.steps = steps
         required = RequiredFields(object: targetObject, description: description, steps: steps)
-        // The address country when mapped, else a column named Country even if not migrated (person has no address).
-        countryColumn = (objectMap.fields.first { $0.target == "address.addressCountry" }
-            ?? objectMap.fields.first { $0.column.lowercased() == "country" })?.column
+        countryColumn = Self.countryField(of: objectMap)?.column
         currencyFields = Set(steps.filter { $0.transform == .currencyAmount || $0.transform == .currencyCode }.map(\.field))
         var unique: [String: RejectionCode] = [:]
         // Twenty's unique standard fields are composites compared on their primary part; the catalogue has no
@@ -50,11 +52,23 @@ public struct RecordTransformer: Sendable {
             if field.type == .links { unique[field.name] = .duplicateDomain }
         }
         uniqueFields = unique
+        uniqueColumns = unique.map { field, code in (field, code, steps.first { $0.field == field }?.column ?? field) }
+        keyScanSteps = steps.filter { step in
+            unique[step.field] != nil || (step.transform == .reference && step.references == objectMap.source)
+        }
+    }
+
+    /// The column whose value gives a record's country, for phone numbers written without a calling code: the
+    /// country of an address when one is mapped (`address.addressCountry`, or any other ADDRESS field's
+    /// `addressCountry`), else a column named Country even if not migrated (a person has no address).
+    public static func countryField(of objectMap: ObjectMap) -> FieldMapping? {
+        objectMap.fields.first { $0.target?.hasSuffix(".addressCountry") == true }
+            ?? objectMap.fields.first { $0.column.lowercased() == "country" }
     }
 
     /// Whether validation needs a first pass over the object: for unique values or links to the same object.
     public var needsKeyScan: Bool {
-        !uniqueFields.isEmpty || steps.contains { $0.transform == .reference && $0.references == objectMap.source }
+        !keyScanSteps.isEmpty || !uniqueFields.isEmpty
     }
 
     public func transform(_ record: SourceRecord) -> TransformOutcome {
@@ -68,12 +82,16 @@ public struct RecordTransformer: Sendable {
         }
         var builder = PayloadBuilder()
         var references: [Reference] = []
-        let country = countryColumn.flatMap { values[$0] }.flatMap { NumberingPlan.plan(forCountry: $0)?.country } ?? context.defaults.country
+        // The record's country only matters to phone numbers: it is looked up for the first one.
+        var country: String?
         for step in steps {
             guard let raw = values[step.column] else { continue }
             let value = Text.trimmed(raw)
             guard !value.isEmpty else { continue }
-            if let rejection = apply(step, value, country: country, into: &builder, references: &references) {
+            if step.transform == .phone, country == nil {
+                country = countryColumn.flatMap { values[$0] }.flatMap { NumberingPlan.plan(forCountry: $0)?.country } ?? context.defaults.country
+            }
+            if let rejection = apply(step, value, country: country ?? context.defaults.country, into: &builder, references: &references) {
                 reasons.append(.init(field: step.column, code: rejection.code, message: rejection.message))
             }
         }
@@ -94,11 +112,10 @@ public struct RecordTransformer: Sendable {
 
     /// The unique values of a payload, as Twenty compares them: the primary email, the domain of the primary link.
     func uniqueKeys(of payload: [String: JSONValue]) -> [UniqueKey] {
-        guard !uniqueFields.isEmpty else { return [] }
+        guard !uniqueColumns.isEmpty else { return [] }
         var keys: [UniqueKey] = []
-        for (field, code) in uniqueFields {
+        for (field, code, column) in uniqueColumns {
             guard let value = payload[field] else { continue }
-            let column = steps.first { $0.field == field }?.column ?? field
             switch code {
             case .duplicateEmail:
                 if let email = value["primaryEmail"]?.stringValue { keys.append(UniqueKey(column: column, code: code, key: email)) }
@@ -109,12 +126,15 @@ public struct RecordTransformer: Sendable {
         return keys
     }
 
+    /// The columns `keyScan` reads.
+    var keyScanColumns: [String] { keyScanSteps.map(\.column) }
+
     /// The unique keys and same-object links of a record, for the first pass: only the columns they come from
     /// are transformed.
     public func keyScan(sourceId: String, values: [String: String]) -> (keys: [UniqueKey], parent: String?) {
         var builder = PayloadBuilder()
         var references: [Reference] = []
-        for step in steps where uniqueFields[step.field] != nil || (step.transform == .reference && step.references == objectMap.source) {
+        for step in keyScanSteps {
             guard let raw = values[step.column] else { continue }
             let value = Text.trimmed(raw)
             guard !value.isEmpty else { continue }

@@ -66,12 +66,13 @@ public struct TransformRun {
                 continue
             }
             if transformer.needsKeyScan {
-                try ledger.forEachCurrentRecord(object: objectMap.source) { record in
+                // The first pass reads only the columns it transforms.
+                try ledger.forEachCurrentRecord(object: objectMap.source, columns: transformer.keyScanColumns) { record in
                     validation.scan(transformer, sourceId: record.sourceId, values: record.values)
                 }
                 validation.finishScan()
             }
-            try ledger.forEachCurrentRecord(object: objectMap.source) { record in
+            try ledger.forEachCurrentRecord(object: objectMap.source, columns: nil) { record in
                 if let outcome = settled.outcomes[record.sourceId] {
                     counts.alreadySettled += 1
                     switch outcome {

@@ -8,10 +8,16 @@
 public enum Emails {
     public static func normalize(_ raw: String) -> Result<String, ValueRejection> {
         var value = Text.trimmed(raw)
-        if let open = value.lastIndex(of: "<"), value.hasSuffix(">") {
+        // The byte tests first: searching by Character is slow, and a value can only end in `>` (or begin with
+        // `mailto:`) when its last byte is `>` (its first byte an ASCII `m`).
+        if value.utf8.last == UInt8(ascii: ">"), let open = value.lastIndex(of: "<"), value.hasSuffix(">") {
             value = Text.trimmed(String(value[value.index(after: open)..<value.index(before: value.endIndex)]))
         }
-        if value.utf8.count > 7, value.prefix(7).lowercased() == "mailto:" { value = String(value.dropFirst(7)) }
+        if value.utf8.count > 7, let first = value.utf8.first, first | 0x20 == UInt8(ascii: "m"),
+            value.prefix(7).lowercased() == "mailto:"
+        {
+            value = String(value.dropFirst(7))
+        }
         let lower = Text.asciiLowercased(value)
         guard isValid(lower) else { return .failure(ValueRejection(.invalidEmail, "\(Text.quoted(raw)) is not an email address")) }
         return .success(lower)
@@ -44,26 +50,27 @@ public enum Emails {
     }
 
     static func isValid(_ email: String) -> Bool {
-        let bytes = Array(email.utf8)
+        var email = email
+        return email.withUTF8 { isValid(utf8: $0) }
+    }
+
+    /// Bytes of the local part that make an address invalid besides spaces and controls: `"(),:;<>[\]`.
+    private static let forbiddenInLocalPart: [Bool] = (0..<256).map { "\"(),:;<>[\\]".utf8.contains(UInt8($0)) }
+
+    /// The rules above over the address's bytes, without copying them.
+    static func isValid(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
-        let local = bytes[..<at]
-        let domain = bytes[(at + 1)...]
-        guard (1...64).contains(local.count), (4...253).contains(domain.count) else { return false }
-        guard local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else { return false }
+        let localCount = at
+        let domainCount = bytes.count - at - 1
+        guard (1...64).contains(localCount), (4...253).contains(domainCount) else { return false }
+        guard bytes[0] != UInt8(ascii: "."), bytes[at - 1] != UInt8(ascii: ".") else { return false }
         var previous: UInt8 = 0
-        for byte in local {
+        for index in 0..<at {
+            let byte = bytes[index]
             if byte == UInt8(ascii: "."), previous == UInt8(ascii: ".") { return false }
-            if byte <= 0x20 || byte == 0x7F || "\"(),:;<>[\\]".utf8.contains(byte) { return false }
+            if byte <= 0x20 || byte == 0x7F || forbiddenInLocalPart[Int(byte)] { return false }
             previous = byte
         }
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2 else { return false }
-        for label in labels {
-            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
-                label.allSatisfy({ Text.isLetter($0) || Text.isDigit($0) || $0 == UInt8(ascii: "-") || $0 >= 0x80 })
-            else { return false }
-        }
-        let tld = labels[labels.count - 1]
-        return tld.starts(with: "xn--".utf8) || (tld.count >= 2 && tld.allSatisfy { Text.isLetter($0) || $0 >= 0x80 })
+        return Links.hasValidLabels(UnsafeBufferPointer(rebasing: bytes[(at + 1)...]))
     }
 }

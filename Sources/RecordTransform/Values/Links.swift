@@ -44,17 +44,52 @@ public enum Links {
     }
 
     static func isHost(_ host: String) -> Bool {
-        let labels = host.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard labels.count >= 2, host.utf8.count <= 253 else { return false }
-        if labels.count == 4, labels.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(Text.isDigit) }) {
-            return labels.allSatisfy { Int(String(decoding: $0, as: UTF8.self))! <= 255 }
+        var host = host
+        return host.withUTF8 { bytes in
+            guard bytes.count <= 253 else { return false }
+            if isIPv4(bytes) { return true }
+            return hasValidLabels(bytes)
         }
-        for label in labels {
-            guard (1...63).contains(label.count), label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-"),
-                label.allSatisfy({ Text.isLetter($0) || Text.isDigit($0) || $0 == UInt8(ascii: "-") || $0 >= 0x80 })
-            else { return false }
+    }
+
+    /// Four dot-separated groups of one to three digits, each at most 255.
+    private static func isIPv4(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var groups = 0
+        var digits = 0
+        var value = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0, value <= 255 else { return false }
+                groups += 1
+                (digits, value) = (0, 0)
+            } else {
+                guard Text.isDigit(byte), digits < 3 else { return false }
+                digits += 1
+                value = value * 10 + Int(byte - 0x30)
+            }
         }
-        let tld = labels[labels.count - 1]
+        return groups == 3 && digits > 0 && value <= 255
+    }
+
+    /// At least two dot-separated labels of 1 to 63 letters, digits and inner hyphens (non-ASCII allowed), the
+    /// last of two or more letters or an IDN `xn--` label: a host name, and the domain of an email address.
+    static func hasValidLabels(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var labels = 0
+        var start = 0
+        var lastLabel = 0..<0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: ".") {
+            let count = end - start
+            guard (1...63).contains(count), bytes[start] != UInt8(ascii: "-"), bytes[end - 1] != UInt8(ascii: "-") else { return false }
+            for index in start..<end {
+                let byte = bytes[index]
+                guard Text.isLetter(byte) || Text.isDigit(byte) || byte == UInt8(ascii: "-") || byte >= 0x80 else { return false }
+            }
+            labels += 1
+            lastLabel = start..<end
+            start = end + 1
+        }
+        guard labels >= 2 else { return false }
+        let tld = bytes[lastLabel]
         return tld.starts(with: "xn--".utf8) || (tld.count >= 2 && tld.allSatisfy { Text.isLetter($0) || $0 >= 0x80 })
     }
 }

@@ -35,9 +35,8 @@ public enum Phones {
             }
         }
         // `+44 (0)20 ...`: the trunk prefix in brackets after the calling code is written but not dialled.
-        if international, value.contains("(0)") {
-            if let range = findBracketedZero(value) { digits.remove(at: range) }
-        }
+        // The value is ASCII by now (any other byte was refused), so the byte search finds what `contains` would.
+        if international, let range = findBracketedZero(value) { digits.remove(at: range) }
         if !international, digits.starts(with: [0x30, 0x30]) {
             international = true
             digits.removeFirst(2)

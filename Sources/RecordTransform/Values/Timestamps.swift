@@ -61,8 +61,44 @@ public struct Timestamps: Sendable {
     static func iso(utcSeconds: Int, millisecond: Int) -> String {
         let days = Int((Double(utcSeconds) / 86_400).rounded(.down))
         let second = utcSeconds - days * 86_400
-        return CivilDate(daysSinceEpoch: days).iso + "T" + CivilDate.pad(second / 3600, 2) + ":"
-            + CivilDate.pad(second / 60 % 60, 2) + ":" + CivilDate.pad(second % 60, 2) + "." + CivilDate.pad(millisecond, 3) + "Z"
+        let date = CivilDate(daysSinceEpoch: days)
+        // Written byte by byte: string concatenation was most of a datetime's cost. Years outside 0...9999 and
+        // negative milliseconds keep the general form.
+        guard (0...9999).contains(date.year), (0...999).contains(millisecond) else {
+            return date.iso + "T" + CivilDate.pad(second / 3600, 2) + ":" + CivilDate.pad(second / 60 % 60, 2) + ":"
+                + CivilDate.pad(second % 60, 2) + "." + CivilDate.pad(millisecond, 3) + "Z"
+        }
+        return String(unsafeUninitializedCapacity: 24) { out in
+            var index = 0
+            func put(_ value: Int, _ width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                while divisor > 0 {
+                    out[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                    index += 1
+                    divisor /= 10
+                }
+            }
+            func put(_ byte: UInt8) {
+                out[index] = byte
+                index += 1
+            }
+            put(date.year, 4)
+            put(UInt8(ascii: "-"))
+            put(date.month, 2)
+            put(UInt8(ascii: "-"))
+            put(date.day, 2)
+            put(UInt8(ascii: "T"))
+            put(second / 3600, 2)
+            put(UInt8(ascii: ":"))
+            put(second / 60 % 60, 2)
+            put(UInt8(ascii: ":"))
+            put(second % 60, 2)
+            put(UInt8(ascii: "."))
+            put(millisecond, 3)
+            put(UInt8(ascii: "Z"))
+            return index
+        }
     }
 
     func read(_ raw: String, format declared: TimestampFormat?) -> Result<Reading, ValueRejection> {

@@ -100,10 +100,6 @@ struct RecordTransformPreview {
         return part.stringValue ?? part.canonicalText
     }
 
-    /// The column whose value gives a record's country for its phone numbers: the one RecordTransformer reads (the
-    /// company address's country when mapped, else a column named Country, migrated or not).
-    static func countryField(of object: ObjectMap) -> FieldMapping? {
-        object.fields.first { $0.target == "address.addressCountry" }
-            ?? object.fields.first { $0.column.lowercased() == "country" }
-    }
+    /// The column whose value gives a record's country for its phone numbers: the one RecordTransformer reads.
+    static func countryField(of object: ObjectMap) -> FieldMapping? { RecordTransformer.countryField(of: object) }
 }
