@@ -33,6 +33,12 @@ public struct RecordTransformer: Sendable {
             for end in [junction.first, junction.second] {
                 steps.append(FieldStep(junctionColumn: end.column, field: end.field + "Id", references: end.sourceObject))
             }
+            // The link's own attributes (a role, a start date) travel on the junction record like any field.
+            let ends: Set<String> = [junction.first.column, junction.second.column]
+            for mapping in objectMap.fields where mapping.transform != .skip && !ends.contains(mapping.column) {
+                guard let target = mapping.target else { continue }
+                steps.append(FieldStep(mapping, target: target, description: description))
+            }
         } else {
             targetObject = objectMap.target
             for mapping in objectMap.fields where mapping.transform != .skip {

@@ -17,7 +17,18 @@ enum TargetDescriptions {
             return ObjectDescription(
                 nameSingular: object.nameSingular, namePlural: object.namePlural, labelSingular: object.labelSingular,
                 labelPlural: object.labelPlural, isCustom: true, fields: StandardObjects.systemFields + created)
-        case .junction, .skip:
+        case .junction(let junction):
+            let ends = [junction.first, junction.second].map { end in
+                FieldDescription(
+                    name: end.field, label: end.field, type: .relation,
+                    relation: .init(kind: .manyToOne, targetObject: end.sourceObject, joinColumn: end.field + "Id"))
+            }
+            let object = junction.object
+            return ObjectDescription(
+                nameSingular: object.nameSingular, namePlural: object.namePlural, labelSingular: object.labelSingular,
+                labelPlural: object.labelPlural, isCustom: true,
+                fields: StandardObjects.systemFields + ends + created.filter { field in !ends.contains { $0.name == field.name } })
+        case .skip:
             return nil
         }
     }
