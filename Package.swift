@@ -155,6 +155,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "Ledger", "SQLite"]),
+        .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
     ]
 )
