@@ -1,10 +1,10 @@
 /// Recognisers for the kinds of value a CRM column holds. Deliberately simple rules, documented here, that the
 /// column profile combines with the header's name; the transforms (field map issue) validate properly.
-enum ValueShapes {
+public enum ValueShapes {
     static let booleanWords: Set<String> = ["true", "false", "yes", "no", "y", "n", "t", "f"]
 
     /// `local@domain.tld`, no spaces, one `@`, a dot in the domain that is not at its ends.
-    static func isEmail(_ value: String) -> Bool {
+    public static func isEmail(_ value: String) -> Bool {
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !value.contains(" ") else { return false }
         let domain = parts[1]

@@ -30,7 +30,7 @@ enum OwnerProposer {
         var unlisted: [String] = []
         for value in ownerValues {
             let address = value.trimmingWhitespace
-            guard SampleShapes.isEmail(Substring(address)), seen.insert(address.lowercased()).inserted else { continue }
+            guard ValueShapes.isEmail(address), seen.insert(address.lowercased()).inserted else { continue }
             sources.append((address, !knowsUsers))
             if knowsUsers { unlisted.append(address) }
         }

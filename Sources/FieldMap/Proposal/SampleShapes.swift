@@ -1,21 +1,14 @@
+import AllegoryExport
 import Foundation
 
 /// Value shapes the column profile does not tell apart but a target choice needs.
 enum SampleShapes {
-    static func isEmail(_ value: Substring) -> Bool {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !value.contains(" "), let dot = parts[1].lastIndex(of: ".") else {
-            return false
-        }
-        return dot != parts[1].startIndex && parts[1][parts[1].index(after: dot)...].count >= 2
-    }
-
     /// `a@x.com;b@y.org` (or `,`), at least one address: what a column of additional emails holds.
     static func isEmailList(_ value: String) -> Bool {
         // Most sampled values hold no `@`: answering those without splitting keeps the proposal fast.
         guard value.utf8.contains(UInt8(ascii: "@")) else { return false }
         let items = value.split { $0 == ";" || $0 == "," }.map { $0.trimmingCharacters(in: .whitespaces) }
-        return !items.isEmpty && items.allSatisfy { isEmail(Substring($0)) }
+        return !items.isEmpty && items.allSatisfy(ValueShapes.isEmail)
     }
 
     /// Three upper-case ASCII letters: an ISO 4217 code (`EUR`).

@@ -13,21 +13,22 @@ enum TargetDescriptions {
             }
             standard.fields += created.filter { standard.field(named: $0.name) == nil }
             return standard
-        case .newObject(let object):
-            return ObjectDescription(
-                nameSingular: object.nameSingular, namePlural: object.namePlural, labelSingular: object.labelSingular,
-                labelPlural: object.labelPlural, isCustom: true, fields: StandardObjects.systemFields + created)
-        case .junction(let junction):
-            let ends = [junction.first, junction.second].map { end in
-                FieldDescription(
-                    name: end.field, label: end.field, type: .relation,
-                    relation: .init(kind: .manyToOne, targetObject: end.sourceObject, joinColumn: end.field + "Id"))
+        case .newObject, .junction:
+            // What Twenty gives every new custom object (FieldMap's `impliedFields`, which the map's validation uses
+            // too), the two relations of a junction, then the fields the map creates.
+            guard let object = map.createdObject else { return nil }
+            var fields = object.impliedFields
+            if case .junction(let junction) = map.disposition {
+                fields += [junction.first, junction.second].map { end in
+                    FieldDescription(
+                        name: end.field, label: end.field, type: .relation,
+                        relation: .init(kind: .manyToOne, targetObject: end.sourceObject, joinColumn: end.field + "Id"))
+                }
             }
-            let object = junction.object
+            fields += created.filter { field in !fields.contains { $0.name == field.name } }
             return ObjectDescription(
                 nameSingular: object.nameSingular, namePlural: object.namePlural, labelSingular: object.labelSingular,
-                labelPlural: object.labelPlural, isCustom: true,
-                fields: StandardObjects.systemFields + ends + created.filter { field in !ends.contains { $0.name == field.name } })
+                labelPlural: object.labelPlural, isCustom: true, fields: fields)
         case .skip:
             return nil
         }
