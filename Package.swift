@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "crm-migrate",
             dependencies: [
-                "Ledger", "AllegoryExport", "SourceSnapshot", "ExportAudit", "TwentyModel", "FieldMap",
+                "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel", "FieldMap",
                 "RecordTransform", "TwentySandbox", "TwentySandboxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -55,6 +55,10 @@ let package = Package(
         // Reading an Allegory export: streaming CSV / JSON readers, tolerant of what real exports contain.
         .target(
             name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
+
+        // What an export holds, understood once per snapshot from headers and values: each file's object, key and
+        // label columns, each column's meaning, and the relations between files.
+        .target(name: "ExportUnderstanding", dependencies: ["AllegoryExport", "CanonicalJSON"]),
 
         // A snapshot of an export folder into the ledger.
         .target(
@@ -130,6 +134,8 @@ let package = Package(
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
+        .testTarget(
+            name: "ExportUnderstandingTests", dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(

@@ -17,6 +17,7 @@ struct CRMMigrate: AsyncParsableCommand {
         subcommands: [
             InitCommand.self,
             PeekCommand.self,
+            UnderstandCommand.self,
             SnapshotCommand.self,
             AuditCommand.self,
             TransformCommand.self,

@@ -10,72 +10,228 @@ public enum SourceProfile {
 
     static func column(_ name: String, _ synonyms: String...) -> Column { Column(name: name, synonyms: synonyms) }
 
-    private static let emails = ["E-mail", "Email Address", "E-mail Address", "Mail", "Primary Email"]
-    private static let owner = ["Owner", "Owner E-mail", "Account Owner", "Record Owner", "Assigned To Email"]
-    private static let created = ["Created At", "Created Date", "Date Created", "Creation Date", "Created On"]
-    private static let modified = ["Modified At", "Updated At", "Last Modified", "Date Modified", "Updated"]
+    private static let emails = [
+        "E-mail", "Email Address", "E-mail Address", "Mail", "Primary Email", "Email 1", "Email1", "Work Email",
+        "E-Mail-Adresse",
+        "Courriel", "Adresse e-mail", "Correo", "Correo electrónico", "Email addresses", "primary_email",
+        "email_address",
+    ]
+    private static let owner = [
+        "Owner", "Owner E-mail", "Account Owner", "Record Owner", "Assigned To Email", "Owner Id", "OwnerId",
+        "Owner Name",
+        "Assigned User Name", "Assigned To", "Owned By", "Salesperson", "Sales Rep", "Account Manager", "Besitzer",
+        "Verantwortlich", "Betreuer", "Zuständig", "Propriétaire", "Responsable", "Propietario", "owner_email",
+        "owner_id",
+    ]
+    private static let created = [
+        "Created At", "Created Date", "Date Created", "Creation Date", "Created On", "Create Date", "Created Time",
+        "CreatedDate", "date_entered", "Erstellt", "Erstellt am", "Angelegt am", "Erstelldatum", "Date de création",
+        "Créé le",
+        "Fecha de creación", "created_at", "date_created", "Added", "Date Added",
+    ]
+    private static let modified = [
+        "Modified At", "Updated At", "Last Modified", "Date Modified", "Updated", "Last Modified Date", "Modified Time",
+        "Modified On", "LastModifiedDate", "Update Time", "Geändert", "Geändert am", "Zuletzt geändert",
+        "Date de modification",
+        "updated_at", "modified_at", "date_modified",
+    ]
 
     /// Standard columns per object (the object names `ExportLayout` gives the standard files).
     public static let columns: [String: [Column]] = [
         "companies": [
-            column("Company ID", "Account ID", "Organization ID", "Org ID", "ID"),
-            column("Company Name", "Name", "Account Name", "Organization", "Organization Name", "Company"),
-            column("Website", "Web Site", "URL", "Domain", "Web"), column("Industry", "Sector"),
-            column("Employees", "Number of Employees", "Employee Count", "Headcount", "No. of Employees"),
-            column("Annual Revenue", "Revenue", "ARR"), column("Revenue Currency", "Currency"),
-            column("Phone", "Phone Number", "Telephone", "Main Phone"), column("Street", "Address", "Street Address", "Address 1"),
-            column("Street 2", "Address 2", "Address Line 2"), column("City", "Town"),
-            column("State", "Region", "Province", "County"), column("Postal Code", "Zip", "ZIP Code", "Postcode"),
-            column("Country", "Country/Region"), column("Parent Company ID", "Parent ID", "Parent Account ID"),
-            Column(name: "Owner Email", synonyms: owner), column("LinkedIn", "LinkedIn URL", "LinkedIn Profile"),
+            column(
+                "Company ID", "Account ID", "Organization ID", "Organisation ID", "Org ID", "ID", "Record ID",
+                "Account Number",
+                "Company Number", "Firmen ID", "Firmennummer", "Kundennummer", "Unternehmens ID", "account_id",
+                "company_id"),
+            column(
+                "Company Name", "Name", "Account Name", "Organization", "Organization Name", "Organisation",
+                "Organisation Name",
+                "Company", "Business Name", "Firma", "Firmenname", "Unternehmen", "Name der Firma", "Raison sociale",
+                "Société",
+                "Nom de l'entreprise", "Empresa", "Nombre de la empresa", "Ragione sociale", "display_name",
+                "company_name"),
+            column(
+                "Website", "Web Site", "URL", "Domain", "Web", "Website URL", "Homepage", "Webseite", "Internetseite",
+                "Site web", "Sitio web"),
+            column("Industry", "Sector", "Branche", "Industrie", "Secteur", "Sector de actividad"),
+            column(
+                "Employees", "Number of Employees", "Employee Count", "Headcount", "No. of Employees",
+                "NumberOfEmployees",
+                "Mitarbeiter", "Anzahl Mitarbeiter", "Mitarbeiterzahl", "Beschäftigte", "Effectif", "Empleados",
+                "Staff", "Size"),
+            column(
+                "Annual Revenue", "Revenue", "ARR", "AnnualRevenue", "Turnover", "Annual Turnover", "Umsatz",
+                "Jahresumsatz",
+                "Chiffre d'affaires", "Facturación", "Ingresos"),
+            column("Revenue Currency", "Currency", "Währung", "Devise", "Moneda"),
+            column(
+                "Phone", "Phone Number", "Telephone", "Main Phone", "Office Phone", "Telefon", "Téléphone", "Teléfono",
+                "Tel"),
+            column(
+                "Street", "Address", "Street Address", "Address 1", "Address Line 1", "Billing Street",
+                "Address 1: Street 1",
+                "Straße", "Strasse", "Adresse", "Rue", "Calle", "Dirección", "street_address"),
+            column("Street 2", "Address 2", "Address Line 2", "Address 1: Street 2", "Adresszusatz"),
+            column("City", "Town", "Billing City", "Address 1: City", "Ort", "Stadt", "Ville", "Ciudad", "Città"),
+            column(
+                "State", "Region", "Province", "County", "Billing State", "Billing State/Province", "State/Region",
+                "Bundesland",
+                "Kanton", "État", "Provincia"),
+            column(
+                "Postal Code", "Zip", "ZIP Code", "Postcode", "Post Code", "Billing Zip/Postal Code",
+                "Billing Postal Code",
+                "Billing Code", "Address 1: ZIP/Postal Code", "PLZ", "Postleitzahl", "Code postal", "Código postal",
+                "CAP"),
+            column(
+                "Country", "Country/Region", "Billing Country", "Address 1: Country/Region", "Land", "Pays", "País",
+                "Paese"),
+            column(
+                "Parent Company ID", "Parent ID", "Parent Account ID", "Parent Account", "Parent Company",
+                "Parent Organisation",
+                "Parent Organization", "ParentId", "Muttergesellschaft", "Konzernmutter", "Société mère", "parent_id"),
+            Column(name: "Owner Email", synonyms: owner),
+            column("LinkedIn", "LinkedIn URL", "LinkedIn Profile", "LinkedIn Page"),
             Column(name: "Created", synonyms: created), Column(name: "Modified", synonyms: modified),
         ],
         "contacts": [
-            column("Contact ID", "Person ID", "ID"), column("First Name", "Firstname", "Given Name", "Forename"),
-            column("Last Name", "Lastname", "Surname", "Family Name"), Column(name: "Email", synonyms: emails),
-            column("Other Emails", "Additional Emails", "Secondary Email", "Other Email"),
-            column("Phone", "Phone Number", "Work Phone", "Telephone", "Office Phone"),
-            column("Mobile", "Mobile Phone", "Cell", "Cell Phone"), column("Job Title", "Title", "Position", "Role"),
-            column("Company ID", "Account ID", "Organization ID"), column("Street", "Address", "Street Address"),
-            column("City", "Town"), column("State", "Region", "Province"), column("Postal Code", "Zip", "ZIP Code", "Postcode"),
-            column("Country"), column("LinkedIn", "LinkedIn URL", "LinkedIn Profile"), Column(name: "Owner Email", synonyms: owner),
+            column(
+                "Contact ID", "Person ID", "ID", "Record ID", "Lead ID", "Kontakt ID", "Personen ID", "contact_id",
+                "person_id", "lead_id"),
+            column(
+                "First Name", "Firstname", "Given Name", "Forename", "Vorname", "Prénom", "Nombre", "first_name",
+                "FirstName"),
+            column(
+                "Last Name", "Lastname", "Surname", "Family Name", "Nachname", "Familienname", "Nom", "Nom de famille",
+                "Apellido",
+                "Apellidos", "Cognome", "last_name", "LastName"),
+            Column(name: "Email", synonyms: emails),
+            column(
+                "Other Emails", "Additional Emails", "Secondary Email", "Other Email", "Non Primary E-mails", "Email 2",
+                "Weitere E-Mails"),
+            column(
+                "Phone", "Phone Number", "Work Phone", "Telephone", "Office Phone", "Business Phone", "Direct Dial",
+                "Telefon",
+                "Telefon geschäftlich", "Téléphone", "Teléfono", "phone_work"),
+            column(
+                "Mobile", "Mobile Phone", "Cell", "Cell Phone", "Mobile Number", "MobilePhone", "Handy", "Mobil",
+                "Mobiltelefon", "Portable", "Móvil", "phone_mobile"),
+            column(
+                "Job Title", "Title", "Position", "Role", "Job Position", "Funktion", "Position im Unternehmen",
+                "Berufsbezeichnung", "Fonction", "Poste", "Cargo", "job_title"),
+            column(
+                "Company ID", "Account ID", "Organization ID", "Organisation ID", "AccountId", "Firmen ID", "Firma ID",
+                "company_id",
+                "account_id", "organisation_id"),
+            column(
+                "Street", "Address", "Street Address", "Mailing Street", "Straße", "Strasse", "Adresse", "Rue", "Calle"),
+            column("City", "Town", "Mailing City", "Ort", "Stadt", "Ville", "Ciudad"),
+            column("State", "Region", "Province", "County", "Mailing State", "Bundesland", "Provincia"),
+            column(
+                "Postal Code", "Zip", "ZIP Code", "Postcode", "Post Code", "Mailing Zip", "Mailing Postal Code", "PLZ",
+                "Postleitzahl", "Code postal"),
+            column("Country", "Country/Region", "Mailing Country", "Land", "Pays", "País"),
+            column("LinkedIn", "LinkedIn URL", "LinkedIn Profile"), Column(name: "Owner Email", synonyms: owner),
             Column(name: "Created", synonyms: created), Column(name: "Modified", synonyms: modified),
-            column("Last Activity", "Last Activity Date", "Last Contacted", "Last Activity At"),
+            column(
+                "Last Activity", "Last Activity Date", "Last Contacted", "Last Activity At", "Last Activity Time",
+                "Letzte Aktivität",
+                "last_activity_date"),
         ],
         "deals": [
-            column("Deal ID", "Opportunity ID", "ID"), column("Deal Name", "Name", "Opportunity Name", "Title"),
-            column("Amount", "Value", "Deal Value", "Deal Amount"), column("Currency", "Currency Code"),
-            column("Stage", "Deal Stage", "Sales Stage"), column("Pipeline"),
-            column("Close Date", "Expected Close Date", "Closing Date"), column("Probability", "Win Probability"),
-            column("Company ID", "Account ID"), column("Primary Contact ID", "Contact ID", "Point of Contact ID"),
+            column(
+                "Deal ID", "Opportunity ID", "ID", "Record ID", "Vorgangs ID", "Vorgangsnummer", "Chancen ID",
+                "deal_id", "opportunity_id"),
+            column(
+                "Deal Name", "Name", "Opportunity Name", "Title", "Deal Title", "Topic", "Opportunity", "Vorgang",
+                "Bezeichnung",
+                "Titel", "Nom de l'affaire", "Nombre de la oportunidad", "deal_name"),
+            column(
+                "Amount", "Value", "Deal Value", "Deal Amount", "Est. revenue", "Expected Revenue", "Betrag", "Wert",
+                "Auftragswert",
+                "Volumen", "Montant", "Importe", "Valor"),
+            column("Currency", "Currency Code", "CurrencyIsoCode", "Currency of Value", "Währung", "Devise", "Moneda"),
+            column(
+                "Stage", "Deal Stage", "Sales Stage", "StageName", "Pipeline Phase", "Phase", "Stufe", "Verkaufsphase",
+                "Étape", "Etapa", "deal_stage"),
+            column("Pipeline"),
+            column(
+                "Close Date", "Expected Close Date", "Closing Date", "CloseDate", "Expected Closing", "Est. Close Date",
+                "Abschlussdatum", "Erwarteter Abschluss", "Date de clôture", "Fecha de cierre", "close_date",
+                "expected_close_date"),
+            column(
+                "Probability", "Win Probability", "Probability (%)", "Deal probability", "Wahrscheinlichkeit",
+                "Probabilité", "Probabilidad"),
+            column(
+                "Company ID", "Account ID", "AccountId", "Organization ID", "Organisation ID", "Firmen ID",
+                "company_id", "account_id"),
+            column(
+                "Primary Contact ID", "Contact ID", "Point of Contact ID", "ContactId", "Contact person ID",
+                "Kontakt ID",
+                "primary_contact_id", "contact_id"),
             Column(name: "Owner Email", synonyms: owner), Column(name: "Created", synonyms: created),
             Column(name: "Modified", synonyms: modified),
         ],
-        "users": [column("User ID", "ID"), column("Name", "Full Name"), Column(name: "Email", synonyms: emails), column("Active", "Is Active", "Enabled")],
-        "stages": [column("Pipeline"), column("Stage", "Name"), column("Order", "Position", "Sort Order"), column("Probability"), column("Is Closed", "Closed"), column("Is Won", "Won")],
+        "users": [
+            column("User ID", "ID", "Benutzer ID", "user_id"),
+            column("Name", "Full Name", "Display Name", "Vollständiger Name", "Nom complet"),
+            Column(name: "Email", synonyms: emails),
+            column("Active", "Is Active", "Enabled", "Aktiv", "Actif", "Activo"),
+        ],
+        "stages": [
+            column("Pipeline"), column("Stage", "Name", "Phase"),
+            column("Order", "Position", "Sort Order", "Reihenfolge"),
+            column("Probability"), column("Is Closed", "Closed"), column("Is Won", "Won"),
+        ],
         "tasks": [
-            column("Task ID", "ID"), column("Subject", "Title", "Name"), column("Description", "Body", "Details"),
-            column("Due Date", "Due", "Due At"), column("Status"), column("Priority"),
-            column("Assignee Email", "Assignee", "Assigned To"), column("Related Type", "Regarding Type", "Parent Type"),
-            column("Related ID", "Regarding ID", "Parent ID"), Column(name: "Created", synonyms: created),
-            column("Completed At", "Completed", "Completion Date"),
+            column("Task ID", "ID", "Record ID", "Aufgaben ID", "task_id"),
+            column("Subject", "Title", "Name", "Betreff", "Titel", "Objet", "Asunto"),
+            column("Description", "Body", "Details", "Beschreibung", "Notes"),
+            column(
+                "Due Date", "Due", "Due At", "ActivityDate", "Fällig", "Fällig am", "Fälligkeitsdatum", "Échéance",
+                "Fecha de vencimiento", "due_date"),
+            column("Status"), column("Priority", "Priorität", "Priorité", "Prioridad"),
+            column(
+                "Assignee Email", "Assignee", "Assigned To", "Assigned User", "Bearbeiter", "Zugewiesen an",
+                "assignee_email"),
+            column(
+                "Related Type", "Regarding Type", "Parent Type", "Related To Type", "Related To Module",
+                "Parent Module", "related_to_type"),
+            column(
+                "Related ID", "Regarding ID", "Parent ID", "Related To ID", "Related To.id", "WhatId", "related_to_id"),
+            Column(name: "Created", synonyms: created),
+            column("Completed At", "Completed", "Completion Date", "Erledigt am", "completed_at"),
         ],
         "notes": [
-            column("Note ID", "ID"), column("Title", "Subject"), column("Body", "Content", "Text", "Note"),
-            column("Body Format", "Format", "Content Type"), column("Related Type", "Parent Type"), column("Related ID", "Parent ID"),
-            column("Author Email", "Author", "Created By"), Column(name: "Created", synonyms: created),
+            column("Note ID", "ID", "Record ID", "note_id"),
+            column("Title", "Subject", "Note Title", "Titel", "Betreff"),
+            column("Body", "Content", "Text", "Note", "Note Content", "Inhalt", "Notiz", "Contenu"),
+            column("Body Format", "Format", "Content Type"),
+            column("Related Type", "Parent Type", "Parent Module", "Related To Type", "related_to_type"),
+            column("Related ID", "Parent ID", "Parent.id", "Related To ID", "ParentId", "related_to_id"),
+            column("Author Email", "Author", "Created By", "Autor", "Verfasser", "author_email"),
+            Column(name: "Created", synonyms: created),
             Column(name: "Modified", synonyms: modified),
         ],
         "activities": [
-            column("Activity ID", "ID"), column("Type", "Activity Type"), column("Subject", "Title"), column("Body", "Description", "Notes"),
-            column("Occurred At", "Date", "Activity Date", "Timestamp"), column("Duration Minutes", "Duration", "Minutes"),
-            column("Direction"), column("Related Type", "Parent Type"), column("Related ID", "Parent ID"),
-            column("Participants", "Attendees"), Column(name: "Owner Email", synonyms: owner),
+            column("Activity ID", "ID", "Record ID", "activity_id"),
+            column("Type", "Activity Type", "Art", "Typ", "activity_type"),
+            column("Subject", "Title", "Betreff"), column("Body", "Description", "Notes", "Beschreibung"),
+            column("Occurred At", "Date", "Activity Date", "Timestamp", "Datum", "Zeitpunkt", "occurred_at"),
+            column("Duration Minutes", "Duration", "Minutes", "Dauer", "duration_minutes"),
+            column("Direction", "Richtung"),
+            column("Related Type", "Parent Type", "Related To Type", "related_to_type"),
+            column("Related ID", "Parent ID", "Related To ID", "related_to_id"),
+            column("Participants", "Attendees", "Teilnehmer"), Column(name: "Owner Email", synonyms: owner),
         ],
         "attachments": [
-            column("Attachment ID", "ID"), column("File Name", "Filename", "Name"), column("Path", "File Path"),
-            column("Size", "File Size", "Bytes"), column("MIME Type", "Content Type", "Type"), column("SHA256", "SHA-256", "Checksum"),
-            column("Parent Type", "Related Type"), column("Parent ID", "Related ID"), column("Uploaded At", "Created", "Upload Date"),
+            column("Attachment ID", "ID", "Record ID"), column("File Name", "Filename", "Name", "Dateiname"),
+            column("Path", "File Path", "Pfad"),
+            column("Size", "File Size", "Bytes", "BodyLength", "Größe"),
+            column("MIME Type", "Content Type", "Type", "ContentType"),
+            column("SHA256", "SHA-256", "Checksum"), column("Parent Type", "Related Type"),
+            column("Parent ID", "Related ID", "ParentId"),
+            column("Uploaded At", "Created", "Upload Date"),
         ],
     ]
 

@@ -1,0 +1,30 @@
+import AllegoryExport
+
+/// What people call a file's records (a company's name, a deal's title): the column other files use when they
+/// refer to a record by name instead of by id.
+enum LabelDecision {
+    static func decide(_ survey: FileSurvey, role: ObjectRole, meanings: [ColumnMeaning.HeaderMatch?], keys: [String])
+        -> String?
+    {
+        let header = survey.header
+        for standard in ObjectVocabulary.of(role)?.labelColumns ?? [] {
+            if role == .contacts, let full = header.first(where: { fullNameHeaders.contains(HeaderName.normalize($0)) })
+            {
+                return full
+            }
+            if let index = meanings.firstIndex(where: { $0?.standard == standard }) { return header[index] }
+        }
+        // Else the first text column whose values tell records apart.
+        for name in header where !keys.contains(name) {
+            guard let column = survey.column(name), let share = column.distinctShare, share >= 0.8,
+                ColumnMeaning.kind(column.profiler.profile().type).kind == "text"
+            else { continue }
+            return name
+        }
+        return nil
+    }
+
+    static let fullNameHeaders: Set<String> = [
+        "name", "fullname", "contactname", "personname", "displayname", "vollständigername", "nomcomplet",
+    ]
+}

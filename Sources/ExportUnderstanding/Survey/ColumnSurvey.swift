@@ -1,0 +1,61 @@
+import AllegoryExport
+
+/// Everything one pass over a column keeps: its profile, its values as sets (while they stay nearly distinct, so a
+/// key or label column can be recognised and referenced), and the distinct values it holds (the references it may
+/// make), up to a bound.
+struct ColumnSurvey {
+    /// Distinct values kept per column to test as references to another file.
+    static let sampleLimit = 5_000
+    /// A column whose values repeat more than this share cannot identify or name records: its sets are dropped.
+    static let maximumDuplicateShare = 0.2
+    /// Values seen before that decision is taken.
+    static let decisionPoint = 500
+
+    let name: String
+    var profiler: ColumnProfiler
+    private(set) var nonEmpty = 0
+    /// Values as written (ids).
+    private(set) var exact: ValueSet? = ValueSet()
+    /// Values without case or repeated spaces; web addresses by domain (names, emails, domains).
+    private(set) var folded: ValueSet? = ValueSet()
+    /// Distinct non-empty values with their counts, up to `sampleLimit`.
+    private(set) var sample: [String: Int] = [:]
+    private(set) var sampleIsComplete = true
+
+    init(name: String) {
+        self.name = name
+        profiler = ColumnProfiler(name: name)
+    }
+
+    mutating func add(_ raw: String) {
+        profiler.add(raw)
+        let value = raw.trimmingWhitespace
+        guard !value.isEmpty else { return }
+        nonEmpty += 1
+        if sample[value] != nil || sample.count < Self.sampleLimit {
+            sample[value, default: 0] += 1
+        } else {
+            sampleIsComplete = false
+        }
+        exact?.insert(value)
+        folded?.insert(ValueFolding.folded(value))
+        if nonEmpty == Self.decisionPoint {
+            if let set = exact, set.duplicateShare > Self.maximumDuplicateShare { exact = nil }
+            if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
+        }
+    }
+
+    /// At the end of the file: sets of values that repeat too much are dropped, whatever the file's size.
+    mutating func finish() {
+        if let set = exact, set.duplicateShare > Self.maximumDuplicateShare { exact = nil }
+        if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
+    }
+
+    /// Share of non-empty values that are distinct as written; nil when the column repeats too much to track.
+    var distinctShare: Double? {
+        guard nonEmpty > 0 else { return 0 }
+        if let exact { return Double(exact.distinct) / Double(nonEmpty) }
+        // Dropped sets repeated more than the bound allows.
+        return nil
+    }
+}

@@ -1,0 +1,67 @@
+/// The distinct values of a column as 64-bit hashes, with those seen more than once: enough to tell whether a
+/// column identifies records and whether a reference names one record, two, or none, in a fraction of the
+/// memory the strings would take. A collision of two values is possible in principle (about one in 10^19 per
+/// pair) and would at worst count one orphan as found.
+struct ValueSet {
+    private(set) var seen: Set<UInt64> = []
+    private(set) var repeated: Set<UInt64> = []
+    private(set) var values = 0
+
+    mutating func insert(_ value: String) {
+        values += 1
+        let hash = ValueSet.hash(value)
+        if !seen.insert(hash).inserted { repeated.insert(hash) }
+    }
+
+    func contains(_ value: String) -> Bool { seen.contains(ValueSet.hash(value)) }
+    func isRepeated(_ value: String) -> Bool { repeated.contains(ValueSet.hash(value)) }
+
+    var distinct: Int { seen.count }
+    /// The share of values that repeat an earlier one.
+    var duplicateShare: Double { values == 0 ? 0 : Double(values - seen.count) / Double(values) }
+
+    /// FNV-1a over the UTF-8 bytes: stable from run to run, unlike `Hasher`.
+    static func hash(_ value: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in value.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+}
+
+/// How values are compared when one file names another's records.
+enum ValueFolding {
+    /// Ids compare as written, spaces at the ends aside (Salesforce ids differ only in case).
+    static func exact(_ value: String) -> String { value.trimmingWhitespace }
+
+    /// Names, emails and domains compare without case or repeated spaces; a web address compares by its domain.
+    static func folded(_ value: String) -> String {
+        let lower = value.trimmingWhitespace.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
+            return domain(of: lower)
+        }
+        var result = ""
+        result.reserveCapacity(lower.utf8.count)
+        var space = false
+        for character in lower {
+            if character.isWhitespace {
+                space = !result.isEmpty
+            } else {
+                if space { result.append(" ") }
+                space = false
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// A website's host, lower-case, without scheme, `www.`, port or path: how Twenty compares company domains.
+    static func domain(of website: String) -> String {
+        var text = Substring(website.trimmingWhitespace.lowercased())
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
+        if text.hasPrefix("www.") { text = text.dropFirst(4) }
+        return String(text.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" })
+    }
+}
