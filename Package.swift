@@ -63,7 +63,9 @@ let package = Package(
         // A snapshot of an export folder into the ledger.
         .target(
             name: "SourceSnapshot",
-            dependencies: ["AllegoryExport", "Ledger", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "AllegoryExport", "ExportUnderstanding", "Ledger", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
 
         // The audit of an export's snapshot: data quality, inventory, the migration plan.
         .target(name: "ExportAudit", dependencies: ["AllegoryExport", "Ledger", "SourceSnapshot"]),

@@ -30,7 +30,7 @@ public struct Understander {
             let file = survey.file
             let role = RoleDecision.decide(survey, declared: file.object)
             let meanings = ColumnMeaning.headerMatches(survey.header, role: role.role)
-            let previousKey = previous?.file(path: file.path)?.keyColumns
+            let previousKey = previous?.file(path: file.path)
             let key = KeyDecision.decide(
                 survey, role: role.role, meanings: meanings, previous: previousKey,
                 declared: declaredKey(file, role: role.role))

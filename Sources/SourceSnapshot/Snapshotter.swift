@@ -1,5 +1,6 @@
 import AllegoryExport
 import Crypto
+import ExportUnderstanding
 import Foundation
 import Ledger
 
@@ -7,6 +8,10 @@ import Ledger
 /// `record.extracted` event for each record that is new or changed since the previous snapshot, a
 /// `source.finding` for everything odd a reader noticed, `record.missing` for records that disappeared, and
 /// `snapshot.completed` with the counts. Every record read is accounted for as extracted or unchanged.
+///
+/// Before any record is read, the export is understood (`export.understood`): each record's source id is the value
+/// of the key column that understanding decided, so an export whose id column has an unfamiliar name, or none, still
+/// gives every record an identity that survives a reordered export.
 public final class Snapshotter {
     /// Events are appended in transactions of this many.
     static let batchSize = 1000
@@ -14,6 +19,8 @@ public final class Snapshotter {
     private let ledger: Ledger
     private let layout: ExportLayout
     private var pending: [LedgerEvent] = []
+    /// What the snapshot understood of the export (available after `run()`).
+    public private(set) var understanding: ExportUnderstanding?
 
     public init(ledger: Ledger, layout: ExportLayout) {
         self.ledger = ledger
@@ -28,10 +35,16 @@ public final class Snapshotter {
             let (sha256, bytes) = try Snapshotter.hashFile(layout.url(of: file))
             files.append(SnapshotFile(path: file.path, object: file.object, sha256: sha256, bytes: bytes))
         }
-        try ledger.append([.snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files))])
+        let understanding = try Understander(layout: layout, previous: try UnderstandingRecord.latest(in: ledger))
+            .understand()
+        self.understanding = understanding
+        try ledger.append([
+            .snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files)),
+            try UnderstandingRecord.event(snapshot: snapshot, understanding),
+        ])
         var counts: [SnapshotFileCounts] = []
         for file in layout.files {
-            counts.append(try read(file, snapshot: snapshot))
+            counts.append(try read(file, understood: understanding.file(path: file.path), snapshot: snapshot))
         }
         try flush()
         let completed = SnapshotCompleted(
@@ -54,13 +67,19 @@ public final class Snapshotter {
     }
 
     /// Reads one file, comparing each record with what the previous snapshots hold for it.
-    private func read(_ file: ExportLayout.SourceFile, snapshot: Int) throws -> SnapshotFileCounts {
+    private func read(_ file: ExportLayout.SourceFile, understood: FileUnderstanding?, snapshot: Int) throws
+        -> SnapshotFileCounts
+    {
+        let keyColumns = understood?.keyColumns ?? file.keyColumns
+        // A natural key (an email, a domain, a name) identifies a record whatever its case or spacing.
+        let fold = understood?.keyKind == .natural
         // Kept as 32-byte digests, not hex text: a million records fit in well under 100 MB.
         var previous: [String: ContentDigest] = [:]
         try ledger.forEachPresentSourceRecord(object: file.object) { sourceId, hash in
             if let digest = ContentDigest(hex: hash) { previous[sourceId] = digest }
         }
-        var counts = SnapshotFileCounts(path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
+        var counts = SnapshotFileCounts(
+            path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
         let url = layout.url(of: file)
 
         // A second record with an id already read from this file is a distinct source record: it becomes `id#2`
@@ -96,7 +115,9 @@ public final class Snapshotter {
         case .csv:
             let reader = try CSVReader(path: url.path, fileName: file.path)
             let header = reader.header
-            let keys = file.keyColumns.compactMap { HeaderName.find([$0], in: header) }
+            let keys = keyColumns.compactMap { name in
+                header.firstIndex(of: name) ?? HeaderName.find([name], in: header)
+            }
             // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
             // without sorting: it is both what the content hash covers and the payload's `values`.
             let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }
@@ -112,7 +133,7 @@ public final class Snapshotter {
                 let canonical = writer.finish()
                 let extras = row.extraCells
                 for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
-                let id = keys.count == file.keyColumns.count ? keys.map { row[$0] }.joined(separator: "|") : ""
+                let id = keys.count == keyColumns.count ? Snapshotter.key(keys.map { row[$0] }, fold: fold) : ""
                 try record(
                     line: row.line, values: values, canonical: extras.isEmpty ? canonical : nil,
                     sourceId: Snapshotter.sourceId(id, line: row.line, keys: keys.count))
@@ -123,12 +144,25 @@ public final class Snapshotter {
             let reader = JSONRecordReader(path: url.path, fileName: file.path)
             try reader.read { json in
                 let values = Dictionary(json.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-                let ids = file.keyColumns.compactMap { key in json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value }
-                let id = ids.count == file.keyColumns.count ? ids.joined(separator: "|") : ""
-                try record(line: json.line, values: values, sourceId: Snapshotter.sourceId(id, line: json.line, keys: ids.count))
+                let ids = keyColumns.compactMap { key in
+                    json.fields.first { $0.name == key }?.value
+                        ?? json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value
+                }
+                let id = ids.count == keyColumns.count ? Snapshotter.key(ids, fold: fold) : ""
+                try record(
+                    line: json.line, values: values,
+                    sourceId: Snapshotter.sourceId(id, line: json.line, keys: ids.count))
                 return true
             }
             findings = reader.findings
+        }
+        if let understood, understood.keyKind == .line, counts.records > 0 {
+            try emit(
+                .sourceFinding(
+                    SourceFinding(
+                        snapshot: snapshot, object: file.object, file: file.path, line: 1, kind: "no-key",
+                        detail: understood.keyReason)))
+            counts.findings += 1
         }
         for finding in findings {
             try emit(
@@ -137,12 +171,20 @@ public final class Snapshotter {
                         snapshot: snapshot, object: file.object, file: file.path, line: finding.line,
                         kind: finding.kind.rawValue, detail: finding.detail)))
         }
-        counts.findings = findings.count
+        counts.findings += findings.count
         for sourceId in previous.keys.sorted() {
             counts.missing += 1
             try emit(.recordMissing(RecordMissing(snapshot: snapshot, object: file.object, sourceId: sourceId)))
         }
         return counts
+    }
+
+    /// The source id of a record from its key cells: a link's ids joined by `|`; a natural key without case or
+    /// repeated spaces.
+    static func key(_ cells: [String], fold: Bool) -> String {
+        let joined = cells.joined(separator: "|")
+        guard fold else { return joined }
+        return joined.trimmingWhitespace.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// A record without an id (or a file without its key column) is still read and kept apart by its line.

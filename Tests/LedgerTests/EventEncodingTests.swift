@@ -16,6 +16,12 @@ struct EventEncodingTests {
             .recordMissing(RecordMissing(snapshot: 2, object: "contacts", sourceId: "C1")),
             .snapshotCompleted(SnapshotCompleted(snapshot: 1, extracted: 1, unchanged: 0, missing: 0, files: [SnapshotFileCounts(path: "a.csv", records: 1, extracted: 1, unchanged: 0, missing: 0, findings: 2)])),
             .sourceFinding(SourceFinding(snapshot: 1, object: "contacts", file: "contacts.csv", line: 7, kind: "ragged-row", detail: "3 cells")),
+            .exportUnderstood(ExportUnderstood(snapshot: 1, understanding: ["files": [["path": "a.csv", "keyColumns": ["Id"]]]])),
+            .linkUnresolved(
+                LinkUnresolved(
+                    object: "contacts", sourceId: "C1", file: "contacts.csv", line: 4, column: "Company ID", value: "CO9",
+                    targetObject: "companies", code: "missing-parent", message: "no company has the id CO9",
+                    outcome: "written-without-link", mapSha256: "ab")),
             .mapProposed(MapProposed(mapSha256: "ab", path: "map.yaml", fields: 3)),
             .mapConfirmed(MapConfirmed(mapSha256: "ab", confirmedBy: "ana")),
             .recordTransformed(RecordTransformed(object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab", values: ["name": ["firstName": "A"]])),

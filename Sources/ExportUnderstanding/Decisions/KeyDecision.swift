@@ -17,13 +17,15 @@ struct KeyDecision {
     ///   - previous: the key an earlier snapshot used for this file: kept while its columns exist, so identities stay.
     ///   - declared: the key the export's layout names for the file (`Company ID`, a schema's key, a link's pair).
     static func decide(
-        _ survey: FileSurvey, role: ObjectRole, meanings: [ColumnMeaning.HeaderMatch?], previous: [String]?,
+        _ survey: FileSurvey, role: ObjectRole, meanings: [ColumnMeaning.HeaderMatch?], previous: FileUnderstanding?,
         declared: [String]
     ) -> KeyDecision {
         let header = survey.header
-        if let previous, !previous.isEmpty, previous.allSatisfy(header.contains) {
+        if let previous, !previous.keyColumns.isEmpty, previous.keyColumns.allSatisfy(header.contains) {
             return KeyDecision(
-                columns: previous, kind: .id, reason: "the key of the earlier snapshots, kept so identities stay stable"
+                columns: previous.keyColumns, kind: previous.keyKind,
+                reason:
+                    "\(previous.keyColumns.joined(separator: " + ")), the key of the earlier snapshots, kept so identities stay"
             )
         }
         let declaredHeaders = declared.compactMap { HeaderName.find([$0], in: header).map { header[$0] } }
@@ -34,11 +36,9 @@ struct KeyDecision {
                     reason:
                         "the export's layout identifies these records by \(declaredHeaders.joined(separator: " + "))")
             }
-            if let share = survey.column(declaredHeaders[0])?.distinctShare, share >= idUniqueness {
-                return KeyDecision(
-                    columns: declaredHeaders, kind: .id,
-                    reason: "\(declaredHeaders[0]) is the layout's id column and its values are distinct")
-            }
+            // The layout names it as the id column: repeated ids are defects to report, not a reason to lose the key.
+            return KeyDecision(
+                columns: declaredHeaders, kind: .id, reason: "\(declaredHeaders[0]) is the layout's id column")
         }
         let standardKey = ObjectVocabulary.of(role)?.keyColumn
         var candidates: [(index: Int, score: Int, reason: String)] = []

@@ -10,10 +10,15 @@ enum PolymorphicFinder {
         let idTargets = targets.filter { $0.matchBy == .id }
         var result: [PolymorphicReference] = []
         var usedIds = Set<Int>()
-        for (typeIndex, typeName) in survey.header.enumerated() {
-            guard let typeColumn = survey.column(typeName), typeColumn.nonEmpty > 0, typeColumn.sample.count <= 25,
-                !keys.contains(typeName)
-            else { continue }
+        // Type columns hold a few values, each repeated; headers that say "type" are tried first.
+        let typeColumns = survey.header.enumerated().filter { _, name in
+            guard let column = survey.column(name), column.nonEmpty > 0, column.sample.count <= 25, !keys.contains(name)
+            else {
+                return false
+            }
+            return column.nonEmpty >= 2 * column.sample.count
+        }.sorted { isTypeHeader($0.element) && !isTypeHeader($1.element) }
+        for (typeIndex, typeName) in typeColumns {
             for (idIndex, idName) in survey.header.enumerated()
             where idIndex != typeIndex && !usedIds.contains(idIndex) && !keys.contains(idName) {
                 var groups: [String: Set<String>] = [:]

@@ -7,6 +7,8 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case recordMissing = "record.missing"
     case sourceFinding = "source.finding"
     case snapshotCompleted = "snapshot.completed"
+    case exportUnderstood = "export.understood"
+    case linkUnresolved = "link.unresolved"
     case mapProposed = "map.proposed"
     case mapConfirmed = "map.confirmed"
     case recordTransformed = "record.transformed"

@@ -8,6 +8,8 @@ public enum LedgerEvent: Sendable, Equatable {
     case recordMissing(RecordMissing)
     case sourceFinding(SourceFinding)
     case snapshotCompleted(SnapshotCompleted)
+    case exportUnderstood(ExportUnderstood)
+    case linkUnresolved(LinkUnresolved)
     case mapProposed(MapProposed)
     case mapConfirmed(MapConfirmed)
     case recordTransformed(RecordTransformed)
@@ -36,6 +38,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case .recordMissing(let p): p
         case .sourceFinding(let p): p
         case .snapshotCompleted(let p): p
+        case .exportUnderstood(let p): p
+        case .linkUnresolved(let p): p
         case .mapProposed(let p): p
         case .mapConfirmed(let p): p
         case .recordTransformed(let p): p
@@ -76,6 +80,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case .recordMissing: return .recordMissing(try d(RecordMissing.self))
         case .sourceFinding: return .sourceFinding(try d(SourceFinding.self))
         case .snapshotCompleted: return .snapshotCompleted(try d(SnapshotCompleted.self))
+        case .exportUnderstood: return .exportUnderstood(try d(ExportUnderstood.self))
+        case .linkUnresolved: return .linkUnresolved(try d(LinkUnresolved.self))
         case .mapProposed: return .mapProposed(try d(MapProposed.self))
         case .mapConfirmed: return .mapConfirmed(try d(MapConfirmed.self))
         case .recordTransformed: return .recordTransformed(try d(RecordTransformed.self))
