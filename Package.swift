@@ -68,7 +68,7 @@ let package = Package(
             ]),
 
         // The audit of an export's snapshot: data quality, inventory, the migration plan.
-        .target(name: "ExportAudit", dependencies: ["AllegoryExport", "Ledger", "SourceSnapshot"]),
+        .target(name: "ExportAudit", dependencies: ["AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot"]),
 
         // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
         .target(

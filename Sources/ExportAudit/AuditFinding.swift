@@ -10,7 +10,9 @@ public struct AuditFinding: Sendable, Codable, Hashable {
     public let field: String?
     public let detail: String
 
-    public init(kind: String, object: String, file: String, line: Int, sourceId: String?, field: String?, detail: String) {
+    public init(
+        kind: String, object: String, file: String, line: Int, sourceId: String?, field: String?, detail: String
+    ) {
         self.kind = kind
         self.object = object
         self.file = file
@@ -25,7 +27,8 @@ public struct AuditFinding: Sendable, Codable, Hashable {
         "duplicate-id": "a second record with an id already used in the file",
         "duplicate-email": "a contact email (normalised: trimmed, lower-case) already used by another contact",
         "duplicate-domain": "a company website domain already used by another company",
-        "missing-required": "a record without the value Twenty needs (a company or deal name; a contact's name or email)",
+        "missing-required":
+            "a record without the value Twenty needs (a company or deal name; a contact's name or email)",
         "invalid-email": "an email address that is not name@domain.tld",
         "invalid-phone": "a phone number with letters or fewer than 7 / more than 15 digits",
         "orphan-company": "a company id that no company has",

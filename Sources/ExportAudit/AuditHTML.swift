@@ -20,26 +20,68 @@ extension AuditReport {
             <h1>Audit of the Allegory export</h1>
             <p class="muted">Project \(e(projectName)) · snapshot \(snapshot) of \(e(exportPath)) · exported at \(e(exportedAt))</p>
             """
-        html += "<h2>Records</h2>" + table(["File", "Object", "Records", "Bytes"], files.map { [$0.path, $0.object, String($0.records), String($0.bytes)] })
+        html +=
+            "<h2>Records</h2>"
+            + table(
+                ["File", "Object", "Records", "Bytes"],
+                files.map { [$0.path, $0.object, String($0.records), String($0.bytes)] })
         html += "<h2>Findings (\(findings.count))</h2>"
-        html += table(["Kind", "Count", "Meaning", "Examples"], summary.map { item in
-            [item.kind, String(item.count), item.description, item.examples.map { "\($0.file):\($0.line) \($0.sourceId ?? "") \($0.detail)" }.joined(separator: "\n")]
-        })
-        html += "<h2>Custom fields</h2>" + table(["Object", "Field", "Type", "Declared in custom_fields.csv"], inventory.customFields.map { [$0.object, $0.field, $0.type, $0.declared ? "yes" : "inferred"] })
-        html += "<h2>Pick-lists</h2>" + table(["Object", "Field", "Values (count)"], inventory.picklists.map { list in
-            [list.object, list.field, list.values.map { "\($0.value) (\($0.count))" }.joined(separator: ", ")]
-        })
-        html += "<h2>Deal stages</h2>" + table(["Pipeline", "Order", "Stage", "Deals"], inventory.stages.map { [$0.pipeline, String($0.order), $0.stage, String($0.deals)] })
+        html += table(
+            ["Kind", "Count", "Meaning", "Examples"],
+            summary.map { item in
+                [
+                    item.kind, String(item.count), item.description,
+                    item.examples.map { "\($0.file):\($0.line) \($0.sourceId ?? "") \($0.detail)" }.joined(
+                        separator: "\n"),
+                ]
+            })
+        html +=
+            "<h2>Custom fields</h2>"
+            + table(
+                ["Object", "Field", "Type", "Declared in custom_fields.csv"],
+                inventory.customFields.map { [$0.object, $0.field, $0.type, $0.declared ? "yes" : "inferred"] })
+        html +=
+            "<h2>Pick-lists</h2>"
+            + table(
+                ["Object", "Field", "Values (count)"],
+                inventory.picklists.map { list in
+                    [list.object, list.field, list.values.map { "\($0.value) (\($0.count))" }.joined(separator: ", ")]
+                })
+        html +=
+            "<h2>Deal stages</h2>"
+            + table(
+                ["Pipeline", "Order", "Stage", "Deals"],
+                inventory.stages.map { [$0.pipeline, String($0.order), $0.stage, String($0.deals)] })
         html += "<h2>Custom objects, attachments, workflows</h2>"
         html += "<p>Custom objects: \(e(inventory.customObjects.joined(separator: ", ")))</p>"
         html += "<p>Attachments: \(inventory.attachments) files, \(inventory.attachmentBytes) bytes.</p>"
-        html += table(["Workflow", "Object", "Trigger", "Active"], inventory.workflows.map { [$0.name, $0.object, $0.trigger, $0.active ? "yes" : "no"] })
+        html += table(
+            ["Workflow", "Object", "Trigger", "Active"],
+            inventory.workflows.map { [$0.name, $0.object, $0.trigger, $0.active ? "yes" : "no"] })
         html += "<p class=\"muted\">Workflows cannot move through Twenty's API; they are rebuilt by hand.</p>"
         html += "<h2>Exclusions</h2>"
-        html += exclusions.isEmpty ? "<p>None.</p>" : table(["Rule", "Meaning", "Records excluded"], exclusions.map { [$0.rule, $0.description, "\($0.sourceIds.count): \($0.sourceIds.prefix(50).joined(separator: ", "))\($0.sourceIds.count > 50 ? ", ... (all in audit.json)" : "")"] })
-        html += "<h2>Plan</h2>" + table(["Object", "Records", "Excluded", "Requests", "How"], plan.steps.map { [$0.object, String($0.records), String($0.excluded), String($0.requests), $0.note] })
+        html +=
+            exclusions.isEmpty
+            ? "<p>None.</p>"
+            : table(
+                ["Rule", "Meaning", "Records excluded"],
+                exclusions.map {
+                    [
+                        $0.rule, $0.description,
+                        "\($0.sourceIds.count): \($0.sourceIds.prefix(50).joined(separator: ", "))\($0.sourceIds.count > 50 ? ", ... (all in audit.json)" : "")",
+                    ]
+                })
+        html +=
+            "<h2>Plan</h2>"
+            + table(
+                ["Object", "Records", "Excluded", "Requests", "How"],
+                plan.steps.map { [$0.object, String($0.records), String($0.excluded), String($0.requests), $0.note] })
         html += "<p>\(plan.requests) requests at \(plan.rate): about \(Self.duration(plan.estimatedSeconds)).</p>"
-        html += "<h2>Every finding</h2>" + table(["Kind", "File", "Line", "Record", "Field", "Detail"], findings.map { [$0.kind, $0.file, String($0.line), $0.sourceId ?? "", $0.field ?? "", $0.detail] })
+        html +=
+            "<h2>Every finding</h2>"
+            + table(
+                ["Kind", "File", "Line", "Record", "Field", "Detail"],
+                findings.map { [$0.kind, $0.file, String($0.line), $0.sourceId ?? "", $0.field ?? "", $0.detail] })
         return html + "</body></html>\n"
     }
 

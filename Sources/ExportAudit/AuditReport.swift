@@ -36,7 +36,9 @@ public struct AuditReport: Sendable, Codable {
     /// Findings per kind with a few examples, most frequent first.
     public var summary: [KindSummary] {
         Dictionary(grouping: findings, by: \.kind).map { kind, items in
-            KindSummary(kind: kind, description: AuditFinding.descriptions[kind] ?? kind, count: items.count, examples: Array(items.prefix(5)))
+            KindSummary(
+                kind: kind, description: AuditFinding.descriptions[kind] ?? kind, count: items.count,
+                examples: Array(items.prefix(5)))
         }.sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
     }
 

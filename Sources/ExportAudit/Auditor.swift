@@ -1,6 +1,8 @@
 import AllegoryExport
+import ExportUnderstanding
 import Foundation
 import Ledger
+import SourceSnapshot
 
 /// Audits the project's latest snapshot: the readers' findings and the data-quality checks, the inventory of
 /// custom fields and pick-lists, attachments, workflows, exclusions, and the plan of the migration.
@@ -33,18 +35,20 @@ public struct Auditor {
         let exportPath = try ledger.latestSnapshotExportPath()
         let folder = exportPath.map { URL(fileURLWithPath: $0) }
         let objects = try snapshotObjects(snapshot)
-        var names: [String] = []
-        for object in objects.map(\.object) where !names.contains(object) { names.append(object) }
-
-        let exportedAt = folder.flatMap(Self.exportedAt) ?? Date()
-        let checks = try RecordChecks(ledger: ledger, objects: names, exportedAt: exportedAt, exportFolder: folder)
+        guard let understanding = try UnderstandingRecord.latest(in: ledger) else { throw AuditError.notUnderstood }
+        // Staleness is measured from the export's own date (its manifest, else its newest timestamp), not today.
+        let exportedAt = understanding.exportDate.flatMap(DayParser.day) ?? folder.flatMap(Self.exportedAt) ?? Date()
+        let checks = try RecordChecks(
+            ledger: ledger, understanding: understanding, exportedAt: exportedAt, exportFolder: folder)
         var findings = try readerFindings(snapshot)
         findings += checks.findings
         findings.sort { ($0.file, $0.line, $0.kind) < ($1.file, $1.line, $1.kind) }
 
         let excluded = try applyExclusions(staleContacts: checks.staleContacts)
-        let inventory = Inventory(checks: checks, folder: folder)
-        let plan = MigrationPlan(checks: checks, excluded: excluded, options: options)
+        let roles = Dictionary(
+            understanding.files.map { ($0.object, $0.role) }, uniquingKeysWith: { first, _ in first })
+        let inventory = Inventory(checks: checks, roles: roles, folder: folder)
+        let plan = MigrationPlan(checks: checks, roles: roles, excluded: excluded, options: options)
         return AuditReport(
             snapshot: snapshot, exportPath: exportPath ?? "", exportedAt: CanonicalJSON.format(exportedAt),
             files: objects, findings: findings, inventory: inventory, exclusions: excluded, plan: plan)
@@ -62,7 +66,9 @@ public struct Auditor {
                 for file in e.files { counts[file.path] = file.records }
             }
         }
-        return taken.map { AuditReport.File(path: $0.path, object: $0.object, records: counts[$0.path] ?? 0, bytes: $0.bytes) }
+        return taken.map {
+            AuditReport.File(path: $0.path, object: $0.object, records: counts[$0.path] ?? 0, bytes: $0.bytes)
+        }
     }
 
     private func readerFindings(_ snapshot: Int) throws -> [AuditFinding] {
@@ -70,25 +76,37 @@ public struct Auditor {
         try ledger.events(matching: EventFilter(type: EventType.sourceFinding.rawValue)) { event in
             guard case .sourceFinding(let f) = try event.decoded(), f.snapshot == snapshot else { return }
             findings.append(
-                AuditFinding(kind: f.kind, object: f.object ?? "", file: f.file, line: f.line, sourceId: nil, field: nil, detail: f.detail))
+                AuditFinding(
+                    kind: f.kind, object: f.object ?? "", file: f.file, line: f.line, sourceId: nil, field: nil,
+                    detail: f.detail))
         }
         return findings
     }
 
     /// Records `record.excluded` for each record a requested rule excludes, once per record and rule.
-    private func applyExclusions(staleContacts: [String]) throws -> [AuditReport.Exclusion] {
+    private func applyExclusions(staleContacts: [(object: String, sourceId: String)]) throws -> [AuditReport.Exclusion]
+    {
         var result: [AuditReport.Exclusion] = []
         for rule in options.exclude {
             guard rule == "stale-contacts" else { throw AuditError.unknownRule(rule) }
-            var already = Set<String>()
-            try ledger.events(matching: EventFilter(type: EventType.recordExcluded.rawValue, object: "contacts")) { event in
-                if case .recordExcluded(let e) = try event.decoded(), e.rule == rule, let id = e.sourceId { already.insert(id) }
+            for object in Set(staleContacts.map(\.object)).sorted() {
+                var already = Set<String>()
+                try ledger.events(matching: EventFilter(type: EventType.recordExcluded.rawValue, object: object)) {
+                    event in
+                    if case .recordExcluded(let e) = try event.decoded(), e.rule == rule, let id = e.sourceId {
+                        already.insert(id)
+                    }
+                }
+                let ids = staleContacts.filter { $0.object == object }.map(\.sourceId)
+                let new = ids.filter { !already.contains($0) }
+                if ledger.access == .write && !new.isEmpty {
+                    try ledger.append(
+                        new.map { .recordExcluded(RecordExcluded(object: object, sourceId: $0, rule: rule)) })
+                }
+                result.append(
+                    AuditReport.Exclusion(
+                        rule: rule, description: Self.exclusionRules[rule] ?? rule, object: object, sourceIds: ids))
             }
-            let new = staleContacts.filter { !already.contains($0) }
-            if ledger.access == .write && !new.isEmpty {
-                try ledger.append(new.map { .recordExcluded(RecordExcluded(object: "contacts", sourceId: $0, rule: rule)) })
-            }
-            result.append(AuditReport.Exclusion(rule: rule, description: Self.exclusionRules[rule] ?? rule, object: "contacts", sourceIds: staleContacts))
         }
         return result
     }
@@ -104,14 +122,20 @@ public struct Auditor {
 
 public enum AuditError: Error, CustomStringConvertible {
     case noSnapshot
+    case notUnderstood
     case unknownRule(String)
 
     public var description: String {
         switch self {
         case .noSnapshot:
-            return "the project has no snapshot yet; run `crm-migrate audit --export EXPORT_DIR` (or `crm-migrate snapshot`) first"
+            return
+                "the project has no snapshot yet; run `crm-migrate audit --export EXPORT_DIR` (or `crm-migrate snapshot`) first"
+        case .notUnderstood:
+            return
+                "the latest snapshot was taken before crm-migrate understood exports; take a new one with `crm-migrate snapshot --export EXPORT_DIR`"
         case .unknownRule(let rule):
-            return "there is no exclusion rule \"\(rule)\"; known rules: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))"
+            return
+                "there is no exclusion rule \"\(rule)\"; known rules: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))"
         }
     }
 }

@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 import Foundation
 import Ledger
 
@@ -46,28 +47,43 @@ public struct Inventory: Sendable, Codable {
     public let attachmentBytes: Int64
     public let workflows: [Workflow]
 
-    init(checks: RecordChecks, folder: URL?) {
+    init(checks: RecordChecks, roles: [String: ObjectRole], folder: URL?) {
         var declared: [String: [FieldDefinition]] = [:]
-        if let folder, let read = try? FieldDefinitions.customFields(at: folder.appendingPathComponent("custom_fields.csv").path) {
+        if let folder,
+            let read = try? FieldDefinitions.customFields(at: folder.appendingPathComponent("custom_fields.csv").path)
+        {
             declared = read.fields
         }
         var customFields: [CustomField] = []
         var picklists: [Picklist] = []
-        let standardObjects = Set(SourceProfile.columns.keys)
-        for object in checks.streams.keys.sorted() where standardObjects.contains(object) {
+        let standardRoles: Set<ObjectRole> = [
+            .companies, .contacts, .deals, .tasks, .notes, .activities, .attachments, .users, .stages,
+        ]
+        for object in checks.streams.keys.sorted() {
+            guard let role = roles[object], standardRoles.contains(role) else { continue }
             let stream = checks.streams[object]!
             let profiles = stream.profiles()
-            let matches = SourceProfile.match(header: profiles.map(\.name), object: object)
-            for (profile, match) in zip(profiles, matches) {
-                let definition = declared[object]?.first { HeaderName.normalize($0.name) == HeaderName.normalize(profile.name) }
-                if match == .custom {
+            for profile in profiles {
+                let definition = (declared[object] ?? declared[role.rawValue])?.first {
+                    HeaderName.normalize($0.name) == HeaderName.normalize(profile.name)
+                }
+                if stream.file?.column(profile.name)?.standard == nil {
                     customFields.append(
-                        CustomField(object: object, field: profile.name, type: definition?.type ?? profile.type.description, declared: definition != nil))
+                        CustomField(
+                            object: object, field: profile.name, type: definition?.type ?? profile.type.description,
+                            declared: definition != nil))
                 }
                 let isPicklist: Bool
-                if case .picklist = profile.type { isPicklist = true } else { isPicklist = definition?.type == "picklist" || definition?.type == "multipicklist" }
+                if case .picklist = profile.type {
+                    isPicklist = true
+                } else {
+                    isPicklist = definition?.type == "picklist" || definition?.type == "multipicklist"
+                }
                 if isPicklist {
-                    picklists.append(Picklist(object: object, field: profile.name, values: profile.valueCounts.map { ValueCount(value: $0.value, count: $0.count) }))
+                    picklists.append(
+                        Picklist(
+                            object: object, field: profile.name,
+                            values: profile.valueCounts.map { ValueCount(value: $0.value, count: $0.count) }))
                 }
             }
         }
@@ -79,11 +95,13 @@ public struct Inventory: Sendable, Codable {
                 pipeline: row.value("Pipeline") ?? "", stage: stage, order: Int(row.value("Order") ?? "") ?? 0,
                 deals: checks.dealsPerStage[stage] ?? 0)
         }.sorted { ($0.pipeline, $0.order) < ($1.pipeline, $1.order) }
-        customObjects = checks.streams.keys.filter { !standardObjects.contains($0) && !$0.contains("__") && $0 != "custom_fields" && $0 != "workflows" }.sorted()
-        attachments = checks.streams["attachments"]?.records ?? 0
+        customObjects = checks.streams.keys.filter { roles[$0] == .custom }.sorted()
+        attachments = checks.streams.filter { roles[$0.key] == .attachments }.reduce(0) { $0 + $1.value.records }
         attachmentBytes = checks.attachmentBytes
         workflows = checks.workflowRows.map { row in
-            Workflow(name: row.value("name") ?? "", object: row.value("object") ?? "", trigger: row.value("trigger") ?? "", active: row.value("active") == "true")
+            Workflow(
+                name: row.value("name") ?? "", object: row.value("object") ?? "", trigger: row.value("trigger") ?? "",
+                active: row.value("active") == "true")
         }
     }
 }

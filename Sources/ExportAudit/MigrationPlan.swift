@@ -1,3 +1,4 @@
+import ExportUnderstanding
 import Foundation
 
 /// What a migration of this snapshot will write, in dependency order, and how long it takes at a rate limit.
@@ -22,44 +23,52 @@ public struct MigrationPlan: Sendable, Codable {
     /// At the rate limit, ignoring the time Twenty takes to answer.
     public let estimatedSeconds: Double
 
-    static let order: [(object: String, twenty: String)] = [
-        ("companies", "company"), ("contacts", "person"), ("deals", "opportunity"), ("tasks", "task"),
-        ("notes", "note"), ("activities", "note"), ("attachments", "attachment"),
-    ]
-
-    init(checks: RecordChecks, excluded: [AuditReport.Exclusion], options: Auditor.Options) {
+    init(checks: RecordChecks, roles: [String: ObjectRole], excluded: [AuditReport.Exclusion], options: Auditor.Options)
+    {
         let batch = max(1, options.batchSize)
         func batches(_ n: Int) -> Int { (n + batch - 1) / batch }
         let excludedCount = Dictionary(excluded.map { ($0.object, $0.sourceIds.count) }, uniquingKeysWith: +)
         var steps: [Step] = []
-        for (object, twenty) in Self.order {
+        // The write order the vocabulary derives (parents first); objects of one role in file order.
+        let written = checks.streams.keys.compactMap { object -> (String, ObjectRole, String)? in
+            guard let role = roles[object], let twenty = ObjectVocabulary.of(role)?.twentyObject else { return nil }
+            return (object, role, twenty)
+        }.sorted { (ObjectVocabulary.writeRank($0.1), $0.0) < (ObjectVocabulary.writeRank($1.1), $1.0) }
+        for (object, role, twenty) in written {
             guard let stream = checks.streams[object] else { continue }
             let records = stream.records
             let writes = records - (excludedCount[object] ?? 0)
             var requests = batches(writes)
             var note = "\(twenty) records in batches of \(batch)"
-            switch object {
-            case "companies":
+            switch role {
+            case .companies:
                 let parents = checks.companiesWithParent
                 requests += batches(parents)
                 note += "; a second pass sets \(parents) parent companies"
-            case "tasks", "notes", "activities":
+            case .tasks, .notes, .activities:
                 requests *= 2
-                note += "; and their \(object == "tasks" ? "task" : "note") targets"
-            case "attachments":
+                note += "; and their \(role == .tasks ? "task" : "note") targets"
+            case .attachments:
                 requests = writes * 2
                 note = "an upload and an attachment record each"
             default: break
             }
-            steps.append(Step(object: object, records: records, excluded: excludedCount[object] ?? 0, requests: requests, note: note))
+            steps.append(
+                Step(
+                    object: object, records: records, excluded: excludedCount[object] ?? 0, requests: requests,
+                    note: note))
         }
-        let custom = checks.streams.keys.filter { !Self.order.map(\.object).contains($0) && !["users", "stages", "custom_fields", "workflows"].contains($0) }.sorted()
-        for object in custom {
+        let custom = checks.streams.keys.filter { roles[$0] == .custom || roles[$0] == .junction }.sorted()
+        let beforeCustom =
+            steps.firstIndex { roles[$0.object].map { ObjectVocabulary.writeRank($0) > 4 } ?? false } ?? steps.count
+        for (offset, object) in custom.enumerated() {
             let records = checks.streams[object]!.records
             steps.insert(
-                Step(object: object, records: records, excluded: 0, requests: batches(records),
-                    note: object.contains("__") ? "junction records linking the two objects" : "custom object records"),
-                at: min(3, steps.count))
+                Step(
+                    object: object, records: records, excluded: 0, requests: batches(records),
+                    note: roles[object] == .junction
+                        ? "junction records linking the two objects" : "custom object records"),
+                at: beforeCustom + offset)
         }
         self.steps = steps
         batchSize = batch

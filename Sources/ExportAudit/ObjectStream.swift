@@ -1,7 +1,9 @@
 import AllegoryExport
+import ExportUnderstanding
 import Ledger
 
-/// One current record with its standard columns resolved by the source profile (so `E-mail` answers for `Email`).
+/// One current record with its standard columns resolved by the export's understanding (so `Firmenname` answers
+/// for `Company Name` when that is what the column means).
 struct Row {
     let record: SourceRecord
     let headerFor: [String: String]
@@ -16,8 +18,13 @@ struct Row {
         return (record.values[header] ?? "").trimmingWhitespace
     }
 
+    /// The record's value in the column with this header (trimmed).
+    func raw(_ header: String) -> String { (record.values[header] ?? "").trimmingWhitespace }
+
     /// The record's own id: its source id without the `#2` a repeated id gets.
-    var baseId: String {
+    var baseId: String { Row.baseId(sourceId) }
+
+    static func baseId(_ sourceId: String) -> String {
         guard let hash = sourceId.lastIndex(of: "#"), sourceId[sourceId.index(after: hash)...].allSatisfy(\.isNumber),
             sourceId.index(after: hash) != sourceId.endIndex
         else { return sourceId }
@@ -31,36 +38,33 @@ struct Row {
 /// the audit keeps only the sets and maps its checks need, so memory does not grow with the records' size.
 struct ObjectStream {
     let object: String
+    let file: FileUnderstanding?
     private(set) var records = 0
     private(set) var profilers: [String: ColumnProfiler] = [:]
     private(set) var columns: [String] = []
-    private var headerFor: [String: String] = [:]
+    private let headerFor: [String: String]
 
-    init(object: String) { self.object = object }
+    init(object: String, file: FileUnderstanding?) {
+        self.object = object
+        self.file = file
+        var headerFor = file?.headerForStandard ?? [:]
+        // Columns without a standard meaning answer by their own names.
+        for column in file?.columns ?? [] where headerFor[column.name] == nil { headerFor[column.name] = column.name }
+        self.headerFor = headerFor
+    }
 
     mutating func forEach(_ ledger: Ledger, _ body: (Row) throws -> Void) throws {
         try ledger.forEachCurrentRecord(object: object) { record in
             records += 1
             if record.values.count != profilers.count || record.values.keys.contains(where: { profilers[$0] == nil }) {
-                learn(record.values.keys)
+                for name in record.values.keys.sorted() where profilers[name] == nil {
+                    profilers[name] = ColumnProfiler(name: name)
+                    columns.append(name)
+                }
             }
             for (name, value) in record.values { profilers[name]!.add(value) }
             try body(Row(record: record, headerFor: headerFor))
         }
-    }
-
-    /// Adds columns not seen before, and resolves standard columns over all columns seen.
-    private mutating func learn(_ names: Dictionary<String, String>.Keys) {
-        for name in names.sorted() where profilers[name] == nil {
-            profilers[name] = ColumnProfiler(name: name)
-            columns.append(name)
-        }
-        headerFor = [:]
-        for (name, match) in zip(columns, SourceProfile.match(header: columns, object: object)) {
-            if case .standard(let column, _) = match, headerFor[column] == nil { headerFor[column] = name }
-        }
-        // Custom objects and unknown files have no profile: their columns answer by their own names.
-        for name in columns where headerFor[name] == nil { headerFor[name] = name }
     }
 
     func profiles() -> [ColumnProfile] { columns.map { profilers[$0]!.profile() } }

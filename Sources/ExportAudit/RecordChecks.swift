@@ -1,14 +1,16 @@
 import AllegoryExport
+import ExportUnderstanding
 import Foundation
 import Ledger
 
-/// The data-quality checks over the current snapshot, one streaming pass per object in dependency order (users,
-/// companies, contacts, deals, tasks, notes, activities, attachments, the rest), keeping only the sets and maps
-/// the checks need: ids, emails, domains, parents.
+/// The data-quality checks over the current snapshot, one streaming pass per file in dependency order (users,
+/// companies, contacts, deals, custom objects, tasks, notes, activities, attachments, the rest), reading each
+/// file's columns and relations from the export's understanding, so they work on any export: whatever its files
+/// are called, whatever its headers, and whether its records refer to each other by id, name, email or domain.
 struct RecordChecks {
     private(set) var findings: [AuditFinding] = []
-    /// Contacts with no activity for 24 months or more: what the `stale-contacts` exclusion rule excludes.
-    private(set) var staleContacts: [String] = []
+    /// Contacts with no activity for 24 months or more before the export's date: what `stale-contacts` excludes.
+    private(set) var staleContacts: [(object: String, sourceId: String)] = []
     /// Per object: records, and each column's profile (for the inventory).
     private(set) var streams: [String: ObjectStream] = [:]
     private(set) var companiesWithParent = 0
@@ -19,174 +21,252 @@ struct RecordChecks {
     private(set) var workflowRows: [Row] = []
 
     private var object = ""
+    private var references = ReferenceIndex()
+    private let understanding: ExportUnderstanding
+    private let ledger: Ledger
 
     private mutating func add(_ kind: String, _ row: Row, field: String? = nil, _ detail: String) {
         findings.append(
-            AuditFinding(kind: kind, object: object, file: row.file, line: row.line, sourceId: row.sourceId, field: field, detail: detail))
+            AuditFinding(
+                kind: kind, object: object, file: row.file, line: row.line, sourceId: row.sourceId, field: field,
+                detail: detail))
     }
 
     /// `exportedAt`: the day the export was taken, from which staleness is measured.
-    init(ledger: Ledger, objects: [String], exportedAt: Date, exportFolder: URL?) throws {
-        let order = ["users", "stages", "companies", "contacts", "deals", "tasks", "notes", "activities", "attachments"]
-        let others = objects.filter { !order.contains($0) }
-        // Ids of every object a task, note, activity or attachment may point at: read first, by `Related Type`.
-        var idsByType: [String: Set<String>] = [:]
-        for other in others { idsByType[other] = try ids(ledger, other) }
-        idsByType["Deal"] = try ids(ledger, "deals")
-
-        var users = Set<String>()
-        try pass(ledger, "users") { checks, row in
-            if let email = row.value("Email"), !email.isEmpty { users.insert(Validity.normalizedEmail(email)) }
-            checks.checkRepeatedId(row)
+    init(ledger: Ledger, understanding: ExportUnderstanding, exportedAt: Date, exportFolder: URL?) throws {
+        self.ledger = ledger
+        self.understanding = understanding
+        let files = understanding.files.sorted {
+            ObjectVocabulary.writeRank($0.role) < ObjectVocabulary.writeRank($1.role)
         }
-        try pass(ledger, "stages") { checks, row in checks.stageRows.append(row) }
-
-        var companyIds = Set<String>()
-        var domains = Set<String>()
-        var parent: [String: String] = [:]
-        var firstCompany: [String: Row] = [:]
-        try pass(ledger, "companies") { checks, row in
-            checks.checkRepeatedId(row)
-            guard !row.isRepeatedId else { return }
-            companyIds.insert(row.sourceId)
-            firstCompany[row.sourceId] = row
-            if let value = row.value("Parent Company ID"), !value.isEmpty {
-                parent[row.sourceId] = value
-                checks.companiesWithParent += 1
-            }
-            if let website = row.value("Website"), !website.isEmpty, !domains.insert(Validity.domain(of: website)).inserted {
-                checks.add("duplicate-domain", row, field: "Website", "the domain \(Validity.domain(of: website)) is already used")
-            }
-            if row.value("Company Name") == "" { checks.add("missing-required", row, field: "Company Name", "no company name") }
-            checks.checkPhone(row, "Phone")
-            checks.checkOwner(users, row, "Owner Email")
-        }
-        object = "companies"
-        checkParents(parent, firstCompany)
-        idsByType["Company"] = companyIds
-
-        var contactIds = Set<String>()
-        var emails = Set<String>()
-        var contactByEmail: [String: String] = [:]
         let staleBefore = exportedAt.addingTimeInterval(-730 * 86_400)
-        var maybeStale: [Row] = []
-        try pass(ledger, "contacts") { checks, row in
-            checks.checkRepeatedId(row)
-            guard !row.isRepeatedId else { return }
-            contactIds.insert(row.sourceId)
-            let email = row.value("Email") ?? ""
-            if email.isEmpty && (row.value("First Name") ?? "").isEmpty && (row.value("Last Name") ?? "").isEmpty {
-                checks.add("missing-required", row, field: "Email", "neither a name nor an email")
-            }
-            if !email.isEmpty {
-                if !Validity.isEmail(email) { checks.add("invalid-email", row, field: "Email", "\"\(email)\" is not an email address") }
-                let normalized = Validity.normalizedEmail(email)
-                if !emails.insert(normalized).inserted {
-                    checks.add("duplicate-email", row, field: "Email", "\(normalized) is already another contact's email")
-                }
-                contactByEmail[normalized] = row.sourceId
-            }
-            for other in (row.value("Other Emails") ?? "").split(separator: ";") {
-                let normalized = Validity.normalizedEmail(String(other))
-                if !normalized.isEmpty, !emails.insert(normalized).inserted {
-                    checks.add("duplicate-email", row, field: "Other Emails", "\(normalized) is already another contact's email")
-                }
-            }
-            checks.checkPhone(row, "Phone")
-            checks.checkPhone(row, "Mobile")
-            if let company = row.value("Company ID"), !company.isEmpty, !companyIds.contains(company) {
-                checks.add("orphan-company", row, field: "Company ID", "no company has the id \(company)")
-            }
-            checks.checkOwner(users, row, "Owner Email")
-            if let last = row.value("Last Activity"), let day = Self.isoDate(last), day < staleBefore { maybeStale.append(row) }
-        }
-        idsByType["Contact"] = contactIds
-
-        try pass(ledger, "deals") { checks, row in
-            checks.checkRepeatedId(row)
-            if row.value("Deal Name") == "" { checks.add("missing-required", row, field: "Deal Name", "no deal name") }
-            if let contact = row.value("Primary Contact ID"), !contact.isEmpty, !contactIds.contains(contact) {
-                checks.add("orphan-contact", row, field: "Primary Contact ID", "no contact has the id \(contact)")
-            }
-            if let company = row.value("Company ID"), !company.isEmpty, !companyIds.contains(company) {
-                checks.add("orphan-company", row, field: "Company ID", "no company has the id \(company)")
-            }
-            checks.checkOwner(users, row, "Owner Email")
-            checks.dealsPerStage[row.value("Stage") ?? "", default: 0] += 1
-        }
-
+        var maybeStale: [(FileUnderstanding, Row)] = []
         var activeContacts = Set<String>()
-        for (activityObject, ownerColumn) in [("tasks", "Assignee Email"), ("notes", "Author Email"), ("activities", "Owner Email")] {
-            try pass(ledger, activityObject) { checks, row in
-                checks.checkRepeatedId(row)
-                if let type = row.value("Related Type"), let id = row.value("Related ID"), !type.isEmpty {
-                    if type == "Contact" { activeContacts.insert(id) }
-                    if !(idsByType[type]?.contains(id) ?? false) {
-                        checks.add("orphan-related", row, field: "Related ID", "no \(type) has the id \(id)")
+        var contactByEmail: [String: String] = [:]
+        var users = Set<String>()
+
+        for file in files {
+            switch file.role {
+            case .users:
+                try pass(file) { checks, row in
+                    checks.checkRepeatedId(row)
+                    if let email = row.value("Email"), !email.isEmpty { users.insert(Validity.normalizedEmail(email)) }
+                    if let name = row.value("Name"), !name.isEmpty { users.insert(ValueFolding.folded(name)) }
+                }
+            case .stages:
+                try pass(file) { checks, row in checks.stageRows.append(row) }
+            case .companies:
+                var parent: [String: String] = [:]
+                var first: [String: Row] = [:]
+                var domains = Set<String>()
+                let parentRelation = understanding.relations(of: file.object).first(where: \.isSelfReference)
+                try pass(file) { checks, row in
+                    try checks.checkRecord(row, file: file, users: users)
+                    guard !row.isRepeatedId else { return }
+                    first[row.sourceId] = row
+                    if let relation = parentRelation {
+                        let value = row.raw(relation.column)
+                        if !value.isEmpty {
+                            checks.companiesWithParent += 1
+                            if let target = try checks.references.record(
+                                value, object: relation.targetObject, column: relation.targetColumn,
+                                matchBy: relation.matchBy,
+                                ledger: ledger)
+                            {
+                                parent[row.sourceId] = target
+                            }
+                        }
+                    }
+                    if let website = row.value("Website"), !website.isEmpty,
+                        !domains.insert(Validity.domain(of: website)).inserted
+                    {
+                        checks.add(
+                            "duplicate-domain", row, field: file.header(for: "Website"),
+                            "the domain \(Validity.domain(of: website)) is already used")
+                    }
+                    if let header = file.header(for: "Company Name"), row.raw(header).isEmpty {
+                        checks.add("missing-required", row, field: header, "no company name")
                     }
                 }
-                checks.checkOwner(users, row, ownerColumn)
-                for email in (row.value("Participants") ?? "").split(separator: ";") {
-                    if let contact = contactByEmail[Validity.normalizedEmail(String(email))] { activeContacts.insert(contact) }
+                object = file.object
+                checkParents(parent, first, column: parentRelation?.column)
+            case .contacts:
+                var emails = Set<String>()
+                try pass(file) { checks, row in
+                    try checks.checkRecord(row, file: file, users: users)
+                    guard !row.isRepeatedId else { return }
+                    let email = row.value("Email") ?? ""
+                    let named =
+                        !(row.value("First Name") ?? "").isEmpty || !(row.value("Last Name") ?? "").isEmpty
+                        || file.labelColumn.map { !row.raw($0).isEmpty && $0 != file.header(for: "Email") } ?? false
+                    if email.isEmpty && !named {
+                        checks.add(
+                            "missing-required", row, field: file.header(for: "Email"), "neither a name nor an email")
+                    }
+                    if !email.isEmpty {
+                        let normalized = Validity.normalizedEmail(email)
+                        if !Validity.isEmail(email) {
+                            // An invalid address is reported once as invalid, not again as a duplicate of itself.
+                            checks.add(
+                                "invalid-email", row, field: file.header(for: "Email"),
+                                "\"\(email)\" is not an email address")
+                        } else if !emails.insert(normalized).inserted {
+                            checks.add(
+                                "duplicate-email", row, field: file.header(for: "Email"),
+                                "\(normalized) is already another contact's email")
+                        }
+                        contactByEmail[normalized] = row.sourceId
+                    }
+                    for other in (row.value("Other Emails") ?? "").split(separator: ";") {
+                        let normalized = Validity.normalizedEmail(String(other))
+                        if Validity.isEmail(normalized), !emails.insert(normalized).inserted {
+                            checks.add(
+                                "duplicate-email", row, field: file.header(for: "Other Emails"),
+                                "\(normalized) is already another contact's email")
+                        }
+                    }
+                    if let last = row.value("Last Activity"), let day = DayParser.day(last), day < staleBefore {
+                        maybeStale.append((file, row))
+                    }
                 }
+            case .deals:
+                try pass(file) { checks, row in
+                    try checks.checkRecord(row, file: file, users: users)
+                    if let header = file.header(for: "Deal Name"), row.raw(header).isEmpty {
+                        checks.add("missing-required", row, field: header, "no deal name")
+                    }
+                    checks.dealsPerStage[row.value("Stage") ?? "", default: 0] += 1
+                }
+            case .tasks, .notes, .activities:
+                let contactObjects = Set(understanding.files(.contacts).map(\.object))
+                let pairs = understanding.polymorphic(of: file.object)
+                try pass(file) { checks, row in
+                    try checks.checkRecord(row, file: file, users: users)
+                    for pair in pairs where contactObjects.contains(pair.targets[row.raw(pair.typeColumn)] ?? "") {
+                        activeContacts.insert(row.raw(pair.idColumn))
+                    }
+                    for email in (row.value("Participants") ?? "").split(separator: ";") {
+                        if let contact = contactByEmail[Validity.normalizedEmail(String(email))] {
+                            activeContacts.insert(contact)
+                        }
+                    }
+                }
+            case .attachments:
+                try pass(file) { checks, row in
+                    try checks.checkRecord(row, file: file, users: users)
+                    checks.checkAttachment(row, folder: exportFolder)
+                }
+            case .workflows:
+                try pass(file) { checks, row in
+                    checks.checkRepeatedId(row)
+                    checks.workflowRows.append(row)
+                }
+            case .custom, .junction, .customFields:
+                try pass(file) { checks, row in try checks.checkRecord(row, file: file, users: users) }
             }
         }
-        object = "contacts"
-        for row in maybeStale where !activeContacts.contains(row.sourceId) {
-            staleContacts.append(row.sourceId)
-            add("stale-contact", row, field: "Last Activity", "no activity since \((row.value("Last Activity") ?? "").prefix(10))")
-        }
-
-        try pass(ledger, "attachments") { checks, row in
-            checks.checkRepeatedId(row)
-            checks.checkAttachment(row, idsByType: idsByType, folder: exportFolder)
-        }
-        for other in others {
-            try pass(ledger, other) { checks, row in
-                checks.checkRepeatedId(row)
-                if other == "workflows" { checks.workflowRows.append(row) }
-            }
+        for (file, row) in maybeStale where !activeContacts.contains(row.sourceId) {
+            object = file.object
+            staleContacts.append((file.object, row.sourceId))
+            add(
+                "stale-contact", row, field: file.header(for: "Last Activity"),
+                "no activity since \((row.value("Last Activity") ?? "").prefix(10))")
         }
     }
 
-    /// Streams `object`'s records through `check`, with this object's findings attributed to it.
-    private mutating func pass(_ ledger: Ledger, _ object: String, _ check: (inout RecordChecks, Row) throws -> Void) throws {
-        self.object = object
-        var stream = ObjectStream(object: object)
+    /// Streams `file`'s records through `check`, with its findings attributed to its object.
+    private mutating func pass(_ file: FileUnderstanding, _ check: (inout RecordChecks, Row) throws -> Void) throws {
+        object = file.object
+        var stream = ObjectStream(object: file.object, file: file)
         try stream.forEach(ledger) { row in try check(&self, row) }
-        if stream.records > 0 { streams[object] = stream }
+        if stream.records > 0 { streams[file.object] = stream }
     }
 
-    private func ids(_ ledger: Ledger, _ object: String) throws -> Set<String> {
-        var ids = Set<String>()
-        var stream = ObjectStream(object: object)
-        try stream.forEach(ledger) { ids.insert($0.baseId) }
-        return ids
+    /// What every record is checked for: a repeated id, phones, and every link it makes (to its parents, its
+    /// owner, the records a type + id pair names).
+    private mutating func checkRecord(_ row: Row, file: FileUnderstanding, users: Set<String>) throws {
+        checkRepeatedId(row)
+        for standard in ["Phone", "Mobile"] { checkPhone(row, file.header(for: standard)) }
+        var checkedOwners = Set<String>()
+        for relation in understanding.relations(of: file.object) where !relation.isSelfReference {
+            let value = row.raw(relation.column)
+            guard !value.isEmpty else { continue }
+            let target = understanding.file(object: relation.targetObject)
+            if target?.role == .users {
+                checkedOwners.insert(relation.column)
+                if try references.matches(
+                    value, object: relation.targetObject, column: relation.targetColumn, matchBy: relation.matchBy,
+                    ledger: ledger) == 0
+                {
+                    add("unknown-owner", row, field: relation.column, "\(value) is not among the users")
+                }
+                continue
+            }
+            let found = try references.matches(
+                value, object: relation.targetObject, column: relation.targetColumn, matchBy: relation.matchBy,
+                ledger: ledger)
+            if found == 0 {
+                let (kind, what) = Self.orphanKind(target?.role)
+                let by = relation.matchBy == .id ? "the id" : "the \(relation.matchBy.rawValue)"
+                add(kind, row, field: relation.column, "no \(what) has \(by) \(value)")
+            } else if found > 1 {
+                add(
+                    "ambiguous-reference", row, field: relation.column,
+                    "\(found) records of \(relation.targetObject) have the \(relation.matchBy.rawValue) \(value): which one is meant is unclear"
+                )
+            }
+        }
+        // An owner column whose values matched no users file well enough to be a relation is still checked.
+        for standard in ["Owner Email", "Assignee Email", "Author Email"] {
+            guard let header = file.header(for: standard), !checkedOwners.contains(header) else { continue }
+            let owner = row.raw(header)
+            if !owner.isEmpty, !users.contains(Validity.normalizedEmail(owner)),
+                !users.contains(ValueFolding.folded(owner))
+            {
+                add("unknown-owner", row, field: header, "\(owner) is not among the users")
+            }
+        }
+        for pair in understanding.polymorphic(of: file.object) {
+            let type = row.raw(pair.typeColumn)
+            let id = row.raw(pair.idColumn)
+            guard !type.isEmpty, !id.isEmpty else { continue }
+            guard let target = pair.targets[type], let key = understanding.file(object: target)?.keyColumns.first else {
+                add("orphan-related", row, field: pair.idColumn, "no \(type) has the id \(id)")
+                continue
+            }
+            if try references.matches(id, object: target, column: key, matchBy: .id, ledger: ledger) == 0 {
+                add("orphan-related", row, field: pair.idColumn, "no \(type) has the id \(id)")
+            }
+        }
+    }
+
+    static func orphanKind(_ role: ObjectRole?) -> (String, String) {
+        switch role {
+        case .companies: ("orphan-company", "company")
+        case .contacts: ("orphan-contact", "contact")
+        default: ("orphan-related", "record")
+        }
     }
 
     private mutating func checkRepeatedId(_ row: Row) {
         if row.isRepeatedId { add("duplicate-id", row, "id \(row.baseId) is already used in \(row.file)") }
     }
 
-    private mutating func checkPhone(_ row: Row, _ column: String) {
-        if let phone = row.value(column), !phone.isEmpty, !Validity.isPhone(phone) {
-            add("invalid-phone", row, field: column, "\"\(phone)\" is not a phone number")
-        }
-    }
-
-    private mutating func checkOwner(_ users: Set<String>, _ row: Row, _ column: String) {
-        if let owner = row.value(column), !owner.isEmpty, !users.contains(Validity.normalizedEmail(owner)) {
-            add("unknown-owner", row, field: column, "\(owner) is not among the users")
+    private mutating func checkPhone(_ row: Row, _ header: String?) {
+        guard let header else { return }
+        let phone = row.raw(header)
+        if !phone.isEmpty, !Validity.isPhone(phone) {
+            add("invalid-phone", row, field: header, "\"\(phone)\" is not a phone number")
         }
     }
 
     /// Self-parents, and each cycle of parents once, at its first company in the file.
-    private mutating func checkParents(_ parent: [String: String], _ first: [String: Row]) {
+    private mutating func checkParents(_ parent: [String: String], _ first: [String: Row], column: String?) {
         var reported = Set<String>()
         for row in first.values.sorted(by: { $0.line < $1.line }) {
             let id = row.sourceId
             if parent[id] == id {
-                add("parent-self", row, field: "Parent Company ID", "\(id) is its own parent")
+                add("parent-self", row, field: column, "\(id) is its own parent")
                 continue
             }
             var chain = [id]
@@ -197,7 +277,9 @@ struct RecordChecks {
                     if reported.insert(cycle.sorted().joined(separator: ",")).inserted,
                         let head = cycle.compactMap({ first[$0] }).min(by: { $0.line < $1.line })
                     {
-                        add("parent-cycle", head, field: "Parent Company ID", "parent chain loops: \((cycle + [cycle[0]]).joined(separator: " -> "))")
+                        add(
+                            "parent-cycle", head, field: column,
+                            "parent chain loops: \((cycle + [cycle[0]]).joined(separator: " -> "))")
                     }
                     break
                 }
@@ -207,11 +289,8 @@ struct RecordChecks {
         }
     }
 
-    private mutating func checkAttachment(_ row: Row, idsByType: [String: Set<String>], folder: URL?) {
+    private mutating func checkAttachment(_ row: Row, folder: URL?) {
         attachmentBytes += Int64(row.value("Size") ?? "") ?? 0
-        if let type = row.value("Parent Type"), let id = row.value("Parent ID"), !type.isEmpty, !(idsByType[type]?.contains(id) ?? false) {
-            add("orphan-related", row, field: "Parent ID", "no \(type) has the id \(id)")
-        }
         guard let folder, let path = row.value("Path"), !path.isEmpty else { return }
         let url = folder.appendingPathComponent("files").appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -224,18 +303,5 @@ struct RecordChecks {
         if let listed = row.value("SHA256"), listed.lowercased() != EventHash.sha256Hex(data) {
             add("attachment-hash-mismatch", row, field: "SHA256", "the file's SHA-256 differs from the listing")
         }
-    }
-
-    /// The date of an ISO 8601 date or date-time.
-    static func isoDate(_ text: String) -> Date? {
-        let parts = text.prefix(10).split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var components = DateComponents()
-        components.year = parts[0]
-        components.month = parts[1]
-        components.day = parts[2]
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The validity rules the audit applies. Deliberately close to what Twenty will accept, and written down so a
 /// finding can be explained: the transforms of the field map re-check every value before it is written.
 enum Validity {
@@ -29,5 +31,3 @@ enum Validity {
 
     static func normalizedEmail(_ email: String) -> String { email.trimmingCharacters(in: .whitespaces).lowercased() }
 }
-
-import Foundation

@@ -48,6 +48,8 @@ public struct Understander {
                 label: decision.label)
         }
         let finder = RelationFinder(targets: targets)
+        let roles = Dictionary(
+            zip(surveys.map(\.file.object), decided.map(\.role.role)), uniquingKeysWith: { first, _ in first })
         var relations: [Relation] = []
         var polymorphic: [PolymorphicReference] = []
         for (index, survey) in surveys.enumerated() {
@@ -61,9 +63,17 @@ public struct Understander {
             var own = Set(decision.key.kind == .pair ? [] : decision.key.columns)
             if let label = decision.label { own.insert(label) }
             var found: [Relation] = []
-            for column in survey.columns where !own.contains(column.name) && !pairColumns.contains(column.name) {
+            for (columnIndex, column) in survey.columns.enumerated()
+            where !own.contains(column.name) && !pairColumns.contains(column.name) {
                 if let relation = finder.relation(
                     object: object, file: survey.file.path, role: decision.role.role, column: column, excluding: own)
+                {
+                    found.append(relation)
+                } else if let standard = decision.meanings[columnIndex]?.standard,
+                    let targetRole = Self.referenceTarget(of: standard, in: decision.role.role),
+                    let relation = finder.declared(
+                        object: object, file: survey.file.path, role: decision.role.role, column: column,
+                        targetRole: targetRole, roles: roles)
                 {
                     found.append(relation)
                 }
@@ -85,8 +95,6 @@ public struct Understander {
             relations += found
         }
 
-        let roles = Dictionary(
-            zip(surveys.map(\.file.object), decided.map(\.role.role)), uniquingKeysWith: { first, _ in first })
         var files: [FileUnderstanding] = []
         for (survey, decision) in zip(surveys, decided) {
             let columns = survey.columns.enumerated().map { index, column in
@@ -105,6 +113,17 @@ public struct Understander {
         let (date, source) = exportDate(surveys)
         return ExportUnderstanding(
             files: files, relations: relations, polymorphic: polymorphic, exportDate: date, exportDateSource: source)
+    }
+
+    /// The role a standard reference column of a file of `role` points at (`Company ID` of a contact: companies).
+    static func referenceTarget(of standard: String, in role: ObjectRole) -> ObjectRole? {
+        switch standard {
+        case "Company ID" where role == .contacts || role == .deals: .companies
+        case "Parent Company ID" where role == .companies: .companies
+        case "Primary Contact ID" where role == .deals: .contacts
+        case "Owner Email", "Assignee Email", "Author Email": .users
+        default: nil
+        }
     }
 
     /// The key the export's own layout names for a file: the default layout's standard files, a custom object's

@@ -138,4 +138,31 @@ struct RelationFinder {
         }
         return false
     }
+
+    /// The reference a header declares (`Company ID`, `Owner Email`) when the values did not make it one: too many
+    /// of them match nothing. It is still a reference, and its values that match nothing are orphans to report,
+    /// not a reason to forget the link.
+    func declared(
+        object: String, file: String, role: ObjectRole, column: ColumnSurvey, targetRole: ObjectRole,
+        roles: [String: ObjectRole]
+    ) -> Relation? {
+        let candidates = targets.filter { target in
+            roles[target.object] == targetRole && (targetRole == .users ? target.matchBy != .id : target.matchBy == .id)
+                && !(target.object == object && target.column == column.name)
+        }
+        let scored = candidates.map { target in
+            (target, column.sample.keys.filter(target.contains).count)
+        }
+        guard let (target, matched) = scored.max(by: { $0.1 < $1.1 }), column.sample.count > 0 else { return nil }
+        let distinct = column.sample.count
+        let ambiguous = column.sample.keys.filter { target.contains($0) && target.isAmbiguous($0) }.count
+        let percent = Int((Double(matched) / Double(distinct) * 100).rounded())
+        return Relation(
+            object: object, file: file, column: column.name, targetObject: target.object, targetFile: target.file,
+            targetColumn: target.column, matchBy: target.matchBy, distinctValues: distinct, matched: matched,
+            ambiguous: ambiguous, orphans: distinct - matched, headerAgrees: true, confidence: 0.6,
+            reason:
+                "the header names \(target.object), but only \(percent)% of its \(distinct) distinct values are \(target.file)'s \(target.column): the rest are orphans"
+        )
+    }
 }

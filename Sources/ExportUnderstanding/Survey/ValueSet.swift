@@ -31,13 +31,23 @@ struct ValueSet {
     }
 }
 
-/// How values are compared when one file names another's records.
-enum ValueFolding {
+/// How values are compared when one file names another's records: the one rule the understanding, the audit and
+/// the transform share, so a reference the audit finds is the reference the transform resolves.
+public enum ValueFolding {
+    /// `value` as a reference that matches `matchBy` compares it.
+    public static func fold(_ value: String, by matchBy: MatchBy) -> String {
+        switch matchBy {
+        case .id: exact(value)
+        case .domain: domain(of: value)
+        case .name, .email: folded(value)
+        }
+    }
+
     /// Ids compare as written, spaces at the ends aside (Salesforce ids differ only in case).
-    static func exact(_ value: String) -> String { value.trimmingWhitespace }
+    public static func exact(_ value: String) -> String { value.trimmingWhitespace }
 
     /// Names, emails and domains compare without case or repeated spaces; a web address compares by its domain.
-    static func folded(_ value: String) -> String {
+    public static func folded(_ value: String) -> String {
         let lower = value.trimmingWhitespace.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
             return domain(of: lower)
@@ -58,7 +68,7 @@ enum ValueFolding {
     }
 
     /// A website's host, lower-case, without scheme, `www.`, port or path: how Twenty compares company domains.
-    static func domain(of website: String) -> String {
+    public static func domain(of website: String) -> String {
         var text = Substring(website.trimmingWhitespace.lowercased())
         for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
         if text.hasPrefix("www.") { text = text.dropFirst(4) }
