@@ -106,7 +106,7 @@ let package = Package(
         .target(
             name: "FieldMap",
             dependencies: [
-                "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                "TwentyModel", "AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "CanonicalJSON",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),

@@ -12,8 +12,10 @@ final class GeneratedExport {
     var export: URL { root.appendingPathComponent("export") }
 
     init(contacts: Int = 400, seed: UInt64 = 5) throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fieldmap-tests-\(UUID().uuidString)")
-        _ = try ExportGenerator(contacts: contacts, seed: seed, clean: true).write(to: root.appendingPathComponent("export"))
+        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "fieldmap-tests-\(UUID().uuidString)")
+        _ = try ExportGenerator(contacts: contacts, seed: seed, clean: true).write(
+            to: root.appendingPathComponent("export"))
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -27,13 +29,18 @@ final class GeneratedExport {
         let url = export.appendingPathComponent(file)
         let reader = try CSVReader(path: url.path)
         var rows: [[String]] = []
-        try reader.read { rows.append($0.values); return true }
+        try reader.read {
+            rows.append($0.values); return true
+        }
         let header = reader.header.map { renames[$0] ?? $0 }
         let order = shuffle ? Array((0..<header.count).reversed()) : Array(0..<header.count)
         func quote(_ cell: String) -> String {
-            cell.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+            cell.contains(where: { ",\"\n\r".contains($0) })
+                ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
         }
-        let lines = ([header] + rows).map { row in order.map { $0 < row.count ? quote(row[$0]) : "" }.joined(separator: ",") }
+        let lines = ([header] + rows).map { row in
+            order.map { $0 < row.count ? quote(row[$0]) : "" }.joined(separator: ",")
+        }
         try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
     }
 }
@@ -53,8 +60,11 @@ enum ExpectedTargets {
                 total += 1
                 let header = renamed[object]?[column] ?? column
                 let actual = map.object(source: object)?.fields.first { $0.column == header }
-                if let actual, actual.target == expected { right += 1 } else {
-                    wrong.append("\(object).\(header): expected \(expected ?? "nil"), got \(actual?.target ?? "no mapping")")
+                if let actual, actual.target == expected {
+                    right += 1
+                } else {
+                    wrong.append(
+                        "\(object).\(header): expected \(expected ?? "nil"), got \(actual?.target ?? "no mapping")")
                 }
             }
         }
@@ -81,15 +91,20 @@ struct ProposalTests {
     @Test("renamed and shuffled columns still reach their targets through synonyms and spelling")
     func renamedColumns() throws {
         let export = try GeneratedExport()
-        let contacts = ["Email": "E-mail Address", "First Name": "Given Name", "Last Name": "Surname", "Job Title": "Position",
-            "Postal Code": "ZIP Code", "Owner Email": "Record Owner", "Mobile": "Cell Phone", "Created": "Date Created"]
-        let companies = ["Company Name": "Organisation", "Website": "Web Site", "Employees": "Headcount", "Street": "Street Address"]
+        let contacts = [
+            "Email": "E-mail Address", "First Name": "Given Name", "Last Name": "Surname", "Job Title": "Position",
+            "Postal Code": "ZIP Code", "Owner Email": "Record Owner", "Mobile": "Cell Phone", "Created": "Date Created",
+        ]
+        let companies = [
+            "Company Name": "Organisation", "Website": "Web Site", "Employees": "Headcount", "Street": "Street Address",
+        ]
         let deals = ["Amount": "Deal Value", "Stage": "Sales Stage", "Close Date": "Expected Close Date"]
         try export.rewrite("contacts.csv", renames: contacts, shuffle: true)
         try export.rewrite("companies.csv", renames: companies, shuffle: true)
         try export.rewrite("deals.csv", renames: deals, shuffle: true)
         let map = try export.propose().map
-        let (accuracy, wrong) = ExpectedTargets.accuracy(map, renamed: ["contacts": contacts, "companies": companies, "deals": deals])
+        let (accuracy, wrong) = ExpectedTargets.accuracy(
+            map, renamed: ["contacts": contacts, "companies": companies, "deals": deals])
         #expect(wrong == [])
         #expect(accuracy == 1)
         let email = map.object(source: "contacts")?.fields.first { $0.column == "E-mail Address" }
@@ -104,33 +119,47 @@ struct ProposalTests {
         let map = try export.propose().map
         let owner = map.object(source: "deals")?.fields.first { $0.column == "Opportunity Owner" }
         #expect(owner?.target == "ownerId")
-        #expect(owner?.reasons.first == "header \"Opportunity Owner\" is Owner with the object's name in front (Owner Email)")
+        #expect(
+            owner?.reasons.first
+                == "header \"Opportunity Owner\" is Owner with the object's name in front (Owner Email)")
         let email = map.object(source: "contacts")?.fields.first { $0.column == "Contact Email" }
         #expect(email?.target == "emails.primaryEmail")
         #expect((email?.confidence ?? 0) >= 0.8)
     }
 
-    @Test("columns with meaningless headers are proposed from their values alone")
+    @Test(
+        "columns with meaningless headers are proposed from their values alone, below 0.6, saying what would settle them"
+    )
     func valueOnlyColumns() throws {
-        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fieldmap-values-\(UUID().uuidString)")
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "fieldmap-values-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         var contacts = ["Field 1,Field 2,Field 3"]
         var deals = ["Field 1,Field 2,Field 3,Field 4"]
         for n in 1...300 {
             contacts.append("C\(n),person\(n)@example\(n % 7).com,+1 512 555 \(String(format: "%04d", n))")
-            deals.append("D\(n),\(n * 37 % 900 + 100).50,EUR,\(String(format: "%02d", n % 12 + 1))/\(String(format: "%02d", n % 28 + 1))/2026")
+            deals.append(
+                "D\(n),\(n * 37 % 900 + 100).50,EUR,\(String(format: "%02d", n % 12 + 1))/\(String(format: "%02d", n % 28 + 1))/2026"
+            )
         }
-        try (contacts.joined(separator: "\n") + "\n").write(to: root.appendingPathComponent("contacts.csv"), atomically: true, encoding: .utf8)
-        try (deals.joined(separator: "\n") + "\n").write(to: root.appendingPathComponent("deals.csv"), atomically: true, encoding: .utf8)
+        try (contacts.joined(separator: "\n") + "\n").write(
+            to: root.appendingPathComponent("contacts.csv"), atomically: true, encoding: .utf8)
+        try (deals.joined(separator: "\n") + "\n").write(
+            to: root.appendingPathComponent("deals.csv"), atomically: true, encoding: .utf8)
         let map = try MapProposer(layout: try ExportLayout(root: root), catalog: .builtIn()).propose().map
         let person = map.object(source: "contacts")
         #expect(person?.key == "Field 1")
         #expect(person?.fields.map(\.target) == ["allegoryId", "emails.primaryEmail", "phones.primaryPhoneNumber"])
         let deal = map.object(source: "deals")
-        #expect(deal?.fields.map(\.target) == ["allegoryId", "amount.amountMicros", "amount.currencyCode", "closeDate"])
+        #expect(
+            deal?.fields.map(\.target) == ["allegoryId", "amount.amountMicros", "amount.currencyCode", "closeDate"])
         #expect(deal?.fields[3].format == "MM/DD/YYYY")
-        for field in (person?.fields ?? []) + (deal?.fields ?? []) { #expect(field.confidence >= 0.8) }
+        // Values alone are a guess: proposed, but below 0.6 and saying what would settle it, so a person checks them.
+        for field in (person?.fields ?? []) + (deal?.fields ?? []) where field.target != "allegoryId" {
+            #expect(field.confidence < 0.6, "\(field.column)")
+            #expect(field.reasons.contains { $0.contains("would settle it") }, "\(field.column)")
+        }
     }
 
     @Test("deal stages map value by value in stages.csv order, unmatched stages becoming new options in that order")
@@ -140,11 +169,16 @@ struct ProposalTests {
         let pairs = stage?.values.map { "\($0.source)=\($0.target)\($0.isNew ? "+" : "")" }
         #expect(
             pairs == [
-                "Lead=NEW", "Qualified=SCREENING", "Proposal=PROPOSAL", "Negotiation=NEGOTIATION+", "Closed Won=CUSTOMER",
-                "Closed Lost=CLOSED_LOST+", "Renewal Due=RENEWAL_DUE+", "Renewal Quoted=RENEWAL_QUOTED+", "Renewed=CUSTOMER",
+                "Lead=NEW", "Qualified=SCREENING", "Proposal=PROPOSAL", "Negotiation=NEGOTIATION+",
+                "Closed Won=CUSTOMER",
+                "Closed Lost=CLOSED_LOST+", "Renewal Due=RENEWAL_DUE+", "Renewal Quoted=RENEWAL_QUOTED+",
+                "Renewed=CUSTOMER",
                 "Churned=CHURNED+",
             ])
-        #expect(stage?.reasons.contains { $0.hasPrefix("Closed Lost -> CLOSED_LOST (new option): Twenty has no lost stage") } == true)
+        #expect(
+            stage?.reasons.contains {
+                $0.hasPrefix("Closed Lost -> CLOSED_LOST (new option): Twenty has no lost stage")
+            } == true)
     }
 
     @Test("owners map to workspace members by email and the rest fall back to the exporting administrator")
@@ -153,8 +187,11 @@ struct ProposalTests {
         var catalog = TargetCatalog.builtIn()
         catalog.memberEmails = ["Daniel@meridian.io", "sofia@meridian.io"]
         let owners = try export.propose(catalog).map.owners
-        #expect(owners.members == [ValueMapping(source: "sofia@meridian.io", target: "sofia@meridian.io"),
-            ValueMapping(source: "daniel@meridian.io", target: "Daniel@meridian.io")])
+        #expect(
+            owners.members == [
+                ValueMapping(source: "sofia@meridian.io", target: "sofia@meridian.io"),
+                ValueMapping(source: "daniel@meridian.io", target: "Daniel@meridian.io"),
+            ])
         #expect(owners.fallback == "sofia@meridian.io")
     }
 

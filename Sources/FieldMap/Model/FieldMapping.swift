@@ -30,11 +30,14 @@ public struct FieldMapping: Sendable, Equatable {
     public var references: String?
     /// For list-valued columns (`Other Emails`): the separator between items.
     public var separator: String?
+    /// For `.reference` to an object: how the values name their records when not by id (`name`, `email`,
+    /// `domain`): a deal's `Account Name` holds company names, resolved against the companies' label column.
+    public var matchBy: String?
 
     public init(
         column: String, target: String?, transform: Transform, confidence: Double, reasons: [String],
         newField: NewField? = nil, values: [ValueMapping] = [], format: String? = nil, references: String? = nil,
-        separator: String? = nil
+        separator: String? = nil, matchBy: String? = nil
     ) {
         self.column = column
         self.target = target
@@ -46,7 +49,11 @@ public struct FieldMapping: Sendable, Equatable {
         self.format = format
         self.references = references
         self.separator = separator
+        self.matchBy = matchBy
     }
+
+    /// The ways `matchBy` may name a reference's records.
+    public static let matchByValues = ["id", "name", "email", "domain"]
 
     /// A polymorphic parent's id column: a reference with no join column, whose `references` names the column that
     /// gives each record's parent object (`Related Type`), so the link goes to a different object record by record.
@@ -115,7 +122,9 @@ public struct NewField: Sendable, Equatable {
     /// For a RELATION: the target object (`nameSingular`).
     public var relationTarget: String?
 
-    public init(name: String, label: String, type: FieldType, options: [SelectOption] = [], relationTarget: String? = nil) {
+    public init(
+        name: String, label: String, type: FieldType, options: [SelectOption] = [], relationTarget: String? = nil
+    ) {
         self.name = name
         self.label = label
         self.type = type

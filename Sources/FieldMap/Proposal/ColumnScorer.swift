@@ -16,13 +16,17 @@ enum ColumnScorer {
     static let headerThreshold = 0.6
     /// Below this a candidate is not proposed; the column becomes a custom field instead.
     static let minimumConfidence = 0.5
+    /// What one kind of evidence alone (a header, or values) can reach: agreeing header and values are needed for 0.8.
+    static let guessCeiling = 0.59
 
     /// - Parameter objectWords: stemmed words naming the file's object (`deal`, `opportunity`), which a header may
     ///   put in front of a column's name without changing it (`Opportunity Owner`, `Contact Email`).
     static func candidate(
-        _ column: ColumnEvidence, _ rule: TargetRule, index: Int, profileSynonyms: [String], objectWords: Set<String> = []
+        _ column: ColumnEvidence, _ rule: TargetRule, index: Int, profileSynonyms: [String],
+        objectWords: Set<String> = []
     ) -> ColumnCandidate? {
-        let (header, headerReason) = headerScore(column.column, rule: rule, synonyms: profileSynonyms, objectWords: objectWords)
+        let (header, headerReason) = headerScore(
+            column.column, rule: rule, synonyms: profileSynonyms, objectWords: objectWords)
         let fit = valueFit(rule.expect, column)
         var reasons: [String] = []
         var confidence: Double
@@ -32,13 +36,17 @@ enum ColumnScorer {
                 confidence = header * (0.4 + 0.6 * fit)
                 reasons.append(column.share(fit, rule.expect.words))
             } else {
-                confidence = header * 0.85
-                reasons.append("no values in the \(column.sampled) sampled records to confirm it")
+                // A header alone is a guess: below 0.6, so the review lists it among the first to check.
+                confidence = min(header * 0.85, guessCeiling)
+                reasons.append(
+                    "no values in the \(column.sampled) sampled records to confirm it; values would settle it")
             }
         } else if rule.distinctive, let fit, fit >= 0.9 {
-            confidence = 0.45 + 0.45 * fit
-            reasons.append("header \"\(column.column)\" names no known column; the values decide")
+            // Values alone are a guess too (a dotted date looks like a phone, a headcount like an amount).
+            confidence = min(0.45 + 0.45 * fit, guessCeiling)
+            reasons.append("header \"\(column.column)\" names no known column; only the values suggest it")
             reasons.append(column.share(fit, rule.expect.words))
+            reasons.append("a header naming \(rule.column) would settle it: confirm in the review")
         } else {
             return nil
         }

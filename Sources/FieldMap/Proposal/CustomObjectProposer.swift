@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 import Foundation
 import TwentyModel
 
@@ -24,13 +25,21 @@ struct CustomObjectProposer {
         let schema = try? FieldDefinitions.customObjectSchema(object: file.object, at: schemaURL.path)
         let names = Self.names(for: file.object, schema: schema)
         var reasons = ["\(file.path) is a custom object of Allegory; Twenty has no \(names.nameSingular)"]
-        if schema != nil { reasons.append("its fields and types come from \(file.path.replacingOccurrences(of: ".csv", with: ".schema.json"))") }
+        if schema != nil {
+            reasons.append(
+                "its fields and types come from \(file.path.replacingOccurrences(of: ".csv", with: ".schema.json"))")
+        }
         let existing = context.catalog.object(names.nameSingular)
-        let described = existing ?? ObjectDescription(
-            nameSingular: names.nameSingular, namePlural: names.namePlural, labelSingular: names.labelSingular,
-            labelPlural: names.labelPlural, isCustom: true, fields: names.impliedFields)
+        let described =
+            existing
+            ?? ObjectDescription(
+                nameSingular: names.nameSingular, namePlural: names.namePlural, labelSingular: names.labelSingular,
+                labelPlural: names.labelPlural, isCustom: true, fields: names.impliedFields)
         if existing != nil { reasons = ["the workspace already has the custom object \(names.nameSingular)"] }
-        let keyColumn = schema?.keyColumn.flatMap { sample.column(named: $0) }
+        let understood = context.understanding?.file(path: file.path)
+        let keyColumn =
+            understood.flatMap { $0.keyKind == .id ? $0.keyColumns.first.flatMap(sample.column(named:)) : nil }
+            ?? schema?.keyColumn.flatMap { sample.column(named: $0) }
             ?? file.keyColumns.first.flatMap { sample.column(named: $0) }
         var newFields = NewFieldProposer(object: described)
         var fields: [FieldMapping] = []
@@ -42,7 +51,14 @@ struct CustomObjectProposer {
             }
             if index == keyColumn {
                 fields.append(keyMapping(column, object: described))
-            } else if !namedAlready, HeaderWords.split(header).last == "name", column.isTextLike {
+            } else if let relation = context.understanding?.relation(object: file.object, column: header),
+                let mapping = newFields.relationMapping(
+                    for: column, relation: relation, targets: context.targets, objectLabel: names.nameSingular)
+            {
+                fields.append(mapping)
+            } else if !namedAlready, HeaderWords.split(header).last == "name" || header == understood?.labelColumn,
+                column.isTextLike
+            {
                 namedAlready = true
                 fields.append(
                     FieldMapping(
@@ -56,7 +72,8 @@ struct CustomObjectProposer {
             }
         }
         return ObjectMap(
-            source: file.object, file: file.path, key: keyColumn.map { sample.header[$0] } ?? file.keyColumns.first ?? "",
+            source: file.object, file: file.path,
+            key: keyColumn.map { sample.header[$0] } ?? file.keyColumns.first ?? "",
             target: names.nameSingular, disposition: existing == nil ? .newObject(names) : .existing, confidence: 0.9,
             reasons: reasons, fields: fields)
     }
@@ -70,10 +87,27 @@ struct CustomObjectProposer {
     }
 
     func junction(_ sample: SourceSample, file: ExportLayout.SourceFile) -> ObjectMap {
-        let sides = file.object.components(separatedBy: "__")
-        let first = sides.first ?? file.object
-        let second = sides.count > 1 ? sides[1] : first
-        let label = SourceObjects.label(SourceObjects.singular(first)) + " " + SourceObjects.label(SourceObjects.singular(second))
+        // The two ends: the link's key columns and the objects their ids were found in; else, for a file of the
+        // default layout, `<a>__<b>` and its `<A> ID`, `<B> ID` columns.
+        var ends: [(column: String, side: String)] = []
+        if let understanding = context.understanding, let understood = understanding.file(path: file.path),
+            understood.keyKind == .pair
+        {
+            for key in understood.keyColumns {
+                if let relation = understanding.relation(object: file.object, column: key) {
+                    ends.append((key, relation.targetObject))
+                }
+            }
+        }
+        if ends.count != 2 {
+            let named = file.object.components(separatedBy: "__")
+            ends = zip(file.keyColumns, named).map { ($0.0, $0.1) }
+        }
+        let first = ends.first?.side ?? file.object
+        let second = ends.count > 1 ? ends[1].side : first
+        let label =
+            SourceObjects.label(SourceObjects.singular(first)) + " "
+            + SourceObjects.label(SourceObjects.singular(second))
         let singular = MetadataName.camelCase(fromLabel: label)
         let object = NewObject(
             nameSingular: singular, namePlural: singular + "s", labelSingular: label, labelPlural: label + "s")
@@ -81,21 +115,24 @@ struct CustomObjectProposer {
             nameSingular: singular, namePlural: singular + "s", labelSingular: label, labelPlural: label + "s",
             isCustom: true, fields: object.impliedFields)
         var newFields = NewFieldProposer(object: described)
-        var ends: [Junction.End] = []
+        var linked: [Junction.End] = []
         var fields: [FieldMapping] = []
         for (index, header) in sample.header.enumerated() {
             let column = ColumnEvidence(column: header, index: index, values: sample.values(ofColumn: index))
-            let sideIndex = ends.count < 2 ? file.keyColumns.firstIndex { HeaderName.normalize($0) == HeaderName.normalize(header) } : nil
-            if let sideIndex, sideIndex < sides.count, sideIndex == ends.count {
-                let side = sides[sideIndex]
+            let end =
+                linked.count < 2
+                ? ends.firstIndex { HeaderName.normalize($0.column) == HeaderName.normalize(header) } : nil
+            if let end, end == linked.count {
+                let side = ends[end].side
                 let target = context.targets[side] ?? SourceObjects.singular(side)
                 let field = newFields.name(for: target)
-                ends.append(Junction.End(column: header, sourceObject: side, field: field))
+                linked.append(Junction.End(column: header, sourceObject: side, field: field))
                 fields.append(
                     FieldMapping(
                         column: header, target: field + "Id", transform: .reference, confidence: 0.95,
                         reasons: ["one end of the link: ids of \(side), a many-to-one relation to \(target)"],
-                        newField: NewField(name: field, label: SourceObjects.label(target), type: .relation, relationTarget: target),
+                        newField: NewField(
+                            name: field, label: SourceObjects.label(target), type: .relation, relationTarget: target),
                         references: side))
             } else {
                 fields.append(
@@ -104,12 +141,15 @@ struct CustomObjectProposer {
                         referencedObject: { source in context.targets[source].map { (source, $0) } }))
             }
         }
+        let keys = ends.map(\.column)
         let placeholder = Junction.End(column: "", sourceObject: second, field: "")
         return ObjectMap(
-            source: file.object, file: file.path, key: file.keyColumns.joined(separator: ", "), target: singular,
+            source: file.object, file: file.path, key: keys.joined(separator: ", "), target: singular,
             disposition: .junction(
-                Junction(object: object, first: ends.first ?? placeholder, second: ends.count > 1 ? ends[1] : placeholder)),
-            confidence: ends.count == 2 ? 0.9 : 0.5,
+                Junction(
+                    object: object, first: linked.first ?? placeholder,
+                    second: linked.count > 1 ? linked[1] : placeholder)),
+            confidence: linked.count == 2 ? 0.9 : 0.5,
             reasons: [
                 "\(file.path) links \(first) and \(second) many-to-many: Twenty needs a junction object with two"
                     + " many-to-one relations"

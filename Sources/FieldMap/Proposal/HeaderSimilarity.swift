@@ -8,10 +8,14 @@ enum HeaderSimilarity {
         let right = HeaderName.normalize(b)
         guard !left.isEmpty, !right.isEmpty else { return 0 }
         if left == right { return 1 }
+        // `Address Line 1` and `Address Line 2` are spelled alike and are different columns: numbers must agree.
+        if left.filter(\.isNumber) != right.filter(\.isNumber) { return 0 }
         let words = { (name: String) in Set(HeaderWords.split(name).map(HeaderWords.stem)) }
         let (x, y) = (words(a), words(b))
         let jaccard = x.isEmpty || y.isEmpty ? 0 : Double(x.intersection(y).count) / Double(x.union(y).count)
-        let edit = 1 - Double(editDistance(Array(left.utf8), Array(right.utf8))) / Double(max(left.utf8.count, right.utf8.count))
+        let edit =
+            1 - Double(editDistance(Array(left.utf8), Array(right.utf8)))
+            / Double(max(left.utf8.count, right.utf8.count))
         // Short names differ by a letter and mean different things (`City`/`Cite`): an edit counts only when long.
         let spelling = max(left.utf8.count, right.utf8.count) >= 6 ? edit : 0
         return 0.9 * max(jaccard, spelling)

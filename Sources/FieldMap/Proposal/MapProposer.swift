@@ -1,5 +1,6 @@
 import AllegoryExport
 import CanonicalJSON
+import ExportUnderstanding
 import Foundation
 import TwentyModel
 
@@ -9,12 +10,22 @@ public struct MapProposer {
     public let layout: ExportLayout
     public let catalog: TargetCatalog
     public var rowLimit: Int
+    /// What the snapshot understood of the export (each file's object, key, columns' meanings and relations); without
+    /// it, files are read by the default layout's names only.
+    public var understanding: ExportUnderstanding?
 
-    public init(layout: ExportLayout, catalog: TargetCatalog, rowLimit: Int = SourceSample.defaultRowLimit) {
+    public init(
+        layout: ExportLayout, catalog: TargetCatalog, understanding: ExportUnderstanding? = nil,
+        rowLimit: Int = SourceSample.defaultRowLimit
+    ) {
         self.layout = layout
         self.catalog = catalog
+        self.understanding = understanding
         self.rowLimit = rowLimit
     }
+
+    /// The object of the first file holding `role`, or the default layout's name for it.
+    func object(of role: ObjectRole) -> String { understanding?.files(role).first?.object ?? role.rawValue }
 
     /// The proposal and notes for the person (owners left to the fallback, files that could not be read).
     public struct Proposal: Sendable {
@@ -27,7 +38,13 @@ public struct MapProposer {
     public func propose() throws -> Proposal {
         var samples: [String: SourceSample] = [:]
         var notes: [String] = []
-        for file in layout.files where SourceObjects.notMigrated[file.object] == nil || ["users", "stages"].contains(file.object) {
+        let descriptive: Set<ObjectRole> = [.customFields, .workflows]
+        for file in layout.files {
+            if let understood = understanding?.file(path: file.path) {
+                guard !descriptive.contains(understood.role) else { continue }
+            } else if SourceObjects.notMigrated[file.object] != nil && !["users", "stages"].contains(file.object) {
+                continue
+            }
             do {
                 samples[file.object] = try SourceSample.read(file, in: layout, limit: rowLimit)
             } catch {
@@ -35,11 +52,14 @@ public struct MapProposer {
             }
         }
         var definitions: [String: [FieldDefinition]] = [:]
-        if let file = layout.files.first(where: { $0.object == "custom_fields" }) {
-            definitions = (try? FieldDefinitions.customFields(at: layout.url(of: file).path, fileName: file.path))?.fields ?? [:]
+        if let file = layout.files.first(where: { $0.object == object(of: .customFields) }) {
+            definitions =
+                (try? FieldDefinitions.customFields(at: layout.url(of: file).path, fileName: file.path))?.fields ?? [:]
         }
         var context = ProposalContext(
-            catalog: catalog, definitions: definitions, stages: StageList(sample: samples["stages"]), targets: [:])
+            catalog: catalog, definitions: definitions, stages: StageList(sample: samples[object(of: .stages)]),
+            targets: [:],
+            understanding: understanding)
         // Decide every object's target first, so references between objects can name them.
         var plans: [(ExportLayout.SourceFile, Plan)] = []
         for file in layout.files {
@@ -47,7 +67,8 @@ public struct MapProposer {
             plans.append((file, plan))
             switch plan {
             case .standard(let profile, _, _): context.targets[file.object] = SourceObjects.standard[profile]?.target
-            case .custom: context.targets[file.object] = CustomObjectProposer.names(for: file.object, schema: nil).nameSingular
+            case .custom:
+                context.targets[file.object] = CustomObjectProposer.names(for: file.object, schema: nil).nameSingular
             case .junction, .notMigrated: break
             }
         }
@@ -67,12 +88,17 @@ public struct MapProposer {
                     notes.append("\(file.path): the workspace has no object for \(profile); left out")
                     continue
                 }
-                let proposer = StandardObjectProposer(context: context, profile: profile, object: object)
+                let understood = understanding?.file(path: file.path)
+                let proposer = StandardObjectProposer(
+                    context: context, profile: profile, object: object, understood: understood)
                 let (fields, key) = proposer.fields(sample)
+                let understoodKey = understood.flatMap {
+                    $0.keyColumns.isEmpty ? nil : $0.keyColumns.joined(separator: ", ")
+                }
                 objects.append(
                     ObjectMap(
-                        source: file.object, file: file.path, key: key ?? file.keyColumns.first ?? "", target: targetName,
-                        confidence: confidence, reasons: [reason], fields: fields))
+                        source: file.object, file: file.path, key: understoodKey ?? key ?? file.keyColumns.first ?? "",
+                        target: targetName, confidence: confidence, reasons: [reason], fields: fields))
             case .custom:
                 guard let sample = samples[file.object] else { continue }
                 objects.append(custom.customObject(sample, file: file))
@@ -83,12 +109,15 @@ public struct MapProposer {
         }
         let ownerValues = objects.flatMap { object in
             object.fields.filter { $0.transform == .owner }.flatMap { field -> [String] in
-                guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else { return [] }
+                guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else {
+                    return []
+                }
                 return sample.values(ofColumn: index)
             }
         }
         let owners = OwnerProposer.propose(
-            users: samples["users"], ownerValues: ownerValues, members: catalog.memberEmails, exportedBy: exportedBy())
+            users: samples[object(of: .users)], ownerValues: ownerValues, members: catalog.memberEmails,
+            exportedBy: exportedBy())
         notes += owners.notes
         let map = FieldMap(
             twenty: TwentyTarget(url: catalog.url, version: catalog.version),
@@ -105,11 +134,29 @@ public struct MapProposer {
     }
 
     func plan(_ file: ExportLayout.SourceFile) -> Plan {
+        if let understood = understanding?.file(path: file.path) {
+            let vocabulary = ObjectVocabulary.of(understood.role)
+            switch understood.role {
+            case .custom: return .custom
+            case .junction: return .junction
+            case .users, .stages, .customFields, .workflows:
+                return .notMigrated(vocabulary?.notMigratedReason ?? "not records to write")
+            case .companies, .contacts, .deals, .tasks, .notes, .activities, .attachments:
+                let reasons = understood.roleReasons + [vocabulary?.reason ?? ""]
+                return .standard(
+                    profile: understood.role.rawValue, confidence: understood.roleConfidence,
+                    reason: reasons.filter { !$0.isEmpty }.joined(separator: ": "))
+            }
+        }
         if let reason = SourceObjects.notMigrated[file.object] { return .notMigrated(reason) }
         if file.path.hasPrefix("relationships/") { return .junction }
         if file.path.hasPrefix("custom_objects/") { return .custom }
-        if let standard = SourceObjects.standard[file.object] { return .standard(profile: file.object, confidence: 1, reason: standard.reason) }
-        if let (profile, score) = SourceObjects.standardObject(like: file.object), let standard = SourceObjects.standard[profile] {
+        if let standard = SourceObjects.standard[file.object] {
+            return .standard(profile: file.object, confidence: 1, reason: standard.reason)
+        }
+        if let (profile, score) = SourceObjects.standardObject(like: file.object),
+            let standard = SourceObjects.standard[profile]
+        {
             return .standard(
                 profile: profile, confidence: (score * 100).rounded() / 100,
                 reason: "\(file.path) reads as the export's \(profile): \(standard.reason)")
@@ -129,8 +176,11 @@ public struct MapProposer {
         var counts: [String: Int] = [:]
         for object in objects {
             for field in object.fields where field.transform == .currencyCode {
-                guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else { continue }
-                for value in sample.values(ofColumn: index) where SampleShapes.isCurrencyCode(value.trimmingWhitespace) {
+                guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else {
+                    continue
+                }
+                for value in sample.values(ofColumn: index) where SampleShapes.isCurrencyCode(value.trimmingWhitespace)
+                {
                     counts[value.trimmingWhitespace, default: 0] += 1
                 }
             }

@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 import TwentyModel
 
 /// A column no Twenty field fits becomes a custom field: its type from the export's own field dictionary
@@ -63,7 +64,8 @@ struct NewFieldProposer {
     static func target(name: String, type: FieldType, column: ColumnEvidence) -> (String, Transform, String?) {
         switch type {
         case .emails:
-            column.type == .email ? (name + ".primaryEmail", .email, nil) : (name + ".additionalEmails", .emailList, ";")
+            column.type == .email
+                ? (name + ".primaryEmail", .email, nil) : (name + ".additionalEmails", .emailList, ";")
         case .phones: (name + ".primaryPhoneNumber", .phone, nil)
         case .links: (name + ".primaryLinkUrl", .url, nil)
         case .currency: (name + ".amountMicros", .currencyAmount, nil)
@@ -81,7 +83,8 @@ struct NewFieldProposer {
 
     /// The mapping of `column` into a new custom field, described by `definition` when the export has one.
     mutating func mapping(
-        for column: ColumnEvidence, definition: FieldDefinition?, objectLabel: String, referencedObject: (String) -> (source: String, target: String)?
+        for column: ColumnEvidence, definition: FieldDefinition?, objectLabel: String,
+        referencedObject: (String) -> (source: String, target: String)?
     ) -> FieldMapping {
         var reasons = ["no field of \(objectLabel) matches \"\(column.column)\""]
         var type: FieldType
@@ -115,7 +118,8 @@ struct NewFieldProposer {
         var values: [ValueMapping] = []
         if type == .select || type == .multiSelect {
             var sourceValues = definition?.picklistValues ?? []
-            let sampled = type == .multiSelect
+            let sampled =
+                type == .multiSelect
                 ? column.valuesInOrder.flatMap { $0.split(separator: ";").map { String($0).trimmingWhitespace } }
                 : column.valuesInOrder
             for value in sampled where !sourceValues.contains(value) { sourceValues.append(value) }
@@ -129,5 +133,27 @@ struct NewFieldProposer {
             reasons: reasons,
             newField: NewField(name: name, label: label, type: type, options: options, relationTarget: relationTarget),
             values: values, format: format, references: references, separator: separator)
+    }
+
+    /// A column the understanding found to point at another file's records: a new many-to-one relation to that
+    /// file's Twenty object. Owners are not relations between records (they go through the owner map).
+    mutating func relationMapping(
+        for column: ColumnEvidence, relation: Relation, targets: [String: String], objectLabel: String
+    ) -> FieldMapping? {
+        guard let target = targets[relation.targetObject] else { return nil }
+        let name = self.name(for: column.column)
+        var reasons = ["no field of \(objectLabel) matches \"\(column.column)\"", relation.reason]
+        var confidence = relation.confidence
+        if !relation.headerAgrees {
+            confidence = min(confidence, 0.59)
+            reasons.append("only the values say so; confirm the link in the review")
+        }
+        reasons.append("new relation \(name) to \(target)")
+        return FieldMapping(
+            column: column.column, target: name + "Id", transform: .reference,
+            confidence: (confidence * 100).rounded() / 100,
+            reasons: reasons,
+            newField: NewField(name: name, label: column.column, type: .relation, relationTarget: target),
+            references: relation.targetObject, matchBy: relation.matchBy == .id ? nil : relation.matchBy.rawValue)
     }
 }

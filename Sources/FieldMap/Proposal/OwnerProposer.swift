@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 
 /// Allegory users (users.csv, and emails seen in owner columns) to Twenty workspace members, by email.
 enum OwnerProposer {
@@ -12,7 +13,8 @@ enum OwnerProposer {
     ///   - ownerValues: emails sampled from the columns mapped with `.owner`, in file order.
     ///   - members: the workspace's member emails; nil when no workspace was read.
     ///   - exportedBy: who exported (manifest.json): a natural fallback, since they administer the data.
-    static func propose(users: SourceSample?, ownerValues: [String], members: [String]?, exportedBy: String?) -> Result {
+    static func propose(users: SourceSample?, ownerValues: [String], members: [String]?, exportedBy: String?) -> Result
+    {
         var sources: [(email: String, active: Bool)] = []
         var seen = Set<String>()
         if let users, let email = users.column(named: "Email") {
@@ -49,7 +51,8 @@ enum OwnerProposer {
             }
             fallback = exportedBy.flatMap { byLower[$0.lowercased()] } ?? members.first
             if !unmatched.isEmpty {
-                notes.append("no workspace member for \(unmatched.joined(separator: ", ")): their records go to the fallback")
+                notes.append(
+                    "no workspace member for \(unmatched.joined(separator: ", ")): their records go to the fallback")
             }
         } else {
             // Without a workspace, assume people are invited with the address they used in Allegory.
@@ -65,7 +68,24 @@ enum OwnerProposer {
                 notes.append("inactive in Allegory, so left to the fallback: \(inactive.joined(separator: ", "))")
             }
             let active = sources.filter(\.active).map(\.email)
-            fallback = exportedBy.flatMap { who in active.first { $0.lowercased() == who.lowercased() } } ?? active.first
+            fallback =
+                exportedBy.flatMap { who in active.first { $0.lowercased() == who.lowercased() } } ?? active.first
+        }
+        // Owners named by their full name (HubSpot, Pipedrive, Dynamics write names): the user of that name's member.
+        if let users, let email = users.column(named: "Email"), let name = users.column(named: "Name") {
+            var emailByName: [String: String] = [:]
+            for row in users.rows where email < row.count && name < row.count {
+                emailByName[ValueFolding.folded(row[name])] = row[email].trimmingWhitespace.lowercased()
+            }
+            var named = Set<String>()
+            for value in ownerValues {
+                let owner = value.trimmingWhitespace
+                guard !owner.isEmpty, !ValueShapes.isEmail(owner), named.insert(owner).inserted,
+                    let address = emailByName[ValueFolding.folded(owner)],
+                    let member = mappings.first(where: { $0.source.lowercased() == address })?.target
+                else { continue }
+                mappings.append(ValueMapping(source: owner, target: member))
+            }
         }
         if let fallback { notes.append("fallback owner: \(fallback)") }
         return Result(owners: OwnerMap(members: mappings, fallback: fallback), notes: notes)

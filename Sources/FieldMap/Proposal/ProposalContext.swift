@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 import TwentyModel
 
 /// What every object's proposal may consult: the targets, the export's field dictionary, its stages, and which Twenty
@@ -10,6 +11,8 @@ struct ProposalContext {
     let stages: StageList
     /// Source object -> Twenty `nameSingular`, for every object the map writes.
     var targets: [String: String]
+    /// What the snapshot understood of the export, when the proposal reads a project's ledger.
+    var understanding: ExportUnderstanding? = nil
 
     func definition(object: String, column: String) -> FieldDefinition? {
         definitions[object.lowercased()]?.first {
@@ -33,14 +36,21 @@ struct StageList {
         let order = sample.column(named: "Order")
         let isWon = sample.column(named: "Is Won")
         let isClosed = sample.column(named: "Is Closed")
-        func cell(_ row: [String], _ index: Int?) -> String { index.flatMap { $0 < row.count ? row[$0].trimmingWhitespace : nil } ?? "" }
+        func cell(_ row: [String], _ index: Int?) -> String {
+            index.flatMap { $0 < row.count ? row[$0].trimmingWhitespace : nil } ?? ""
+        }
         func yes(_ text: String) -> Bool { ["true", "yes", "1", "y"].contains(text.lowercased()) }
         var pipelines: [String] = []
         for row in sample.rows where !pipelines.contains(cell(row, pipeline)) { pipelines.append(cell(row, pipeline)) }
         let sorted = sample.rows.enumerated().sorted { a, b in
-            let (pa, pb) = (pipelines.firstIndex(of: cell(a.element, pipeline)) ?? 0, pipelines.firstIndex(of: cell(b.element, pipeline)) ?? 0)
+            let (pa, pb) = (
+                pipelines.firstIndex(of: cell(a.element, pipeline)) ?? 0,
+                pipelines.firstIndex(of: cell(b.element, pipeline)) ?? 0
+            )
             if pa != pb { return pa < pb }
-            let (oa, ob) = (Double(cell(a.element, order)) ?? Double(a.offset), Double(cell(b.element, order)) ?? Double(b.offset))
+            let (oa, ob) = (
+                Double(cell(a.element, order)) ?? Double(a.offset), Double(cell(b.element, order)) ?? Double(b.offset)
+            )
             return oa != ob ? oa < ob : a.offset < b.offset
         }
         for (_, row) in sorted {

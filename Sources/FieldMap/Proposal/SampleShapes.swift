@@ -21,7 +21,8 @@ enum SampleShapes {
         let bytes = value.utf8
         guard (1...64).contains(bytes.count), bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
         return bytes.allSatisfy {
-            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
+            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D
+                || $0 == 0x5F
         }
     }
 
@@ -34,4 +35,3 @@ enum SampleShapes {
         return parts.count == 2 && kinds.contains(parts[0]) && !parts[1].contains(" ")
     }
 }
-

@@ -41,7 +41,9 @@ enum SourceObjects {
         var best: (String, Double)?
         for (object, names) in synonyms {
             for candidate in [object] + names {
-                let score = HeaderName.normalize(candidate) == HeaderName.normalize(name) ? 1 : HeaderSimilarity.score(name, candidate)
+                let score =
+                    HeaderName.normalize(candidate) == HeaderName.normalize(name)
+                    ? 1 : HeaderSimilarity.score(name, candidate)
                 if score > (best?.1 ?? 0) { best = (object, score) }
             }
         }

@@ -33,7 +33,8 @@ public struct SourceSample: Sendable {
     public func column(named name: String) -> Int? { HeaderName.find([name], in: header) }
 
     /// Reads up to `limit` records of `file`; a JSON file's header is the union of its records' keys, in order.
-    public static func read(_ file: ExportLayout.SourceFile, in layout: ExportLayout, limit: Int = defaultRowLimit) throws
+    public static func read(_ file: ExportLayout.SourceFile, in layout: ExportLayout, limit: Int = defaultRowLimit)
+        throws
         -> SourceSample
     {
         let path = layout.url(of: file).path
@@ -50,7 +51,8 @@ public struct SourceSample: Sendable {
                 rows.append(row.values)
                 return true
             }
-            return SourceSample(file: file.path, object: file.object, header: reader.header, rows: rows, isWholeFile: complete)
+            return SourceSample(
+                file: file.path, object: file.object, header: reader.header, rows: rows, isWholeFile: complete)
         case .json:
             let reader = JSONRecordReader(path: path, fileName: file.path)
             var header: [String] = []

@@ -18,7 +18,8 @@ enum StandardColumnRules {
 
     static let companies: [TargetRule] = [
         .key("Company ID"),
-        TargetRule(column: "Company Name", synonyms: ["Organisation", "Organisation Name", "Business Name"], targets: ["name"]),
+        TargetRule(
+            column: "Company Name", synonyms: ["Organisation", "Organisation Name", "Business Name"], targets: ["name"]),
         TargetRule(
             column: "Website", synonyms: ["Homepage", "Domain Name", "Site"], targets: ["domainName.primaryLinkUrl"],
             transform: .url, expect: .url, distinctive: true,
@@ -47,7 +48,8 @@ enum StandardColumnRules {
         TargetRule(
             column: "Parent Company ID", targets: ["parentCompanyId"], transform: .reference, expect: .identifier,
             references: "companies",
-            newField: NewFieldSpec(name: "parentCompany", label: "Parent Company", type: .relation, relationTarget: "company"),
+            newField: NewFieldSpec(
+                name: "parentCompany", label: "Parent Company", type: .relation, relationTarget: "company"),
             note: "a parent company is a custom self-relation in Twenty, set after all companies exist"),
         .owner("Owner Email", field: "accountOwner"),
         TargetRule(column: "LinkedIn", targets: ["linkedinLink.primaryLinkUrl"], transform: .url, expect: .url),
@@ -59,13 +61,15 @@ enum StandardColumnRules {
         TargetRule(column: "First Name", targets: ["name.firstName"]),
         TargetRule(column: "Last Name", targets: ["name.lastName"]),
         TargetRule(
-            column: "Email", synonyms: ["Email Addr", "Work Email"], targets: ["emails.primaryEmail"], transform: .email,
+            column: "Email", synonyms: ["Email Addr", "Work Email"], targets: ["emails.primaryEmail"],
+            transform: .email,
             expect: .email, distinctive: true, note: "Twenty matches people on their primary email"),
         TargetRule(
             column: "Other Emails", targets: ["emails.additionalEmails"], transform: .emailList, expect: .emailList,
             separator: ";", distinctive: true),
         TargetRule(
-            column: "Phone", targets: ["phones.primaryPhoneNumber"], transform: .phone, expect: .phone, distinctive: true),
+            column: "Phone", targets: ["phones.primaryPhoneNumber"], transform: .phone, expect: .phone,
+            distinctive: true),
         TargetRule(column: "Mobile", targets: ["phones.additionalPhones"], transform: .phone, expect: .phone),
         TargetRule(column: "Job Title", synonyms: ["Job"], targets: ["jobTitle"]),
         .reference("Company ID", field: "company", to: "companies"),
@@ -116,7 +120,8 @@ enum StandardColumnRules {
             .key("Task ID"),
             TargetRule(column: "Subject", targets: ["title"]),
             TargetRule(column: "Description", targets: ["bodyV2.markdown"], transform: .richText, expect: .text),
-            TargetRule(column: "Due Date", targets: ["dueAt"], transform: .dateTime, expect: .timestamp, distinctive: true),
+            TargetRule(
+                column: "Due Date", targets: ["dueAt"], transform: .dateTime, expect: .timestamp, distinctive: true),
             TargetRule(column: "Status", targets: ["status"], transform: .select, expect: .choice),
             TargetRule(
                 column: "Priority", targets: ["priority"], transform: .select, expect: .choice,

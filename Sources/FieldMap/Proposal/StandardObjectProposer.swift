@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 import TwentyModel
 
 /// The columns of a file whose object Twenty has (contacts -> person): each standard column to its field by the
@@ -8,6 +9,8 @@ struct StandardObjectProposer {
     /// The profile whose rules apply (`contacts`), which may differ from the file's object name.
     let profile: String
     let object: ObjectDescription
+    /// What the snapshot understood of this file: its columns' meanings and relations.
+    var understood: FileUnderstanding? = nil
 
     func fields(_ sample: SourceSample) -> (fields: [FieldMapping], key: String?) {
         let rules = StandardColumnRules.rules(for: profile)
@@ -31,6 +34,7 @@ struct StandardObjectProposer {
                 }
             }
         }
+        candidates += understoodCandidates(evidence, rules: rules, duplicate: duplicate)
         candidates.sort {
             $0.confidence != $1.confidence
                 ? $0.confidence > $1.confidence
@@ -38,12 +42,15 @@ struct StandardObjectProposer {
         }
         var chosen: [Int: ColumnCandidate] = [:]
         var claimed = Set<Int>()
-        for candidate in candidates where chosen[candidate.column.index] == nil && !claimed.contains(candidate.ruleIndex) {
+        for candidate in candidates
+        where chosen[candidate.column.index] == nil && !claimed.contains(candidate.ruleIndex) {
             chosen[candidate.column.index] = candidate
             claimed.insert(candidate.ruleIndex)
         }
-        // A key column the header does not name: the first column of distinct, id-shaped values.
-        if let keyRule = rules.firstIndex(where: \.isKey), !claimed.contains(keyRule),
+        // A key column the header does not name: the first column of distinct, id-shaped values. A natural key (an
+        // email, a name) is not an id: it keeps its own target, and the source id still reaches allegoryId.
+        if understood.map({ $0.keyKind == .id }) ?? true, let keyRule = rules.firstIndex(where: \.isKey),
+            !claimed.contains(keyRule),
             let column = evidence.first(where: { chosen[$0.index] == nil && $0.isUnique && $0.identifierShare >= 0.95 })
         {
             chosen[column.index] = ColumnCandidate(
@@ -64,18 +71,65 @@ struct StandardObjectProposer {
                     FieldMapping(
                         column: column.column, target: nil, transform: .skip, confidence: 1,
                         reasons: ["a second column named \"\(column.column)\": the reader keeps the first"]))
-            } else if let candidate = chosen[column.index], let mapping = mapping(candidate, sample: sample, newFields: &newFields) {
+            } else if let candidate = chosen[column.index],
+                let mapping = mapping(candidate, sample: sample, newFields: &newFields)
+            {
                 if candidate.rule.isKey { key = column.column }
+                mappings.append(mapping)
+            } else if let relation = relation(of: column.column),
+                context.understanding?.file(object: relation.targetObject)?.role != .users,
+                let mapping = newFields.relationMapping(
+                    for: column, relation: relation, targets: context.targets, objectLabel: object.nameSingular)
+            {
                 mappings.append(mapping)
             } else {
                 mappings.append(
                     newFields.mapping(
-                        for: column, definition: context.definition(object: sample.object, column: column.column)
+                        for: column,
+                        definition: context.definition(object: sample.object, column: column.column)
                             ?? context.definition(object: profile, column: column.column),
                         objectLabel: object.nameSingular, referencedObject: referenced))
             }
         }
         return (mappings, key)
+    }
+
+    /// Candidates from the export's understanding: a column whose meaning the header and the values agree on is
+    /// proposed with the understanding's confidence; one that only the header, or only the values, support stays
+    /// below 0.6 and says what would settle it, so the review lists it first.
+    private func understoodCandidates(_ evidence: [ColumnEvidence], rules: [TargetRule], duplicate: [Bool])
+        -> [ColumnCandidate]
+    {
+        guard let understood else { return [] }
+        var result: [ColumnCandidate] = []
+        for column in evidence where !duplicate[column.index] {
+            guard let meaning = understood.column(column.column), let standard = meaning.standard,
+                let ruleIndex = rules.firstIndex(where: { $0.column == standard })
+            else { continue }
+            if rules[ruleIndex].isKey, understood.keyKind != .id || !understood.keyColumns.contains(column.column) {
+                continue
+            }
+            var reasons = meaning.reasons
+            var confidence = meaning.confidence
+            switch meaning.evidence {
+            case .both?:
+                confidence = max(confidence, 0.8)
+            case .header?:
+                confidence = min(confidence, 0.59)
+                reasons.append("only the header says so; the sampled values would settle it: check them in the review")
+            case .values?, nil:
+                confidence = min(confidence, 0.59)
+                reasons.append(
+                    "only the values say so; a header naming \(standard) would settle it: confirm in the review")
+            }
+            if let note = rules[ruleIndex].note { reasons.append(note) }
+            result.append(
+                ColumnCandidate(
+                    column: column, rule: rules[ruleIndex], ruleIndex: ruleIndex,
+                    confidence: (confidence * 100).rounded() / 100,
+                    reasons: reasons))
+        }
+        return result
     }
 
     func referenced(_ source: String) -> (source: String, target: String)? {
@@ -88,7 +142,9 @@ struct StandardObjectProposer {
         return object.field(named: top) != nil || object.relation(joinColumn: path) != nil
     }
 
-    private func mapping(_ candidate: ColumnCandidate, sample: SourceSample, newFields: inout NewFieldProposer) -> FieldMapping? {
+    private func mapping(_ candidate: ColumnCandidate, sample: SourceSample, newFields: inout NewFieldProposer)
+        -> FieldMapping?
+    {
         let rule = candidate.rule
         let column = candidate.column
         var reasons = candidate.reasons
@@ -98,7 +154,8 @@ struct StandardObjectProposer {
             target = existing
         } else if let spec = rule.newField, let path = rule.targets.last {
             target = path
-            newField = NewField(name: spec.name, label: spec.label, type: spec.type, relationTarget: spec.relationTarget)
+            newField = NewField(
+                name: spec.name, label: spec.label, type: spec.type, relationTarget: spec.relationTarget)
             newFields.takenNames.insert(spec.name.lowercased())
             reasons.append("\(object.nameSingular) has no field \(spec.name): new \(spec.type.rawValue) field")
         } else if !rule.targets.isEmpty {
@@ -106,14 +163,46 @@ struct StandardObjectProposer {
         }
         var mapping = FieldMapping(
             column: column.column, target: target, transform: rule.transform, confidence: candidate.confidence,
-            reasons: reasons, newField: newField, references: rule.references, separator: rule.separator)
+            reasons: reasons, newField: newField, references: references(for: column.column, rule: rule),
+            separator: rule.separator)
+        if rule.transform == .reference, let relation = understood.flatMap({ _ in relation(of: column.column) }),
+            relation.matchBy != .id
+        {
+            mapping.matchBy = relation.matchBy.rawValue
+        }
         if rule.transform == .date || rule.transform == .dateTime { mapping.format = column.timestampFormat?.rawValue }
-        if rule.transform == .select, let target { addValues(to: &mapping, target: target, column: column, sample: sample) }
+        if rule.transform == .select, let target {
+            addValues(to: &mapping, target: target, column: column, sample: sample)
+        }
         return mapping
     }
 
+    /// The relation the understanding found for a column of this file.
+    private func relation(of column: String) -> Relation? {
+        guard let understood else { return nil }
+        return context.understanding?.relation(object: understood.object, column: column)
+    }
+
+    /// The source object a reference column points at: the object its values were found in (`Account`), else the
+    /// first file of the rule's role (`companies`); a polymorphic parent's type column as the file names it.
+    private func references(for column: String, rule: TargetRule) -> String? {
+        guard rule.transform == .reference, let understood, let understanding = context.understanding else {
+            return rule.references
+        }
+        if rule.targets.isEmpty {
+            return understanding.polymorphic(of: understood.object).first { $0.idColumn == column }?.typeColumn
+                ?? rule.references
+        }
+        if let relation = relation(of: column) { return relation.targetObject }
+        if let role = rule.references.flatMap(ObjectRole.init(rawValue:)), let file = understanding.files(role).first {
+            return file.object
+        }
+        return rule.references
+    }
+
     /// The value map of a SELECT target: stages, task statuses, MIME types, or a new field's options.
-    private func addValues(to mapping: inout FieldMapping, target: String, column: ColumnEvidence, sample: SourceSample) {
+    private func addValues(to mapping: inout FieldMapping, target: String, column: ColumnEvidence, sample: SourceSample)
+    {
         if var field = mapping.newField {
             var sourceValues = context.definition(object: sample.object, column: column.column)?.picklistValues ?? []
             for value in column.valuesInOrder where !sourceValues.contains(value) { sourceValues.append(value) }
@@ -139,7 +228,8 @@ struct StandardObjectProposer {
             synonyms = ValueMapProposer.taskStatusSynonyms
         }
         for value in column.valuesInOrder where !sourceValues.contains(value) { sourceValues.append(value) }
-        let result = ValueMapProposer.map(sourceValues, to: options, synonyms: synonyms, won: stages.won, lost: stages.lost)
+        let result = ValueMapProposer.map(
+            sourceValues, to: options, synonyms: synonyms, won: stages.won, lost: stages.lost)
         mapping.values = result.values
         mapping.reasons += result.reasons
     }

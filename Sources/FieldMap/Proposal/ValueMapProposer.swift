@@ -76,7 +76,9 @@ enum ValueMapProposer {
             }
             while options.contains(where: { $0.value == value }) { value += "_" }
             options.append(
-                SelectOption(value: value, label: source, color: palette[options.count % palette.count], position: options.count))
+                SelectOption(
+                    value: value, label: source, color: palette[options.count % palette.count], position: options.count)
+            )
             values.append(ValueMapping(source: source, target: value))
         }
         return (options, values)
@@ -91,7 +93,9 @@ enum ValueMapProposer {
         if ["zip", "tar", "gzip", "x-7z", "rar", "compressed"].contains(where: lower.contains) { return "ARCHIVE" }
         if ["spreadsheet", "excel", "csv"].contains(where: lower.contains) { return "SPREADSHEET" }
         if ["presentation", "powerpoint"].contains(where: lower.contains) { return "PRESENTATION" }
-        if lower.hasPrefix("text/") || ["pdf", "msword", "wordprocessing", "rtf", "opendocument.text"].contains(where: lower.contains) {
+        if lower.hasPrefix("text/")
+            || ["pdf", "msword", "wordprocessing", "rtf", "opendocument.text"].contains(where: lower.contains)
+        {
             return "TEXT_DOCUMENT"
         }
         return "OTHER"

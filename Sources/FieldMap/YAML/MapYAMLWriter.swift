@@ -18,6 +18,9 @@ public enum MapYAMLWriter {
         "Select values must be among the field's options unless `isNew: true` (the option is then added).",
         "A parent of a type named per record (`Related ID`) has `target: null`, `transform: reference` and",
         "`references` naming the column that gives its type (`Related Type`): the link follows each record's type.",
+        "A reference whose values are names, emails or domains rather than ids says so with `matchBy: name`",
+        "(`email`, `domain`): each value is looked up among the referenced records' names; a value matching none",
+        "or several records is a link not written, recorded and reported (never dropped silently).",
         "Transforms: " + Transform.allCases.map(\.rawValue).joined(separator: ", ") + ".",
         "Policies: duplicates merge|skip|fail; invalidPhone keepAsText|drop|reject;",
         "missingParent reject|dropLink; duplicateInExport keepFirst|rejectAll.",
@@ -98,6 +101,7 @@ public enum MapYAMLWriter {
         if let format = field.format { pairs.append(("format", text(format))) }
         if let separator = field.separator { pairs.append(("separator", text(separator))) }
         if let references = field.references { pairs.append(("references", text(references))) }
+        if let matchBy = field.matchBy { pairs.append(("matchBy", text(matchBy))) }
         if !field.values.isEmpty { pairs.append(("values", sequence(field.values.map(valueMapping)))) }
         if let new = field.newField { pairs.append(("newField", newField(new))) }
         pairs.append(("reasons", sequence(field.reasons.map(text))))
@@ -156,7 +160,8 @@ public enum MapYAMLWriter {
     static func text(_ string: String) -> Node {
         let probe = Node.scalar(.init(string, .implicit, .plain))
         let isString = Resolver.default.resolveTag(of: probe) == .str
-        let needsQuotes = !isString || string.isEmpty || string.first == " " || string.last == " "
+        let needsQuotes =
+            !isString || string.isEmpty || string.first == " " || string.last == " "
             || ["yes", "no", "on", "off", "y", "n"].contains(string.lowercased())
         return .scalar(.init(string, .implicit, needsQuotes ? .doubleQuoted : .any))
     }

@@ -1,5 +1,6 @@
 import AllegoryExport
 import ArgumentParser
+import ExportUnderstanding
 import FieldMap
 import Foundation
 import Ledger
@@ -9,7 +10,8 @@ import TwentyModel
 struct MapProposeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "propose",
-        abstract: "Propose a field map from a sample of the export; writes PROJECT_DIR/map.yaml and records map.proposed.",
+        abstract:
+            "Propose a field map from a sample of the export; writes PROJECT_DIR/map.yaml and records map.proposed.",
         discussion: """
             Targets come from the live workspace's metadata with --twenty (key from --api-key-file or TWENTY_API_KEY), \
             else from the built-in description of Twenty's standard objects (--twenty-version). Each column gets a \
@@ -20,13 +22,18 @@ struct MapProposeCommand: AsyncParsableCommand {
     @OptionGroup var options: ProjectOptions
     @Option(help: "The export folder (default: the folder of the project's latest snapshot).", completion: .directory)
     var export: String?
-    @Option(help: "The Twenty workspace URL whose metadata gives the targets (default: none, use the built-in description).")
+    @Option(
+        help: "The Twenty workspace URL whose metadata gives the targets (default: none, use the built-in description)."
+    )
     var twenty: String?
-    @Option(help: "A file holding the workspace API key (default: the TWENTY_API_KEY environment variable).", completion: .file())
+    @Option(
+        help: "A file holding the workspace API key (default: the TWENTY_API_KEY environment variable).",
+        completion: .file())
     var apiKeyFile: String?
     @Option(help: "The data model to assume without --twenty: v1 (Twenty 1.x before 1.18) or v2 (default: v2).")
     var twentyVersion: String = "v2"
-    @Option(help: "Records sampled from the start of each file (default: 2000).") var sampleRows = SourceSample.defaultRowLimit
+    @Option(help: "Records sampled from the start of each file (default: 2000).") var sampleRows = SourceSample
+        .defaultRowLimit
     @Option(
         help: """
             An OpenAI-compatible endpoint (e.g. http://localhost:8080/v1) asked for suggestions where the tool is unsure \
@@ -34,7 +41,8 @@ struct MapProposeCommand: AsyncParsableCommand {
             key is read from CRM_MIGRATE_ASSIST_KEY and never logged.
             """)
     var assist: String?
-    @Option(help: "The model name sent to the --assist endpoint (default: gpt-4o-mini).") var assistModel = "gpt-4o-mini"
+    @Option(help: "The model name sent to the --assist endpoint (default: gpt-4o-mini).") var assistModel =
+        "gpt-4o-mini"
 
     func validate() throws {
         if TwentyVersion(rawValue: twentyVersion) == nil { throw ValidationError("--twenty-version must be v1 or v2") }
@@ -45,18 +53,37 @@ struct MapProposeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let project = try options.open()
-        let exportPath = try export ?? project.openLedger(.read).latestSnapshotExportPath()
+        let ledger = try project.openLedger(.read)
+        let snapshotPath = try ledger.latestSnapshotExportPath()
+        let exportPath = export ?? snapshotPath
         guard let exportPath else {
-            throw UserFacingError("no export to propose from: pass --export DIR or take a snapshot first (`crm-migrate snapshot`)")
+            throw UserFacingError(
+                "no export to propose from: pass --export DIR or take a snapshot first (`crm-migrate snapshot`)")
         }
         let catalog = try await targets()
         let started = Date()
         let layout = try ExportLayout(root: URL(fileURLWithPath: exportPath).standardizedFileURL)
-        var proposal = try MapProposer(layout: layout, catalog: catalog, rowLimit: sampleRows).propose()
+        // The understanding the snapshot recorded (the identities and links every later step uses); an export other
+        // than the snapshot's is understood afresh, and the proposal says so.
+        var understanding = try UnderstandingRecord.latest(in: ledger)
+        if understanding == nil
+            || export.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
+                != snapshotPath.map({
+                    URL(fileURLWithPath: $0).standardizedFileURL.path
+                })
+        {
+            understanding = try Understander(layout: layout).understand()
+        }
+        var proposal = try MapProposer(
+            layout: layout, catalog: catalog, understanding: understanding, rowLimit: sampleRows
+        )
+        .propose()
         if let assist, let url = URL(string: assist) {
             let client = AssistClient(
-                endpoint: url, model: assistModel, apiKey: ProcessInfo.processInfo.environment["CRM_MIGRATE_ASSIST_KEY"])
-            let merged = try await AssistMerge.apply(client: client, to: proposal.map, samples: proposal.samples, catalog: catalog)
+                endpoint: url, model: assistModel, apiKey: ProcessInfo.processInfo.environment["CRM_MIGRATE_ASSIST_KEY"]
+            )
+            let merged = try await AssistMerge.apply(
+                client: client, to: proposal.map, samples: proposal.samples, catalog: catalog)
             proposal.map = merged.map
             proposal.notes.append("language model: \(merged.adopted) suggestion(s) adopted of \(merged.received)")
         }
@@ -66,15 +93,20 @@ struct MapProposeCommand: AsyncParsableCommand {
             "Proposed from \(layout.root.path) (first \(sampleRows) records of each file),",
             "against \(catalog.origin).",
         ]
-        let written = try MapFile.write(proposal.map, header: header, catalog: catalog, projectDirectory: project.directory)
+        let written = try MapFile.write(
+            proposal.map, header: header, catalog: catalog, projectDirectory: project.directory)
         let fields = proposal.map.objects.reduce(0) { $0 + $1.fields.count }
         try MapConfirmation.recordProposal(projectDirectory: project.directory, sha256: written.sha256, fields: fields)
-        print("Proposed \(written.url.path) in \(String(format: "%.2f", seconds)) s: \(proposal.map.objects.count) objects, \(fields) columns")
+        print(
+            "Proposed \(written.url.path) in \(String(format: "%.2f", seconds)) s: \(proposal.map.objects.count) objects, \(fields) columns"
+        )
         for object in proposal.map.objects {
             let low = object.fields.filter { $0.confidence < 0.6 }.count
             let created = object.fields.filter { $0.newField != nil }.count
-            print("  \(object.file.padding(toLength: 40, withPad: " ", startingAt: 0)) -> \(object.target.isEmpty ? "(not migrated)" : object.target)"
-                + (object.fields.isEmpty ? "" : "  \(object.fields.count) columns, \(created) new fields, \(low) below 0.6"))
+            print(
+                "  \(object.file.padding(toLength: 40, withPad: " ", startingAt: 0)) -> \(object.target.isEmpty ? "(not migrated)" : object.target)"
+                    + (object.fields.isEmpty
+                        ? "" : "  \(object.fields.count) columns, \(created) new fields, \(low) below 0.6"))
         }
         for note in proposal.notes { print("note: \(note)") }
         print("Next: crm-migrate map review, edit map.yaml if needed, then crm-migrate map confirm --by NAME")
@@ -85,11 +117,13 @@ struct MapProposeCommand: AsyncParsableCommand {
         guard let url = URL(string: twenty) else { throw ValidationError("--twenty \(twenty) is not a URL") }
         let key: String
         if let apiKeyFile {
-            key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(
+                in: .whitespacesAndNewlines)
         } else if let fromEnvironment = ProcessInfo.processInfo.environment["TWENTY_API_KEY"] {
             key = fromEnvironment
         } else {
-            throw UserFacingError("--twenty needs an API key: --api-key-file FILE or the TWENTY_API_KEY environment variable")
+            throw UserFacingError(
+                "--twenty needs an API key: --api-key-file FILE or the TWENTY_API_KEY environment variable")
         }
         return try await WorkspaceMetadata(baseURL: url, apiKey: key).catalog()
     }
