@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "RecordTransform",
             dependencies: [
-                "FieldMap", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                "FieldMap", "ExportUnderstanding", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 

@@ -8,7 +8,8 @@ import RecordTransform
 struct TransformCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transform",
-        abstract: "Turn every current source record into a Twenty payload or a rejection with reasons, under the confirmed map.",
+        abstract:
+            "Turn every current source record into a Twenty payload or a rejection with reasons, under the confirmed map.",
         discussion: """
             Requires map.yaml to be the map confirmed last (`crm-migrate map confirm`). Objects are transformed in \
             dependency order (companies, contacts, deals, custom objects, junctions, tasks, notes, activities, \
@@ -44,10 +45,13 @@ struct TransformCommand: ParsableCommand {
         let project = try options.open()
         let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
         let directory = try members.map(Self.readMembers) ?? [:]
-        let mapsOwners = confirmed.map.objects.contains { $0.fields.contains { $0.transform == .owner && $0.target != nil } }
+        let mapsOwners = confirmed.map.objects.contains {
+            $0.fields.contains { $0.transform == .owner && $0.target != nil }
+        }
         if mapsOwners && directory.isEmpty {
             throw UserFacingError(
-                "the map sends owners to workspace members; pass --members FILE with the workspace's members (GET /rest/workspaceMembers)")
+                "the map sends owners to workspace members; pass --members FILE with the workspace's members (GET /rest/workspaceMembers)"
+            )
         }
         if mapsOwners {
             let missing = MemberDirectory(members: directory, owners: confirmed.map.owners).membersMissingFromWorkspace
@@ -55,12 +59,14 @@ struct TransformCommand: ParsableCommand {
                 throw UserFacingError(
                     "map.yaml sends owners to \(missing.count) member(s) the workspace does not have: "
                         + missing.joined(separator: ", ")
-                        + "; invite them in Twenty, or change their lines under owners (and the fallback), then confirm again")
+                        + "; invite them in Twenty, or change their lines under owners (and the fallback), then confirm again"
+                )
             }
         }
         let ledger = try project.openLedger(.write)
         guard try ledger.latestSnapshot() > 0 else {
-            throw UserFacingError("the project has no snapshot yet; run `crm-migrate snapshot --export EXPORT_DIR` first")
+            throw UserFacingError(
+                "the project has no snapshot yet; run `crm-migrate snapshot --export EXPORT_DIR` first")
         }
         // Exclusion rules record record.excluded through the audit that defines them, once per record.
         let rules = Array(Set(confirmed.map.exclusions + (project.settings.exclude ?? []))).sorted()
@@ -69,44 +75,74 @@ struct TransformCommand: ParsableCommand {
             auditOptions.exclude = rules
             _ = try Auditor(ledger: ledger, options: auditOptions).run()
         }
-        let context = try TransformContext(projectId: project.settings.projectId, map: confirmed.map, members: directory)
+        let context = try TransformContext(
+            projectId: project.settings.projectId, map: confirmed.map, members: directory)
         var run = TransformRun(ledger: ledger, map: confirmed.map, mapSha256: confirmed.sha256, context: context)
         run.batchSize = batchSize
         let started = Date()
         print("Transforming under map \(confirmed.sha256.prefix(12)) (confirmed by \(confirmed.confirmedBy))")
-        print("OBJECT".padding(24) + "TARGET".padding(18) + "SOURCE".padding(10) + "TRANSFORMED".padding(13)
-            + "REJECTED".padding(10) + "EXCLUDED".padding(10) + "ALREADY DONE")
+        print(
+            "OBJECT".padding(24) + "TARGET".padding(18) + "SOURCE".padding(10) + "TRANSFORMED".padding(13)
+                + "REJECTED".padding(10) + "EXCLUDED".padding(10) + "ALREADY DONE")
         run.progress = { counts in
-            print(counts.object.padding(24) + counts.target.padding(18) + String(counts.source).padding(10)
-                + String(counts.transformed).padding(13) + String(counts.rejected).padding(10)
-                + String(counts.excluded).padding(10) + String(counts.alreadySettled)
-                + (counts.balances ? "" : "  DOES NOT ADD UP"))
+            print(
+                counts.object.padding(24) + counts.target.padding(18) + String(counts.source).padding(10)
+                    + String(counts.transformed).padding(13) + String(counts.rejected).padding(10)
+                    + String(counts.excluded).padding(10) + String(counts.alreadySettled)
+                    + (counts.balances ? "" : "  DOES NOT ADD UP"))
         }
         let summary = try run.run()
-        let total = summary.objects.reduce(into: (0, 0, 0, 0)) { $0 = ($0.0 + $1.source, $0.1 + $1.transformed, $0.2 + $1.rejected, $0.3 + $1.excluded) }
-        print("total".padding(42) + String(total.0).padding(10) + String(total.1).padding(13) + String(total.2).padding(10) + String(total.3))
+        let total = summary.objects.reduce(into: (0, 0, 0, 0)) {
+            $0 = ($0.0 + $1.source, $0.1 + $1.transformed, $0.2 + $1.rejected, $0.3 + $1.excluded)
+        }
+        print(
+            "total".padding(42) + String(total.0).padding(10) + String(total.1).padding(13)
+                + String(total.2).padding(10) + String(total.3))
         if !summary.reasonsByCode.isEmpty {
             print("Rejection reasons recorded by this run:")
-            for (code, count) in summary.reasonsByCode.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }) {
+            for (code, count) in summary.reasonsByCode.sorted(by: {
+                $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key
+            }) {
                 print("  " + code.padding(24) + String(count))
             }
         }
-        if !summary.droppedLinks.isEmpty {
-            print("Links left out (policies.missingParent: dropLink), records written without them:")
-            for (code, count) in summary.droppedLinks.sorted(by: { $0.key < $1.key }) { print("  " + code.padding(24) + String(count)) }
+        let unresolved = summary.unresolvedLinks.values.reduce(0, +)
+        print("Links: \(summary.linksWritten) written, \(unresolved) not written (each a link.unresolved event)")
+        for (code, count) in summary.unresolvedLinks.sorted(by: { $0.key < $1.key }) {
+            let dropped = summary.droppedLinks[code, default: 0]
+            print(
+                "  " + code.padding(24) + String(count)
+                    + (dropped > 0 ? "  (\(dropped) on records written without the link)" : ""))
+        }
+        let report = try UnresolvedLinksReport.csv(ledger: ledger, mapSha256: confirmed.sha256)
+        let reports = project.directory.appendingPathComponent("reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        let reportURL = reports.appendingPathComponent("unresolved-links.csv")
+        try report.text.write(to: reportURL, atomically: true, encoding: .utf8)
+        if report.rows > 0 {
+            print("Every link not written, with file, line and value: \(reportURL.path) (\(report.rows) rows)")
         }
         let seconds = Date().timeIntervalSince(started)
-        print(String(format: "%.1f s; %d events appended; ledger now holds %d events", seconds, summary.newEvents, ledger.head.seq))
+        print(
+            String(
+                format: "%.1f s; %d events appended; ledger now holds %d events", seconds, summary.newEvents,
+                ledger.head.seq))
         guard summary.balances else {
-            throw UserFacingError("the counts do not add up for \(summary.objects.filter { !$0.balances }.map(\.object).joined(separator: ", ")); nothing was lost from the ledger, but report this")
+            throw UserFacingError(
+                "the counts do not add up for \(summary.objects.filter { !$0.balances }.map(\.object).joined(separator: ", ")); nothing was lost from the ledger, but report this"
+            )
         }
     }
 
     /// Member email -> member id, from any of the shapes the option's help lists.
     static func readMembers(_ path: String) throws -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw UserFacingError("cannot read the members file \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UserFacingError("cannot read the members file \(path)")
+        }
         let json: JSONValue
-        do { json = try JSONParser.parse(Array(data)) } catch { throw UserFacingError("the members file \(path) is not JSON: \(error)") }
+        do { json = try JSONParser.parse(Array(data)) } catch {
+            throw UserFacingError("the members file \(path) is not JSON: \(error)")
+        }
         var list = json
         if let inner = json["data"]?["workspaceMembers"] { list = inner }
         var result: [String: String] = [:]
@@ -120,7 +156,9 @@ struct TransformCommand: ParsableCommand {
             }
         case .object(let pairs):
             for (email, id) in pairs {
-                guard let id = id.stringValue else { throw UserFacingError("the member id of \(email) in \(path) is not a string") }
+                guard let id = id.stringValue else {
+                    throw UserFacingError("the member id of \(email) in \(path) is not a string")
+                }
                 result[email] = id
             }
         default:

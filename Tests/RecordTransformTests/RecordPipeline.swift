@@ -11,12 +11,22 @@ struct RecordPipeline {
         let values: [String: String]
     }
 
-    let context: TransformContext
+    private(set) var context: TransformContext
     private(set) var registry = ParentRegistry()
+    /// Every link not written so far, as `link.unresolved` events would record them.
+    private(set) var unresolved: [ReferentialIntegrity.Finding] = []
+    private let needs: [ReferenceResolver.Need]
 
-    init(context: TransformContext) { self.context = context }
+    /// `map`: the whole map, when its references by name must resolve (as `TransformRun` reads them first).
+    init(context: TransformContext, map: FieldMap? = nil) {
+        self.context = context
+        needs = map.map(ReferenceResolver.needs) ?? []
+    }
 
     mutating func run(_ objectMap: ObjectMap, _ records: [Input]) -> [TransformOutcome] {
+        for need in needs where need.object == objectMap.source {
+            for record in records { context.resolver.add(need, sourceId: record.sourceId, values: record.values) }
+        }
         let transformer = RecordTransformer(objectMap: objectMap, context: context)
         var validation = ObjectValidation(policies: context.policies)
         if transformer.needsKeyScan {
@@ -24,10 +34,12 @@ struct RecordPipeline {
             validation.finishScan()
         }
         return records.map { record in
-            let outcome = validation.validate(
-                transformer.transform(sourceId: record.sourceId, file: objectMap.file, line: record.line, values: record.values),
+            let (outcome, links) = validation.validate(
+                transformer.transform(
+                    sourceId: record.sourceId, file: objectMap.file, line: record.line, values: record.values),
                 registry: registry
-            ).0
+            )
+            unresolved += links
             switch outcome {
             case .transformed: registry.record(object: objectMap.source, sourceId: record.sourceId, .transformed)
             case .rejected: registry.record(object: objectMap.source, sourceId: record.sourceId, .rejected)

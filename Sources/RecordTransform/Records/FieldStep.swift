@@ -1,4 +1,5 @@
 import AllegoryExport
+import ExportUnderstanding
 import FieldMap
 import TwentyModel
 
@@ -16,18 +17,22 @@ final class FieldStep: Sendable {
     let options: OptionValues?
     let separator: String?
     let references: String?
+    /// How a reference's values name their records, when not by id.
+    let matchBy: MatchBy?
 
     init(_ mapping: FieldMapping, target: String, description: ObjectDescription?) {
         column = mapping.column
         let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
         field = parts[0]
         subfield = parts.count > 1 ? parts[1] : nil
-        fieldType = description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
+        fieldType =
+            description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
         transform = mapping.transform
         format = mapping.format.flatMap(TimestampFormat.init(mapName:))
         options = mapping.transform == .select || mapping.transform == .multiSelect ? OptionValues(mapping.values) : nil
         separator = mapping.separator
         references = mapping.references
+        matchBy = mapping.matchBy.flatMap(MatchBy.init(rawValue:)).flatMap { $0 == .id ? nil : $0 }
     }
 
     /// One end of a junction record: a many-to-one relation filled from a source id.
@@ -41,5 +46,6 @@ final class FieldStep: Sendable {
         options = nil
         separator = nil
         self.references = references
+        matchBy = nil
     }
 }

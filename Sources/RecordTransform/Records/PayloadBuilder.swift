@@ -41,11 +41,16 @@ struct PayloadBuilder {
             composites[field, default: FieldSlots()]["primaryEmail"] = primary.map(JSONValue.string) ?? .null
             composites[field, default: FieldSlots()]["additionalEmails"] = .array(extras.map(JSONValue.string))
         }
-        for (field, phones) in additionalPhones.members { composites[field, default: FieldSlots()]["additionalPhones"] = .array(phones) }
-        for (field, links) in secondaryLinks.members { composites[field, default: FieldSlots()]["secondaryLinks"] = .array(links) }
+        for (field, phones) in additionalPhones.members {
+            composites[field, default: FieldSlots()]["additionalPhones"] = .array(phones)
+        }
+        for (field, links) in secondaryLinks.members {
+            composites[field, default: FieldSlots()]["secondaryLinks"] = .array(links)
+        }
         if !currencyFields.isEmpty {
             for (field, subfields) in composites.members
-            where currencyFields.contains(field) && subfields["amountMicros"] != nil && subfields["currencyCode"] == nil {
+            where currencyFields.contains(field) && subfields["amountMicros"] != nil && subfields["currencyCode"] == nil
+            {
                 composites[field]?["currencyCode"] = .string(defaultCurrency)
             }
         }

@@ -31,7 +31,8 @@ public struct RecordTransformer: Sendable {
         if case .junction(let junction) = objectMap.disposition {
             targetObject = junction.object.nameSingular
             for end in [junction.first, junction.second] {
-                steps.append(FieldStep(junctionColumn: end.column, field: end.field + "Id", references: end.sourceObject))
+                steps.append(
+                    FieldStep(junctionColumn: end.column, field: end.field + "Id", references: end.sourceObject))
             }
             // The link's own attributes (a role, a start date) travel on the junction record like any field.
             let ends: Set<String> = [junction.first.column, junction.second.column]
@@ -49,7 +50,8 @@ public struct RecordTransformer: Sendable {
         self.steps = steps
         required = RequiredFields(object: targetObject, description: description, steps: steps)
         countryColumn = Self.countryField(of: objectMap)?.column
-        currencyFields = Set(steps.filter { $0.transform == .currencyAmount || $0.transform == .currencyCode }.map(\.field))
+        currencyFields = Set(
+            steps.filter { $0.transform == .currencyAmount || $0.transform == .currencyCode }.map(\.field))
         var unique: [String: RejectionCode] = [:]
         // Twenty's unique standard fields are composites compared on their primary part; the catalogue has no
         // other kind, and the map cannot declare a custom field unique.
@@ -84,7 +86,11 @@ public struct RecordTransformer: Sendable {
     public func transform(sourceId: String, file: String, line: Int, values: [String: String]) -> TransformOutcome {
         var reasons: [RecordRejection.Reason] = []
         if let original = SourceIds.repeatedOf(sourceId) {
-            reasons.append(.init(field: objectMap.key, code: .duplicateId, message: "the id \(original) is used by an earlier record of \(file); references to it are ambiguous"))
+            reasons.append(
+                .init(
+                    field: objectMap.key, code: .duplicateId,
+                    message:
+                        "the id \(original) is used by an earlier record of \(file); references to it are ambiguous"))
         }
         var builder = PayloadBuilder()
         var references: [Reference] = []
@@ -95,17 +101,25 @@ public struct RecordTransformer: Sendable {
             let value = Text.trimmed(raw)
             guard !value.isEmpty else { continue }
             if step.transform == .phone, country == nil {
-                country = countryColumn.flatMap { values[$0] }.flatMap { NumberingPlan.plan(forCountry: $0)?.country } ?? context.defaults.country
+                country =
+                    countryColumn.flatMap { values[$0] }.flatMap { NumberingPlan.plan(forCountry: $0)?.country }
+                    ?? context.defaults.country
             }
-            if let rejection = apply(step, value, country: country ?? context.defaults.country, into: &builder, references: &references) {
+            if let rejection = apply(
+                step, value, country: country ?? context.defaults.country, into: &builder, references: &references)
+            {
                 reasons.append(.init(field: step.column, code: rejection.code, message: rejection.message))
             }
         }
-        var payload = builder.finish(defaultCurrency: context.defaults.currency.uppercased(), currencyFields: currencyFields)
-        if !builder.phoneTexts.isEmpty { payload[context.policies.invalidPhoneField] = .string(builder.phoneTexts.joined(separator: "; ")) }
+        var payload = builder.finish(
+            defaultCurrency: context.defaults.currency.uppercased(), currencyFields: currencyFields)
+        if !builder.phoneTexts.isEmpty {
+            payload[context.policies.invalidPhoneField] = .string(builder.phoneTexts.joined(separator: "; "))
+        }
         reasons += required.missing(in: payload)
         guard reasons.isEmpty else {
-            return .rejected(RecordRejection(object: objectMap.source, sourceId: sourceId, file: file, line: line, reasons: reasons))
+            return .rejected(
+                RecordRejection(object: objectMap.source, sourceId: sourceId, file: file, line: line, reasons: reasons))
         }
         let id = context.identity.id(object: objectMap.source, sourceId: sourceId)
         payload["id"] = .string(id)
@@ -124,9 +138,13 @@ public struct RecordTransformer: Sendable {
             guard let value = payload[field] else { continue }
             switch code {
             case .duplicateEmail:
-                if let email = value["primaryEmail"]?.stringValue { keys.append(UniqueKey(column: column, code: code, key: email)) }
+                if let email = value["primaryEmail"]?.stringValue {
+                    keys.append(UniqueKey(column: column, code: code, key: email))
+                }
             default:
-                if let url = value["primaryLinkUrl"]?.stringValue { keys.append(UniqueKey(column: column, code: code, key: Links.domain(ofURL: url))) }
+                if let url = value["primaryLinkUrl"]?.stringValue {
+                    keys.append(UniqueKey(column: column, code: code, key: Links.domain(ofURL: url)))
+                }
             }
         }
         return keys

@@ -5,11 +5,17 @@ import TwentyModel
 /// object's fields plus the custom fields the map creates, or for a new custom object the fields the map creates.
 enum TargetDescriptions {
     static func description(of map: ObjectMap, version: TwentyVersion) -> ObjectDescription? {
-        let created = map.fields.compactMap(\.newField).map { FieldDescription(name: $0.name, label: $0.label, type: $0.type, options: $0.options) }
+        let created = map.fields.compactMap(\.newField).map {
+            FieldDescription(name: $0.name, label: $0.label, type: $0.type, options: $0.options)
+        }
         switch map.disposition {
         case .existing:
             guard var standard = StandardObjects.object(named: map.target, version) else {
-                return created.isEmpty ? nil : ObjectDescription(nameSingular: map.target, namePlural: map.target, labelSingular: map.target, labelPlural: map.target, isCustom: true, fields: created)
+                return created.isEmpty
+                    ? nil
+                    : ObjectDescription(
+                        nameSingular: map.target, namePlural: map.target, labelSingular: map.target,
+                        labelPlural: map.target, isCustom: true, fields: created)
             }
             standard.fields += created.filter { standard.field(named: $0.name) == nil }
             return standard

@@ -10,6 +10,8 @@ public struct TransformContext: Sendable {
     public let timestamps: Timestamps
     /// The workspace targeted, whose data-model generation gives the standard objects' descriptions.
     public let twenty: TwentyTarget
+    /// The records that references by name, email or domain resolve to (filled before the objects that use them).
+    public var resolver = ReferenceResolver()
 
     public init(projectId: String, map: FieldMap, members: [String: String] = [:]) throws {
         guard let zone = TimeZone(identifier: map.defaults.timeZone) else {
@@ -38,8 +40,10 @@ public enum TransformSetupError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .unknownTimeZone(let zone): "the map's defaults.timeZone \"\(zone)\" is not an IANA time zone (e.g. America/New_York)"
-        case .unknownCountry(let country): "the map's defaults.country \"\(country)\" is not a country whose phone numbers the tool knows"
+        case .unknownTimeZone(let zone):
+            "the map's defaults.timeZone \"\(zone)\" is not an IANA time zone (e.g. America/New_York)"
+        case .unknownCountry(let country):
+            "the map's defaults.country \"\(country)\" is not a country whose phone numbers the tool knows"
         case .unknownCurrency(let code): "the map's defaults.currency \"\(code)\" is not an active ISO 4217 code"
         }
     }

@@ -17,7 +17,8 @@ public struct TransformedRecord: Sendable, Equatable {
     public var values: JSONValue { .object(payload) }
 
     public func event(mapSha256: String) -> RecordTransformed {
-        RecordTransformed(object: object, sourceId: sourceId, targetObject: targetObject, mapSha256: mapSha256, values: values)
+        RecordTransformed(
+            object: object, sourceId: sourceId, targetObject: targetObject, mapSha256: mapSha256, values: values)
     }
 }
 
@@ -29,7 +30,24 @@ public struct Reference: Sendable, Equatable {
     public let joinColumn: String
     /// The source object the id belongs to (`companies`).
     public let object: String
+    /// The referenced record's source id (for a reference by name, the id of the record that name resolved to).
     public let sourceId: String
+    /// The cell as the export holds it (an id, or a name, email or domain).
+    public let value: String
+    /// Why the link cannot be written whatever becomes of its parent (a name matching no record, or several).
+    public let unresolved: ReferentialIntegrity.Finding.Cause?
+
+    public init(
+        column: String, joinColumn: String, object: String, sourceId: String, value: String? = nil,
+        unresolved: ReferentialIntegrity.Finding.Cause? = nil
+    ) {
+        self.column = column
+        self.joinColumn = joinColumn
+        self.object = object
+        self.sourceId = sourceId
+        self.value = value ?? sourceId
+        self.unresolved = unresolved
+    }
 }
 
 /// A value Twenty keeps unique, normalised as Twenty compares it.

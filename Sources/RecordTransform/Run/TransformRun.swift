@@ -35,6 +35,13 @@ public struct TransformRun {
         var pending: [LedgerEvent] = [.runStarted(RunStarted(command: Self.command, mode: mode))]
         var summary = TransformSummary()
         var registry = ParentRegistry()
+        // References by name, email or domain resolve against their targets' current records, read once.
+        var context = self.context
+        for need in ReferenceResolver.needs(map) {
+            try ledger.forEachCurrentRecord(object: need.object, columns: need.columns) { record in
+                context.resolver.add(need, sourceId: record.sourceId, values: record.values)
+            }
+        }
         func flush(force: Bool = false) throws {
             guard force || pending.count >= batchSize, !pending.isEmpty else { return }
             try ledger.append(pending)
@@ -44,7 +51,8 @@ public struct TransformRun {
         for objectMap in DependencyOrder.sorted(map.objects) {
             // Rejections are attributed to a map through their run's id: one ledger handle (one run id) used for
             // runs under two maps in one process would blur that, which the CLI never does (a handle per command).
-            let settled = try SettledRecords(ledger: ledger, object: objectMap.source, mapSha256: mapSha256, runs: earlierRuns)
+            let settled = try SettledRecords(
+                ledger: ledger, object: objectMap.source, mapSha256: mapSha256, runs: earlierRuns)
             var counts = TransformSummary.ObjectCounts(object: objectMap.source, target: objectMap.target)
             counts.source = settled.current.count
             let transformer = RecordTransformer(objectMap: objectMap, context: context)
@@ -57,7 +65,9 @@ public struct TransformRun {
                     if settled.outcomes[sourceId] == .excluded {
                         counts.alreadySettled += 1
                     } else {
-                        pending.append(.recordExcluded(RecordExcluded(object: objectMap.source, sourceId: sourceId, rule: Self.mapSkipRule)))
+                        pending.append(
+                            .recordExcluded(
+                                RecordExcluded(object: objectMap.source, sourceId: sourceId, rule: Self.mapSkipRule)))
                         try flush()
                     }
                 }
@@ -67,7 +77,8 @@ public struct TransformRun {
             }
             if transformer.needsKeyScan {
                 // The first pass reads only the columns it transforms.
-                try ledger.forEachCurrentRecord(object: objectMap.source, columns: transformer.keyScanColumns) { record in
+                try ledger.forEachCurrentRecord(object: objectMap.source, columns: transformer.keyScanColumns) {
+                    record in
                     validation.scan(transformer, sourceId: record.sourceId, values: record.values)
                 }
                 validation.finishScan()
@@ -88,8 +99,23 @@ public struct TransformRun {
                     }
                     return
                 }
-                let (outcome, dropped) = validation.validate(transformer.transform(record), registry: registry)
-                for code in dropped { summary.droppedLinks[code.rawValue, default: 0] += 1 }
+                let (outcome, unresolved) = validation.validate(transformer.transform(record), registry: registry)
+                // Every link that will not be written is its own event, whatever becomes of the record.
+                for finding in unresolved {
+                    let rejected = if case .rejected = outcome { true } else { false }
+                    summary.unresolvedLinks[finding.code.rawValue, default: 0] += 1
+                    if !rejected { summary.droppedLinks[finding.code.rawValue, default: 0] += 1 }
+                    pending.append(
+                        .linkUnresolved(
+                            LinkUnresolved(
+                                object: objectMap.source, sourceId: record.sourceId, file: record.file,
+                                line: record.line,
+                                column: finding.reference.column, value: finding.reference.value,
+                                targetObject: finding.reference.object, code: finding.code.rawValue,
+                                message: finding.message,
+                                outcome: rejected ? "rejected" : "written-without-link", mapSha256: mapSha256)))
+                }
+                if case .transformed(let written) = outcome { summary.linksWritten += written.references.count }
                 switch outcome {
                 case .transformed(let transformed):
                     counts.transformed += 1

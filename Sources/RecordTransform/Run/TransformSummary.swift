@@ -19,6 +19,11 @@ public struct TransformSummary: Sendable, Equatable {
     public var reasonsByCode: [String: Int] = [:]
     /// Links left out under `missingParent: dropLink`, by the code they would have been rejected with.
     public var droppedLinks: [String: Int] = [:]
+    /// Every link not written in this run (dropped, or a reason of its record's rejection), by code: each is a
+    /// `link.unresolved` event with its file, line, column and value.
+    public var unresolvedLinks: [String: Int] = [:]
+    /// Links written in this run, on the records transformed in it.
+    public var linksWritten = 0
     /// Events appended by this run.
     public var newEvents = 0
 

@@ -32,15 +32,22 @@ public struct ObjectValidation: Sendable {
     }
 
     /// The outcome after validation, and the codes of links dropped under `missingParent: dropLink`.
-    public func validate(_ outcome: TransformOutcome, registry: ParentRegistry) -> (TransformOutcome, dropped: [RejectionCode]) {
+    /// The record's outcome after the checks that need other records, and every link of it that will not be
+    /// written (dropped under `dropLink`, or a reason of its rejection under `reject`), each to be recorded.
+    public func validate(_ outcome: TransformOutcome, registry: ParentRegistry) -> (
+        TransformOutcome, unresolved: [ReferentialIntegrity.Finding]
+    ) {
         guard case .transformed(var record) = outcome else { return (outcome, []) }
         var reasons = unique.reasons(for: record, policy: policies.duplicateInExport)
         var findings = ReferentialIntegrity.check(record, registry: registry, selfIds: ids)
-        if let cycle = cycles[record.sourceId], let link = record.references.first(where: { $0.object == record.object }) {
-            let description = cycle.count == 1 ? "is its own parent" : "is in a parent cycle: \((cycle + [cycle[0]]).joined(separator: " -> "))"
+        if let cycle = cycles[record.sourceId],
+            let link = record.references.first(where: { $0.object == record.object })
+        {
+            let description =
+                cycle.count == 1
+                ? "is its own parent" : "is in a parent cycle: \((cycle + [cycle[0]]).joined(separator: " -> "))"
             findings.append(.init(reference: link, code: .parentCycle, message: "\(record.sourceId) \(description)"))
         }
-        var dropped: [RejectionCode] = []
         for finding in findings {
             switch policies.missingParent {
             case .reject:
@@ -48,12 +55,16 @@ public struct ObjectValidation: Sendable {
             case .dropLink:
                 record.payload[finding.reference.joinColumn] = nil
                 record.references.removeAll { $0 == finding.reference }
-                dropped.append(finding.code)
             }
         }
         guard reasons.isEmpty else {
-            return (.rejected(RecordRejection(object: record.object, sourceId: record.sourceId, file: record.file, line: record.line, reasons: reasons)), [])
+            return (
+                .rejected(
+                    RecordRejection(
+                        object: record.object, sourceId: record.sourceId, file: record.file, line: record.line,
+                        reasons: reasons)), findings
+            )
         }
-        return (.transformed(record), dropped)
+        return (.transformed(record), findings)
     }
 }

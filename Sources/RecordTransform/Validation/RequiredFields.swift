@@ -32,7 +32,9 @@ struct RequiredFields: Sendable {
         requirements.compactMap { requirement in
             requirement.fields.contains { Self.hasValue(payload[$0]) }
                 ? nil
-                : RecordRejection.Reason(field: requirement.column, code: .missingRequired, message: "\(requirement.column) is empty, and the record cannot be written without it")
+                : RecordRejection.Reason(
+                    field: requirement.column, code: .missingRequired,
+                    message: "\(requirement.column) is empty, and the record cannot be written without it")
         }
     }
 

@@ -32,12 +32,16 @@ public struct UniqueKeyIndex: Sendable {
     public var collisions: Int { holders.count }
 
     /// The rejection reasons of a record under `policy`; empty when its keys collide with nothing or it is kept.
-    public func reasons(for record: TransformedRecord, policy: MapPolicies.DuplicateInExport) -> [RecordRejection.Reason] {
+    public func reasons(for record: TransformedRecord, policy: MapPolicies.DuplicateInExport) -> [RecordRejection
+        .Reason]
+    {
         record.uniqueKeys.compactMap { key in
             guard let ids = holders[UniqueKeyID(code: key.code, key: key.key)], ids.count > 1 else { return nil }
             if policy == .keepFirst, ids.first == record.sourceId { return nil }
             let what = key.code == .duplicateEmail ? "the email" : "the domain"
-            let kept = policy == .keepFirst ? "; the first, \(ids[0]), is kept" : "; all are rejected (duplicateInExport: rejectAll)"
+            let kept =
+                policy == .keepFirst
+                ? "; the first, \(ids[0]), is kept" : "; all are rejected (duplicateInExport: rejectAll)"
             return RecordRejection.Reason(
                 field: key.column, code: key.code,
                 message: "\(what) \(key.key) is shared by \(ids.count) records: \(ids.joined(separator: ", "))\(kept)")

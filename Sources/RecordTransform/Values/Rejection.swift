@@ -23,6 +23,8 @@ public enum RejectionCode: String, Sendable, CaseIterable, Hashable {
     case missingParent = "missing-parent"
     case rejectedParent = "rejected-parent"
     case parentCycle = "parent-cycle"
+    /// A reference by name (or email, or domain) that matches several records: which one is meant is unclear.
+    case ambiguousReference = "ambiguous-reference"
 }
 
 /// A value refused by a transform: the code and one sentence naming the value.
