@@ -35,7 +35,7 @@ public struct ExportLayout: Sendable {
     ]
 
     /// Files that describe the export rather than hold records.
-    static let descriptive: Set<String> = ["manifest.json", "planted-defects.json"]
+    static let descriptive: Set<String> = ["manifest.json", "planted-defects.json", "answer-key.json"]
 
     public init(root: URL) throws {
         self.root = root
