@@ -45,9 +45,9 @@ public struct ForeignExportWriter: Sendable {
         let draft: ExportDraft
         switch style {
         case .salesforce: draft = SalesforceStyle.draft(records: records, seed: seed)
-        case .german: draft = SalesforceStyle.draft(records: records, seed: seed)
-        case .british: draft = SalesforceStyle.draft(records: records, seed: seed)
-        case .snake: draft = SalesforceStyle.draft(records: records, seed: seed)
+        case .german: draft = GermanStyle.draft(records: records, seed: seed)
+        case .british: draft = BritishStyle.draft(records: records, seed: seed)
+        case .snake: draft = SnakeStyle.draft(records: records, seed: seed)
         }
         return try draft.render(seed: seed)
     }

@@ -1,6 +1,8 @@
 /// What a style asks of its synthetic CRM: where its customers and its own staff are, the domain of the company
 /// that exported, and how many people.
 struct CastRecipe: Sendable {
+    /// The style's name: each style draws its own CRM from the same seed.
+    let style: String
     /// Customer countries; one appearing twice is drawn twice as often.
     let nations: [Nation]
     let staffNations: [Nation]
@@ -19,7 +21,7 @@ extension Cast {
     /// Draws every record from `seed`. Names that serve as keys (company names and domains, people's emails, deal
     /// and project titles, staff names, emails and initials) are unique, so any duplicate is a planted one.
     init(recipe: CastRecipe, seed: UInt64) {
-        var dice = Dice(seed: seed, lane: "cast")
+        var dice = Dice(seed: seed, lane: "cast " + recipe.style)
         let personCount = recipe.people
         let firmCount = max(12, personCount / 3)
         let staffCount = max(6, min(40, personCount / 20))

@@ -12,7 +12,7 @@ enum SalesforceStyle {
     static func draft(records: Int, seed: UInt64) -> ExportDraft {
         let cast = Cast(
             recipe: CastRecipe(
-                nations: [.unitedStates, .unitedStates, .unitedStates, .canada, .canada, .unitedKingdom, .germany, .france, .japan, .india, .brazil, .australia, .spain],
+                style: "salesforce", nations: [.unitedStates, .unitedStates, .unitedStates, .canada, .canada, .unitedKingdom, .germany, .france, .japan, .india, .brazil, .australia, .spain],
                 staffNations: [.unitedStates, .canada, .unitedKingdom], sellerDomain: "harborlight-crm.com", people: records),
             seed: seed)
         var dice = Dice(seed: seed, lane: "salesforce values")

@@ -47,6 +47,7 @@ public struct PhoneNumber: Sendable, Hashable {
             case ...5: sizes = [characters.count]
             case 6: sizes = [3, 3]
             case 7: sizes = [3, 4]
+            case 9: sizes = [5, 4]
             default: sizes = [4, characters.count - 4]
             }
         }
