@@ -5,10 +5,12 @@ import Testing
 @Suite("Answer key")
 struct AnswerKeyShapeTests {
     static let roles: Set<String> = [
-        "companies", "contacts", "deals", "users", "stages", "tasks", "notes", "activities", "attachments", "custom", "junction",
+        "companies", "contacts", "deals", "users", "stages", "tasks", "notes", "activities", "attachments", "custom",
+        "junction",
     ]
     static let kinds: Set<String> = [
-        "text", "id", "email", "phone", "url", "date", "datetime", "integer", "decimal", "money", "currency-code", "percent",
+        "text", "id", "email", "phone", "url", "date", "datetime", "integer", "decimal", "money", "currency-code",
+        "percent",
         "year", "boolean", "picklist", "country", "reference",
     ]
 
@@ -34,7 +36,10 @@ struct AnswerKeyShapeTests {
         #expect(text.contains("\"reference\" : null"))
         #expect(text.contains("\"standard\" : null"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(object.keys.sorted() == ["about", "defects", "files", "polymorphic", "relations", "seed", "style", "writer"])
+        #expect(
+            object.keys.sorted() == [
+                "about", "defects", "files", "polymorphic", "relations", "seed", "style", "writer",
+            ])
         let top = text.split(separator: "\n").filter { $0.hasPrefix("  \"") }.map { $0.split(separator: "\"")[1] }
         #expect(top == top.sorted())
     }
@@ -54,7 +59,9 @@ struct AnswerKeyShapeTests {
     func relationsMatchReferenceColumns(style: ForeignStyle) throws {
         let key = try WrittenExport(style: style).key
         let fromColumns = key.files.flatMap { file in
-            file.columns.compactMap { column in column.reference.map { "\(file.path)|\(column.name)|\($0.file)|\($0.by)" } }
+            file.columns.compactMap { column in
+                column.reference.map { "\(file.path)|\(column.name)|\($0.file)|\($0.by)" }
+            }
         }
         #expect(Set(fromColumns) == Set(key.relations.map { "\($0.file)|\($0.column)|\($0.targetFile)|\($0.by)" }))
         #expect(fromColumns.count == key.relations.count)
@@ -76,7 +83,9 @@ struct AnswerKeyShapeTests {
             if let label = file.labelColumn { #expect(names.contains(label)) }
             for column in file.columns {
                 #expect(kinds.contains(column.kind), "\(file.path) \(column.name) kind \(column.kind)")
-                if let reference = column.reference { #expect(export.key.file(reference.file) != nil, "\(file.path) \(column.name)") }
+                if let reference = column.reference {
+                    #expect(export.key.file(reference.file) != nil, "\(file.path) \(column.name)")
+                }
             }
         }
         for relation in export.key.relations {

@@ -10,10 +10,16 @@ struct PlantedDefectTests {
         #expect(!export.key.defects.isEmpty)
         for defect in export.key.defects {
             let file = try #require(export.key.file(defect.file), "\(defect.file) is not in the key")
-            let record = try #require(try export.table(defect.file).record(at: defect.line), "no record starts at \(defect.file):\(defect.line)")
+            let record = try #require(
+                try export.table(defect.file).record(at: defect.line),
+                "no record starts at \(defect.file):\(defect.line)")
             let key = file.keyColumns.map { record[$0] }.joined(separator: " / ")
-            #expect(defect.recordId ?? "" == (file.keyColumns.allSatisfy { record[$0].isEmpty } ? "" : key), "\(defect.kind) at \(defect.file):\(defect.line)")
-            if let field = defect.field { #expect(try export.table(defect.file).header.contains(field) || defect.file.hasSuffix(".json")) }
+            #expect(
+                defect.recordId ?? "" == (file.keyColumns.allSatisfy { record[$0].isEmpty } ? "" : key),
+                "\(defect.kind) at \(defect.file):\(defect.line)")
+            if let field = defect.field {
+                #expect(try export.table(defect.file).header.contains(field) || defect.file.hasSuffix(".json"))
+            }
         }
     }
 
@@ -28,11 +34,17 @@ struct PlantedDefectTests {
             let reference = defect.field.flatMap { file.column($0)?.reference }
             switch defect.kind {
             case "duplicate-id":
-                let earlier = table.records.filter { $0.line < defect.line && $0[file.keyColumns[0]] == record[file.keyColumns[0]] }
+                let earlier = table.records.filter {
+                    $0.line < defect.line && $0[file.keyColumns[0]] == record[file.keyColumns[0]]
+                }
                 #expect(earlier.count == 1, "\(defect.file):\(defect.line)")
             case "duplicate-email", "duplicate-domain":
-                let normalised = { (text: String) in defect.kind == "duplicate-email" ? text.lowercased() : Self.host(text) }
-                let earlier = table.records.filter { $0.line < defect.line && normalised($0[defect.field!]) == normalised(value) }
+                let normalised = { (text: String) in
+                    defect.kind == "duplicate-email" ? text.lowercased() : Self.host(text)
+                }
+                let earlier = table.records.filter {
+                    $0.line < defect.line && normalised($0[defect.field!]) == normalised(value)
+                }
                 #expect(earlier.count == 1, "\(defect.file):\(defect.line) \(value)")
             case "missing-required":
                 #expect(value.isEmpty)
@@ -43,12 +55,16 @@ struct PlantedDefectTests {
                 #expect(value.contains(where: \.isLetter) || digits < 7 || digits > 15, "\(value)")
             case "orphan-company", "orphan-contact", "unknown-owner":
                 let target = try #require(reference)
-                #expect(try export.lookupValues(of: target.file, by: target.by)[WrittenExport.folded(value, by: target.by)] == nil)
+                #expect(
+                    try export.lookupValues(of: target.file, by: target.by)[WrittenExport.folded(value, by: target.by)]
+                        == nil)
             case "orphan-related":
                 #expect(try Self.resolves(value, in: record, export: export, defect: defect) == false)
             case "ambiguous-reference":
                 let target = try #require(reference)
-                #expect(try export.lookupValues(of: target.file, by: target.by)[WrittenExport.folded(value, by: target.by)] ?? 0 >= 2)
+                #expect(
+                    try export.lookupValues(of: target.file, by: target.by)[WrittenExport.folded(value, by: target.by)]
+                        ?? 0 >= 2)
             case "parent-self":
                 let parent = try #require(reference)
                 let own = try #require(export.lookupColumn(of: defect.file, by: parent.by))
@@ -112,7 +128,9 @@ struct PlantedDefectTests {
     }
 
     /// Whether a task's related value names a record: through its polymorphic pair, or its own reference column.
-    static func resolves(_ value: String, in record: ReadRecord, export: WrittenExport, defect: DefectTruth) throws -> Bool {
+    static func resolves(_ value: String, in record: ReadRecord, export: WrittenExport, defect: DefectTruth) throws
+        -> Bool
+    {
         if let pair = export.key.polymorphic.first(where: { $0.file == defect.file && $0.idColumn == defect.field }) {
             let target = try #require(pair.targets[record[pair.typeColumn]])
             return try export.lookupValues(of: target, by: "id")[value] != nil

@@ -10,33 +10,35 @@ struct PublicSampleTests {
         .appendingPathComponent("Fixtures/PublicSamples")
 
     static var samples: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { !$0.hasPrefix(".") }
+            .sorted()
     }
 
     @Test("there are public samples, each with a source note and an answer key")
     func samplesAreThere() throws {
         #expect(Self.samples.count >= 2)
         for sample in Self.samples {
-            let contents = try FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(sample).path)
+            let contents = try FileManager.default.contentsOfDirectory(
+                atPath: Self.folder.appendingPathComponent(sample).path)
             #expect(contents.contains("SOURCE.md") && contents.contains("answer-key.json"), "\(sample)")
         }
     }
 
-    @Test("each sample's key lists every header of every file, and every file", arguments: samples)
+    @Test("each sample's key lists every header of every file, and every file", arguments: PublicSampleTests.samples)
     func keyDescribesTheFiles(sample: String) throws {
         let export = try WrittenExport(fixture: Self.folder.appendingPathComponent(sample))
         #expect(try export.exportFiles() == export.key.files.map(\.path).sorted())
         try AnswerKeyShapeTests.checkShape(of: export)
     }
 
-    @Test("each sample's relations hold for every record", arguments: samples)
+    @Test("each sample's relations hold for every record", arguments: PublicSampleTests.samples)
     func relationsHold(sample: String) throws {
         let export = try WrittenExport(fixture: Self.folder.appendingPathComponent(sample))
         try RelationTests.checkRelations(of: export)
         try RelationTests.checkPolymorphic(of: export)
     }
 
-    @Test("each sample stays small", arguments: samples)
+    @Test("each sample stays small", arguments: PublicSampleTests.samples)
     func samplesStaySmall(sample: String) throws {
         let export = try WrittenExport(fixture: Self.folder.appendingPathComponent(sample))
         var bytes = 0

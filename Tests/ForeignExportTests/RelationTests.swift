@@ -4,12 +4,16 @@ import Testing
 
 @Suite("Relations")
 struct RelationTests {
-    @Test("every reference outside a planted defect names exactly one record of its target", arguments: ForeignStyle.allCases)
+    @Test(
+        "every reference outside a planted defect names exactly one record of its target",
+        arguments: ForeignStyle.allCases)
     func everyRelationHolds(style: ForeignStyle) throws {
         try Self.checkRelations(of: WrittenExport(style: style))
     }
 
-    @Test("every polymorphic reference outside a planted defect names a record of the type it gives", arguments: ForeignStyle.allCases)
+    @Test(
+        "every polymorphic reference outside a planted defect names a record of the type it gives",
+        arguments: ForeignStyle.allCases)
     func everyPolymorphicReferenceHolds(style: ForeignStyle) throws {
         try Self.checkPolymorphic(of: WrittenExport(style: style))
     }
@@ -46,7 +50,8 @@ struct RelationTests {
                 // A repeated id is its own defect (duplicate-id); a name or email must name one record only.
                 #expect(
                     relation.by == "id" ? found >= 1 : found == 1,
-                    "\(relation.file):\(record.line) \(relation.column) \"\(record[relation.column])\" matches \(found) records of \(relation.targetFile)")
+                    "\(relation.file):\(record.line) \(relation.column) \"\(record[relation.column])\" matches \(found) records of \(relation.targetFile)"
+                )
             }
         }
     }
@@ -56,8 +61,11 @@ struct RelationTests {
         for pair in export.key.polymorphic {
             for record in try export.table(pair.file).records where !record[pair.typeColumn].isEmpty {
                 guard !spots.contains("\(pair.file):\(record.line):\(pair.idColumn)") else { continue }
-                let target = try #require(pair.targets[record[pair.typeColumn]], "unknown type \(record[pair.typeColumn])")
-                #expect(try export.lookupValues(of: target, by: "id")[record[pair.idColumn]] != nil, "\(pair.file):\(record.line)")
+                let target = try #require(
+                    pair.targets[record[pair.typeColumn]], "unknown type \(record[pair.typeColumn])")
+                #expect(
+                    try export.lookupValues(of: target, by: "id")[record[pair.idColumn]] != nil,
+                    "\(pair.file):\(record.line)")
             }
         }
     }

@@ -90,7 +90,9 @@ struct ReadTable {
     private init(ndjson data: Data) throws {
         var header: [String] = []
         var records: [ReadRecord] = []
-        for (offset, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        for (offset, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).enumerated()
         where !line.isEmpty {
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
             for key in object.keys where !header.contains(key) { header.append(key) }

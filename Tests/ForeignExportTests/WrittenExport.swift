@@ -10,17 +10,21 @@ final class WrittenExport: @unchecked Sendable {
     init(style: ForeignStyle, records: Int = 120, seed: UInt64 = 7) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-export-\(UUID().uuidString)")
         try ForeignExportWriter(style: style, records: records, seed: seed).write(to: folder)
-        key = try JSONDecoder().decode(AnswerKey.self, from: Data(contentsOf: folder.appendingPathComponent("answer-key.json")))
+        key = try JSONDecoder().decode(
+            AnswerKey.self, from: Data(contentsOf: folder.appendingPathComponent("answer-key.json")))
     }
 
     /// A folder of files checked in (a public sample) with its own answer key.
     init(fixture folder: URL) throws {
         self.folder = folder
-        key = try JSONDecoder().decode(AnswerKey.self, from: Data(contentsOf: folder.appendingPathComponent("answer-key.json")))
+        key = try JSONDecoder().decode(
+            AnswerKey.self, from: Data(contentsOf: folder.appendingPathComponent("answer-key.json")))
     }
 
     deinit {
-        if folder.path.hasPrefix(FileManager.default.temporaryDirectory.path) { try? FileManager.default.removeItem(at: folder) }
+        if folder.path.hasPrefix(FileManager.default.temporaryDirectory.path) {
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 
     func table(_ path: String) throws -> ReadTable {
@@ -32,7 +36,9 @@ final class WrittenExport: @unchecked Sendable {
 
     /// Every file in the folder but the answer key, relative to it, sorted.
     func exportFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "answer-key.json" && $0 != "SOURCE.md" }.sorted()
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0 != "answer-key.json" && $0 != "SOURCE.md"
+        }.sorted()
     }
 
     /// The values of `path`'s records that a reference `by` matches: its key, label or email column (emails

@@ -6,7 +6,8 @@ import Foundation
 struct WriteForeignExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "write-foreign-export",
-        abstract: "Write a vendor-shaped CRM export with planted defects and an answer key, to test the tool's guesses.",
+        abstract:
+            "Write a vendor-shaped CRM export with planted defects and an answer key, to test the tool's guesses.",
         discussion: """
             Each style is a whole export in a vocabulary the tool's default layout does not use:
               salesforce  \(ForeignStyle.salesforce.summary)
@@ -23,10 +24,13 @@ struct WriteForeignExport: ParsableCommand {
             earlier foreign export (which is replaced).
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The directory to write the export into.", valueName: "dir"), completion: .directory)
+    @Option(
+        name: .long, help: ArgumentHelp("The directory to write the export into.", valueName: "dir"),
+        completion: .directory)
     var out: String
 
-    @Option(name: .long, help: ArgumentHelp("The export's style: salesforce, german, british or snake.", valueName: "name"))
+    @Option(
+        name: .long, help: ArgumentHelp("The export's style: salesforce, german, british or snake.", valueName: "name"))
     var style: String
 
     @Option(
@@ -36,17 +40,20 @@ struct WriteForeignExport: ParsableCommand {
             valueName: "n"))
     var records: Int = 150
 
-    @Option(name: .long, help: ArgumentHelp("The seed of the deterministic random generator (default: 1).", valueName: "s"))
+    @Option(
+        name: .long, help: ArgumentHelp("The seed of the deterministic random generator (default: 1).", valueName: "s"))
     var seed: UInt64 = 1
 
     func validate() throws {
         guard ForeignStyle(rawValue: style) != nil else {
             throw ValidationError(
-                "--style must be one of \(ForeignStyle.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(style)\".")
+                "--style must be one of \(ForeignStyle.allCases.map(\.rawValue).joined(separator: ", ")); got \"\(style)\"."
+            )
         }
         guard records >= ForeignExportWriter.minimumRecords else {
             throw ValidationError(
-                "--records must be at least \(ForeignExportWriter.minimumRecords), so every defect has a record of its own.")
+                "--records must be at least \(ForeignExportWriter.minimumRecords), so every defect has a record of its own."
+            )
         }
     }
 
@@ -57,7 +64,9 @@ struct WriteForeignExport: ParsableCommand {
         print("Wrote \(directory.path) (style \(style), \(records) records, seed \(seed))")
         let width = key.files.map(\.path.count).max() ?? 0
         for file in key.files {
-            print("  \(file.path.padding(toLength: width, withPad: " ", startingAt: 0))  \(file.role.padding(toLength: 10, withPad: " ", startingAt: 0))  \(file.records) records")
+            print(
+                "  \(file.path.padding(toLength: width, withPad: " ", startingAt: 0))  \(file.role.padding(toLength: 10, withPad: " ", startingAt: 0))  \(file.records) records"
+            )
         }
         let counts = Dictionary(key.defects.map { ($0.kind, 1) }, uniquingKeysWith: +)
         print("Planted \(key.defects.count) defects (listed in \(ForeignExportWriter.answerKeyName)):")

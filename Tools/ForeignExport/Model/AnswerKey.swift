@@ -89,7 +89,9 @@ public struct ColumnTruth: Codable, Sendable, Equatable {
     public var format: String?
     public var reference: ReferenceTruth?
 
-    public init(name: String, standard: String?, target: String?, kind: String, format: String?, reference: ReferenceTruth?) {
+    public init(
+        name: String, standard: String?, target: String?, kind: String, format: String?, reference: ReferenceTruth?
+    ) {
         self.name = name
         self.standard = standard
         self.target = target

@@ -31,10 +31,14 @@ extension Cast {
         for member in staff { usedNames.insert(member.fullName.lowercased()) }
         let firms = Cast.drawFirms(firmCount, recipe, staffCount: staffCount, &dice)
         let people = Cast.drawPeople(personCount, firms: firms, firmCount: firmCount, staffCount: staffCount, &dice)
-        let deals = Cast.drawDeals(max(10, personCount / 2), firms: firms, firmCount: firmCount, people: people, personCount: personCount, staffCount: staffCount, &dice)
+        let deals = Cast.drawDeals(
+            max(10, personCount / 2), firms: firms, firmCount: firmCount, people: people, personCount: personCount,
+            staffCount: staffCount, &dice)
         let chores = Cast.drawChores(
-            max(10, personCount * 2 / 3), firmCount: firmCount, personCount: personCount, dealCount: deals.count, staffCount: staffCount, &dice)
-        let (projects, memberships) = Cast.drawProjects(max(4, personCount / 12), firms: firms, firmCount: firmCount, personCount: personCount, &dice)
+            max(10, personCount * 2 / 3), firmCount: firmCount, personCount: personCount, dealCount: deals.count,
+            staffCount: staffCount, &dice)
+        let (projects, memberships) = Cast.drawProjects(
+            max(4, personCount / 12), firms: firms, firmCount: firmCount, personCount: personCount, &dice)
 
         let firmNames = Set(firms.map { $0.name.lowercased() })
         var strayFirms: [String] = []
@@ -43,8 +47,10 @@ extension Cast {
             if !firmNames.contains(name.lowercased()) { strayFirms.append(name) }
         }
         let emails = Set(people.map { $0.email.lowercased() })
-        let strayEmails = (1...12).map { "former.contact\($0)@\(dice.pick(Trade.englishStems).lowercased())-archive.net" }
-            .filter { !emails.contains($0) }
+        let strayEmails = (1...12).map {
+            "former.contact\($0)@\(dice.pick(Trade.englishStems).lowercased())-archive.net"
+        }
+        .filter { !emails.contains($0) }
         var strayStaff: [String] = []
         for nation in recipe.staffNations + Cast.allNations {
             let name = "\(dice.pick(nation.givenNames)) \(dice.pick(nation.familyNames))"
@@ -76,7 +82,8 @@ extension Cast {
                 code = String(code.prefix(3)) + "\(suffix)"
                 suffix += 1
             }
-            let email = "\(ASCIIFold.words(given, joiner: "-")).\(ASCIIFold.words(family, joiner: "-"))@\(recipe.sellerDomain)"
+            let email =
+                "\(ASCIIFold.words(given, joiner: "-")).\(ASCIIFold.words(family, joiner: "-"))@\(recipe.sellerDomain)"
             staff.append(
                 Staff(
                     index: staff.count, givenName: given, familyName: family, email: email, initials: code,
@@ -117,16 +124,21 @@ extension Cast {
             firms.append(
                 Firm(
                     index: index, name: name, brand: brand, domain: domain, nation: nation, town: town,
-                    street: town.streetAddress(numberFirst: !nation.speaksGerman && nation.code != "PL" && nation.code != "ES", &dice),
+                    street: town.streetAddress(
+                        numberFirst: !nation.speaksGerman && nation.code != "PL" && nation.code != "ES", &dice),
                     postcode: town.postcode(&dice), phone: nation.landline(in: town, &dice), employees: employees,
                     revenue: revenue, line: line,
                     parent: index >= parents && index < count && dice.percent(18) ? dice.below(parents) : nil,
-                    owner: dice.below(staffCount), created: .during(Moment(year: 2019, month: 1, day: 7), Moment(year: 2026, month: 2, day: 27), &dice)))
+                    owner: dice.below(staffCount),
+                    created: .during(Moment(year: 2019, month: 1, day: 7), Moment(year: 2026, month: 2, day: 27), &dice)
+                ))
         }
         return firms
     }
 
-    private static func drawPeople(_ count: Int, firms: [Firm], firmCount: Int, staffCount: Int, _ dice: inout Dice) -> [Person] {
+    private static func drawPeople(_ count: Int, firms: [Firm], firmCount: Int, staffCount: Int, _ dice: inout Dice)
+        -> [Person]
+    {
         var people: [Person] = []
         var emails = Set<String>()
         for index in 0..<(count + spares) {
@@ -160,7 +172,8 @@ extension Cast {
                     mobile: dice.percent(70) ? nation.mobileNumber(&dice) : nil, nation: nation,
                     jobTitle: dice.pick(Trade.englishTitles), germanJobTitle: dice.pick(Trade.germanTitles),
                     firm: firm.index, owner: dice.below(staffCount),
-                    created: .during(Moment(year: 2019, month: 3, day: 1), Moment(year: 2026, month: 3, day: 20), &dice),
+                    created: .during(
+                        Moment(year: 2019, month: 3, day: 1), Moment(year: 2026, month: 3, day: 20), &dice),
                     subscribed: dice.percent(40), score: dice.below(101)))
         }
         return people
@@ -180,7 +193,8 @@ extension Cast {
     }
 
     private static func drawDeals(
-        _ count: Int, firms: [Firm], firmCount: Int, people: [Person], personCount: Int, staffCount: Int, _ dice: inout Dice
+        _ count: Int, firms: [Firm], firmCount: Int, people: [Person], personCount: Int, staffCount: Int,
+        _ dice: inout Dice
     ) -> [Deal] {
         var staffOf = [Int: [Int]]()
         for person in people[..<personCount] { staffOf[person.firm, default: []].append(person.index) }
@@ -201,7 +215,8 @@ extension Cast {
             let germanTitle = Cast.unique("\(dice.pick(Trade.germanOfferings)) \(firm.brand)", in: &germanTitles)
             deals.append(
                 Deal(
-                    index: index, title: title, germanTitle: germanTitle, firm: firm.index, contact: contact, stage: stage,
+                    index: index, title: title, germanTitle: germanTitle, firm: firm.index, contact: contact,
+                    stage: stage,
                     amount: amount, currency: firm.nation.currency, close: close, owner: dice.below(staffCount),
                     created: .during(Moment(year: 2024, month: 1, day: 8), min(close, exportDay), &dice)))
         }
@@ -260,11 +275,13 @@ extension Cast {
         var memberships: [Membership] = []
         for index in 0..<count {
             let firm = firms[dice.below(firmCount)]
-            let name = Cast.unique("\(firm.brand) \(dice.pick(["rollout", "migration", "pilot", "upgrade"]))", in: &names)
+            let name = Cast.unique(
+                "\(firm.brand) \(dice.pick(["rollout", "migration", "pilot", "upgrade"]))", in: &names)
             projects.append(
                 Project(
                     index: index, name: name, firm: firm.index, budget: Int64(dice.skewedLow(5...900)) * 1_000_00,
-                    kickoff: .during(Moment(year: 2025, month: 1, day: 6), Moment(year: 2026, month: 9, day: 28), &dice),
+                    kickoff: .during(
+                        Moment(year: 2025, month: 1, day: 6), Moment(year: 2026, month: 9, day: 28), &dice),
                     status: dice.below(4)))
             var members = Set<Int>()
             let wanted = dice.within(2...4)

@@ -23,7 +23,9 @@ extension ExportDraft {
 
     /// Indices of untouched records of `path` meeting `condition` whose values in `changing` nothing points at
     /// (a reference by name cares about the name column, not the email column).
-    func candidates(in path: String, changing: [String] = [], where condition: (DraftRow) -> Bool = { _ in true }) -> [Int] {
+    func candidates(in path: String, changing: [String] = [], where condition: (DraftRow) -> Bool = { _ in true })
+        -> [Int]
+    {
         let file = file(path)
         let referenced = changing.isEmpty ? [:] : referencedValues(of: path)
         let guarded = referenced.compactMap { lookup, values in
@@ -53,7 +55,9 @@ extension ExportDraft {
         let position = dice.within((original + 1)...files[index].rows.count)
         files[index].rows.insert(row, at: position)
         touched.insert(files[index].rows[original].tag)
-        flaw(.duplicateId, path, row.tag, field: nil, "\(keyColumn) \(cells[keyColumn] ?? "") is already used on an earlier line")
+        flaw(
+            .duplicateId, path, row.tag, field: nil,
+            "\(keyColumn) \(cells[keyColumn] ?? "") is already used on an earlier line")
     }
 
     /// A spare record given the label of a record others point at by name: their references become ambiguous
@@ -76,7 +80,9 @@ extension ExportDraft {
         touched.insert(files[index].rows.first { $0[label] == cells[label] && $0.tag != row.tag }!.tag)
         // The records that name it carry the ambiguity; no other defect goes on them.
         for reference in references(to: path) where reference.by == .name {
-            for other in file(reference.file).rows where other[reference.column] == cells[label] { touched.insert(other.tag) }
+            for other in file(reference.file).rows where other[reference.column] == cells[label] {
+                touched.insert(other.tag)
+            }
         }
     }
 
@@ -147,7 +153,9 @@ extension ExportDraft {
     }
 
     /// `size` records made each other's parents in a ring, reported once, at the ring's first line.
-    mutating func plantParentLoop(in path: String, parentColumn: String, by lookup: Lookup, size: Int, _ dice: inout Dice) {
+    mutating func plantParentLoop(
+        in path: String, parentColumn: String, by lookup: Lookup, size: Int, _ dice: inout Dice
+    ) {
         var pool = unrelatedToParents(path, parentColumn: parentColumn, by: lookup)
         dice.shuffle(&pool)
         let ring = Array(pool.prefix(size))
@@ -161,14 +169,18 @@ extension ExportDraft {
         let first = ring.min()!
         let start = ring.firstIndex(of: first)!
         let loop = (0...size).map { values[(start + $0) % size] }
-        flaw(.parentCycle, path, files[index].rows[first].tag, field: parentColumn, "parent chain loops: \(loop.joined(separator: " -> "))")
+        flaw(
+            .parentCycle, path, files[index].rows[first].tag, field: parentColumn,
+            "parent chain loops: \(loop.joined(separator: " -> "))")
     }
 
     /// Every reference by name or email that matches more than one record of its target: each is a defect.
     mutating func markAmbiguousReferences() {
         for file in files {
             for column in file.columns {
-                guard let reference = column.reference, reference.by == .name || reference.by == .email else { continue }
+                guard let reference = column.reference, reference.by == .name || reference.by == .email else {
+                    continue
+                }
                 let target = self.file(reference.file)
                 guard let lookupColumn = target.column(for: reference.by) else { continue }
                 var counts: [String: Int] = [:]

@@ -12,7 +12,11 @@ enum BritishStyle {
     static func draft(records: Int, seed: UInt64) -> ExportDraft {
         let cast = Cast(
             recipe: CastRecipe(
-                style: "british", nations: [.unitedKingdom, .unitedKingdom, .unitedKingdom, .unitedKingdom, .unitedKingdom, .unitedKingdom, .ireland, .ireland, .unitedStates, .france, .india, .australia, .poland, .germany],
+                style: "british",
+                nations: [
+                    .unitedKingdom, .unitedKingdom, .unitedKingdom, .unitedKingdom, .unitedKingdom, .unitedKingdom,
+                    .ireland, .ireland, .unitedStates, .france, .india, .australia, .poland, .germany,
+                ],
                 staffNations: [.unitedKingdom, .ireland], sellerDomain: "fenwick-and-hale.co.uk", people: records),
             seed: seed)
         var dice = Dice(seed: seed, lane: "british values")
@@ -45,7 +49,10 @@ enum BritishStyle {
                 keyColumns: ["Email"], keyKind: "natural", labelColumn: "Name", emailColumn: "Email"))
         for member in cast.staff {
             draft.append(
-                ["Name": member.fullName, "Email": member.email, "Team": member.team, "Left Company": member.isActive ? "No" : "Yes"],
+                [
+                    "Name": member.fullName, "Email": member.email, "Team": member.team,
+                    "Left Company": member.isActive ? "No" : "Yes",
+                ],
                 to: "staff.csv")
         }
     }
@@ -53,11 +60,14 @@ enum BritishStyle {
     /// Staff emails as people type them into an owner field: sometimes capitalised.
     private static func typedEmail(_ email: String, _ dice: inout Dice) -> String {
         guard dice.percent(25) else { return email }
-        return email.split(separator: ".", omittingEmptySubsequences: false).map { $0.prefix(1).uppercased() + $0.dropFirst() }
-            .joined(separator: ".")
+        return email.split(separator: ".", omittingEmptySubsequences: false).map {
+            $0.prefix(1).uppercased() + $0.dropFirst()
+        }
+        .joined(separator: ".")
     }
 
-    private static func addOrganisations(_ cast: Cast, _ refs: [String], _ draft: inout ExportDraft, _ dice: inout Dice) {
+    private static func addOrganisations(_ cast: Cast, _ refs: [String], _ draft: inout ExportDraft, _ dice: inout Dice)
+    {
         draft.add(
             DraftFile(
                 path: "organisations.csv", role: .companies, layout: layout,
@@ -70,12 +80,19 @@ enum BritishStyle {
                     DraftColumn("County", "State", "address.addressState", .text),
                     DraftColumn("Postcode", "Postal Code", "address.addressPostcode", .text),
                     DraftColumn("Country", "Country", "address.addressCountry", .country),
-                    DraftColumn("Telephone", "Phone", "phone.primaryPhoneNumber", .phone, format: "national in the UK, else international"),
+                    DraftColumn(
+                        "Telephone", "Phone", "phone.primaryPhoneNumber", .phone,
+                        format: "national in the UK, else international"),
                     DraftColumn("Web Address", "Website", "domainName.primaryLinkUrl", .url),
                     DraftColumn("Headcount", "Employees", "employees", .integer),
-                    DraftColumn("Turnover", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money, format: "£1,234.56"),
-                    DraftColumn("Parent Organisation", "Parent Company ID", "parentCompanyId", .reference, points: ("organisations.csv", .id)),
-                    DraftColumn("Account Manager", "Owner Email", "accountOwnerId", .reference, points: ("staff.csv", .email)),
+                    DraftColumn(
+                        "Turnover", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money, format: "£1,234.56"
+                    ),
+                    DraftColumn(
+                        "Parent Organisation", "Parent Company ID", "parentCompanyId", .reference,
+                        points: ("organisations.csv", .id)),
+                    DraftColumn(
+                        "Account Manager", "Owner Email", "accountOwnerId", .reference, points: ("staff.csv", .email)),
                     DraftColumn("Date Added", "Created", "createdAt", .date, format: day.rawValue),
                 ],
                 keyColumns: ["Ref"], labelColumn: "Organisation", domainColumn: "Web Address"))
@@ -86,12 +103,14 @@ enum BritishStyle {
 
     static func organisationRow(_ firm: Firm, _ refs: [String], _ cast: Cast, _ dice: inout Dice) -> [String: String] {
         [
-            "Ref": refs[firm.index], "Organisation": firm.name, "Sector": firm.line.industry, "Address Line 1": firm.street,
+            "Ref": refs[firm.index], "Organisation": firm.name, "Sector": firm.line.industry,
+            "Address Line 1": firm.street,
             "Town": firm.town.englishName, "County": firm.town.region, "Postcode": firm.postcode,
             "Country": firm.nation.englishName,
             "Telephone": firm.nation.code == "GB" ? firm.phone.national : firm.phone.international,
             "Web Address": Website.write(firm.domain, &dice), "Headcount": String(firm.employees),
-            "Turnover": "£" + number.write(hundredths: firm.revenue), "Parent Organisation": firm.parent.map { refs[$0] } ?? "",
+            "Turnover": "£" + number.write(hundredths: firm.revenue),
+            "Parent Organisation": firm.parent.map { refs[$0] } ?? "",
             "Account Manager": typedEmail(cast.staff[firm.owner].email, &dice), "Date Added": day.write(firm.created),
         ]
     }
@@ -107,21 +126,28 @@ enum BritishStyle {
                     DraftColumn("Surname", "Last Name", "name.lastName", .text),
                     DraftColumn("Job Role", "Job Title", "jobTitle", .text),
                     DraftColumn("Email", "Email", "emails.primaryEmail", .email),
-                    DraftColumn("Telephone", "Phone", "phones.primaryPhoneNumber", .phone, format: "national in the UK, else international"),
-                    DraftColumn("Mobile", "Mobile", "phones.additionalPhones", .phone, format: "national in the UK, else international"),
+                    DraftColumn(
+                        "Telephone", "Phone", "phones.primaryPhoneNumber", .phone,
+                        format: "national in the UK, else international"),
+                    DraftColumn(
+                        "Mobile", "Mobile", "phones.additionalPhones", .phone,
+                        format: "national in the UK, else international"),
                     DraftColumn("Employer", "Company ID", "companyId", .reference, points: ("organisations.csv", .id)),
                     DraftColumn("Owner", "Owner Email", "ownerId", .reference, points: ("staff.csv", .name)),
                     DraftColumn("Date Added", "Created", "createdAt", .date, format: day.rawValue),
                 ],
                 keyColumns: ["Record No"], labelColumn: nil, emailColumn: "Email"))
-        for person in cast.people[..<cast.personCount] { draft.append(personRow(person, refs, cast, &dice), to: "people.csv") }
+        for person in cast.people[..<cast.personCount] {
+            draft.append(personRow(person, refs, cast, &dice), to: "people.csv")
+        }
     }
 
     static func personRow(_ person: Person, _ refs: [String], _ cast: Cast, _ dice: inout Dice) -> [String: String] {
         let local = person.nation.code == "GB"
         return [
             "Record No": recordNumber(person.index), "Title": dice.pick(["", "", "", "", "", "Dr", "Prof", "Mx"]),
-            "Forename": person.givenName, "Surname": person.familyName, "Job Role": person.jobTitle, "Email": person.email,
+            "Forename": person.givenName, "Surname": person.familyName, "Job Role": person.jobTitle,
+            "Email": person.email,
             "Telephone": local ? person.phone.national : person.phone.international,
             "Mobile": person.mobile.map { local ? $0.national : $0.international } ?? "", "Employer": refs[person.firm],
             "Owner": cast.staff[person.owner].fullName, "Date Added": day.write(person.created),
@@ -134,8 +160,11 @@ enum BritishStyle {
                 path: "opportunities.csv", role: .deals, layout: layout,
                 columns: [
                     DraftColumn("Opportunity", "Deal Name", "name", .text),
-                    DraftColumn("Organisation", "Company ID", "companyId", .reference, points: ("organisations.csv", .name)),
-                    DraftColumn("Main Contact", "Primary Contact ID", "pointOfContactId", .reference, points: ("people.csv", .id)),
+                    DraftColumn(
+                        "Organisation", "Company ID", "companyId", .reference, points: ("organisations.csv", .name)),
+                    DraftColumn(
+                        "Main Contact", "Primary Contact ID", "pointOfContactId", .reference,
+                        points: ("people.csv", .id)),
                     DraftColumn("Stage", "Stage", "stage", .picklist),
                     DraftColumn("Value (GBP)", "Amount", "amount.amountMicros", .money, format: number.rawValue),
                     DraftColumn("Likelihood", "Probability", "probability", .percent, format: "60%"),
@@ -149,7 +178,8 @@ enum BritishStyle {
                     "Opportunity": deal.title, "Organisation": cast.firms[deal.firm].name,
                     "Main Contact": deal.contact.map(recordNumber) ?? "", "Stage": stages[deal.stage],
                     "Value (GBP)": number.write(hundredths: deal.amount), "Likelihood": "\(likelihoods[deal.stage])%",
-                    "Expected Close": day.write(deal.close), "Account Manager": typedEmail(cast.staff[deal.owner].email, &dice),
+                    "Expected Close": day.write(deal.close),
+                    "Account Manager": typedEmail(cast.staff[deal.owner].email, &dice),
                 ], to: "opportunities.csv")
         }
     }
@@ -159,19 +189,25 @@ enum BritishStyle {
             DraftFile(
                 path: "actions.csv", role: .tasks, layout: layout,
                 columns: [
-                    DraftColumn("Action No", "Task ID", "allegoryId", .id), DraftColumn("Action", "Subject", "title", .text),
+                    DraftColumn("Action No", "Task ID", "allegoryId", .id),
+                    DraftColumn("Action", "Subject", "title", .text),
                     DraftColumn("Notes", "Description", "bodyV2.markdown", .text),
                     DraftColumn("Due", "Due Date", "dueAt", .date, format: day.rawValue),
                     DraftColumn("Done", "Status", "status", .boolean, format: "Yes/No"),
-                    DraftColumn("Assigned To", "Assignee Email", "assigneeId", .reference, points: ("staff.csv", .name)),
-                    DraftColumn("Organisation", nil, "taskTarget.companyId", .reference, points: ("organisations.csv", .name)),
+                    DraftColumn(
+                        "Assigned To", "Assignee Email", "assigneeId", .reference, points: ("staff.csv", .name)),
+                    DraftColumn(
+                        "Organisation", nil, "taskTarget.companyId", .reference, points: ("organisations.csv", .name)),
                     DraftColumn("Person", nil, "taskTarget.personId", .reference, points: ("people.csv", .id)),
-                    DraftColumn("Opportunity", nil, "taskTarget.opportunityId", .reference, points: ("opportunities.csv", .name)),
+                    DraftColumn(
+                        "Opportunity", nil, "taskTarget.opportunityId", .reference, points: ("opportunities.csv", .name)
+                    ),
                 ],
                 keyColumns: ["Action No"], labelColumn: "Action"))
         for chore in cast.chores {
             var cells = [
-                "Action No": recordNumber(chore.index), "Action": chore.title, "Notes": chore.details, "Due": day.write(chore.due),
+                "Action No": recordNumber(chore.index), "Action": chore.title, "Notes": chore.details,
+                "Due": day.write(chore.due),
                 "Done": chore.isDone ? "Yes" : "No", "Assigned To": cast.staff[chore.assignee].fullName,
             ]
             switch chore.about {
@@ -189,21 +225,25 @@ enum BritishStyle {
         let spares = cast.spareFirms
         draft.plantNamesake(in: "organisations.csv", spare: organisationRow(spares[0], refs, cast, &values), &dice)
         draft.plantDuplicateId(in: "organisations.csv", spare: organisationRow(spares[1], refs, cast, &values), &dice)
-        draft.plantRepeat(.duplicateDomain, in: "organisations.csv", column: "Web Address", variant: Website.variant, &dice)
+        draft.plantRepeat(
+            .duplicateDomain, in: "organisations.csv", column: "Web Address", variant: Website.variant, &dice)
         draft.plantRepeat(.duplicateEmail, in: "people.csv", column: "Email", variant: { $0.uppercased() }, &dice)
         draft.plantValue(
             .invalidEmail, in: "people.csv", column: "Email", value: "enquiries@", count: 3, free: true,
             detail: "\"enquiries@\" has no domain", &dice)
         draft.plantValue(
-            .invalidPhone, in: "people.csv", column: "Telephone", value: "ext. 204", detail: "\"ext. 204\" is an extension, not a number", &dice)
+            .invalidPhone, in: "people.csv", column: "Telephone", value: "ext. 204",
+            detail: "\"ext. 204\" is an extension, not a number", &dice)
         draft.plantBlank(
-            in: "people.csv", columns: ["Forename", "Surname", "Email"], field: "Email", detail: "neither a name nor an email", &dice)
+            in: "people.csv", columns: ["Forename", "Surname", "Email"], field: "Email",
+            detail: "neither a name nor an email", &dice)
         draft.plantBlank(
             in: "organisations.csv", columns: ["Organisation"], field: "Organisation", detail: "no organisation name",
             spare: organisationRow(spares[2], refs, cast, &values), &dice)
         let lostRef = Identifiers.uuid(&values)
         draft.plantValue(
-            .orphanCompany, in: "people.csv", column: "Employer", value: lostRef, detail: "no organisation has the Ref \(lostRef)", &dice)
+            .orphanCompany, in: "people.csv", column: "Employer", value: lostRef,
+            detail: "no organisation has the Ref \(lostRef)", &dice)
         draft.plantValue(
             .orphanCompany, in: "opportunities.csv", column: "Organisation", value: cast.strayFirmNames[0],
             detail: "no organisation is named \(cast.strayFirmNames[0])", &dice)

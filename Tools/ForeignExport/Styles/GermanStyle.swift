@@ -10,8 +10,13 @@ enum GermanStyle {
     static func draft(records: Int, seed: UInt64) -> ExportDraft {
         let cast = Cast(
             recipe: CastRecipe(
-                style: "german", nations: [.germany, .germany, .germany, .germany, .germany, .germany, .austria, .austria, .switzerland, .switzerland, .france, .poland, .unitedKingdom, .unitedStates, .spain],
-                staffNations: [.germany, .austria, .switzerland], sellerDomain: "nordhafen-vertrieb.de", people: records),
+                style: "german",
+                nations: [
+                    .germany, .germany, .germany, .germany, .germany, .germany, .austria, .austria, .switzerland,
+                    .switzerland, .france, .poland, .unitedKingdom, .unitedStates, .spain,
+                ],
+                staffNations: [.germany, .austria, .switzerland], sellerDomain: "nordhafen-vertrieb.de", people: records
+            ),
             seed: seed)
         var dice = Dice(seed: seed, lane: "german values")
         var draft = ExportDraft(
@@ -41,7 +46,10 @@ enum GermanStyle {
                     DraftColumn("Aktiv", "Active", nil, .boolean, format: "ja/nein"),
                 ],
                 keyColumns: ["Kürzel"], labelColumn: "Name", emailColumn: "E-Mail"))
-        let teams = ["Inside Sales": "Innendienst", "Field Sales": "Außendienst", "Key Accounts": "Key Account", "Customer Success": "Kundenservice"]
+        let teams = [
+            "Inside Sales": "Innendienst", "Field Sales": "Außendienst", "Key Accounts": "Key Account",
+            "Customer Success": "Kundenservice",
+        ]
         for member in cast.staff {
             draft.append(
                 [
@@ -63,14 +71,20 @@ enum GermanStyle {
                     DraftColumn("PLZ", "Postal Code", "address.addressPostcode", .text),
                     DraftColumn("Ort", "City", "address.addressCity", .text),
                     DraftColumn("Land", "Country", "address.addressCountry", .country, format: "German country names"),
-                    DraftColumn("Telefon", "Phone", "phone.primaryPhoneNumber", .phone, format: "national, country in Land"),
+                    DraftColumn(
+                        "Telefon", "Phone", "phone.primaryPhoneNumber", .phone, format: "national, country in Land"),
                     DraftColumn("Webseite", "Website", "domainName.primaryLinkUrl", .url),
                     DraftColumn("Mitarbeiter", "Employees", "employees", .integer, format: "1.234"),
-                    DraftColumn("Jahresumsatz", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money, format: number.rawValue),
+                    DraftColumn(
+                        "Jahresumsatz", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money,
+                        format: number.rawValue),
                     DraftColumn("Währung", "Revenue Currency", "annualRecurringRevenue.currencyCode", .currencyCode),
-                    DraftColumn("Muttergesellschaft", "Parent Company ID", "parentCompanyId", .reference, points: ("firmen.csv", .id)),
+                    DraftColumn(
+                        "Muttergesellschaft", "Parent Company ID", "parentCompanyId", .reference,
+                        points: ("firmen.csv", .id)),
                     DraftColumn("Betreuer", "Owner Email", "accountOwnerId", .reference, points: ("benutzer.csv", .id)),
-                    DraftColumn("Angelegt am", "Created", "createdAt", .datetime, format: DateStyle.dottedWithTime.rawValue),
+                    DraftColumn(
+                        "Angelegt am", "Created", "createdAt", .datetime, format: DateStyle.dottedWithTime.rawValue),
                 ],
                 keyColumns: ["Kundennr."], labelColumn: "Firma", domainColumn: "Webseite"))
         for firm in cast.firms[..<cast.firmCount] { draft.append(firmRow(firm, cast, &dice), to: "firmen.csv") }
@@ -97,9 +111,12 @@ enum GermanStyle {
                     DraftColumn("Nachname", "Last Name", "name.lastName", .text),
                     DraftColumn("Position", "Job Title", "jobTitle", .text),
                     DraftColumn("E-Mail", "Email", "emails.primaryEmail", .email),
-                    DraftColumn("Telefon", "Phone", "phones.primaryPhoneNumber", .phone, format: "national, country in Land"),
-                    DraftColumn("Mobil", "Mobile", "phones.additionalPhones", .phone, format: "national, country in Land"),
-                    DraftColumn("Land", "Country", "mailingAddress.addressCountry", .country, format: "German country names"),
+                    DraftColumn(
+                        "Telefon", "Phone", "phones.primaryPhoneNumber", .phone, format: "national, country in Land"),
+                    DraftColumn(
+                        "Mobil", "Mobile", "phones.additionalPhones", .phone, format: "national, country in Land"),
+                    DraftColumn(
+                        "Land", "Country", "mailingAddress.addressCountry", .country, format: "German country names"),
                     DraftColumn("Kundennr.", "Company ID", "companyId", .reference, points: ("firmen.csv", .id)),
                     DraftColumn("Betreuer", "Owner Email", "ownerId", .reference, points: ("benutzer.csv", .id)),
                     DraftColumn("Newsletter", nil, "new-field", .boolean, format: "ja/nein"),
@@ -127,7 +144,9 @@ enum GermanStyle {
                     DraftColumn("Vorgangsnr.", "Deal ID", "allegoryId", .id),
                     DraftColumn("Bezeichnung", "Deal Name", "name", .text),
                     DraftColumn("Kundennr.", "Company ID", "companyId", .reference, points: ("firmen.csv", .id)),
-                    DraftColumn("Ansprechpartner", "Primary Contact ID", "pointOfContactId", .reference, points: ("personen.csv", .id)),
+                    DraftColumn(
+                        "Ansprechpartner", "Primary Contact ID", "pointOfContactId", .reference,
+                        points: ("personen.csv", .id)),
                     DraftColumn("Phase", "Stage", "stage", .picklist),
                     DraftColumn("Volumen", "Amount", "amount.amountMicros", .money, format: number.rawValue),
                     DraftColumn("Währung", "Currency", "amount.currencyCode", .currencyCode),
@@ -139,10 +158,12 @@ enum GermanStyle {
         for deal in cast.deals {
             draft.append(
                 [
-                    "Vorgangsnr.": dealNumber(deal.index), "Bezeichnung": deal.germanTitle, "Kundennr.": firmNumber(deal.firm),
+                    "Vorgangsnr.": dealNumber(deal.index), "Bezeichnung": deal.germanTitle,
+                    "Kundennr.": firmNumber(deal.firm),
                     "Ansprechpartner": deal.contact.map(personNumber) ?? "", "Phase": stages[deal.stage],
                     "Volumen": number.write(hundredths: deal.amount), "Währung": deal.currency,
-                    "Wahrscheinlichkeit": "\(probabilities[deal.stage]) %", "Abschluss": DateStyle.dotted.write(deal.close),
+                    "Wahrscheinlichkeit": "\(probabilities[deal.stage]) %",
+                    "Abschluss": DateStyle.dotted.write(deal.close),
                     "Verantwortlich": cast.staff[deal.owner].initials,
                 ], to: "pipeline.csv")
         }
@@ -153,12 +174,15 @@ enum GermanStyle {
             DraftFile(
                 path: "aufgaben.csv", role: .tasks, layout: layout,
                 columns: [
-                    DraftColumn("Aufgabe", "Task ID", "allegoryId", .id), DraftColumn("Betreff", "Subject", "title", .text),
+                    DraftColumn("Aufgabe", "Task ID", "allegoryId", .id),
+                    DraftColumn("Betreff", "Subject", "title", .text),
                     DraftColumn("Beschreibung", "Description", "bodyV2.markdown", .text),
                     DraftColumn("Fällig am", "Due Date", "dueAt", .date, format: DateStyle.dotted.rawValue),
                     DraftColumn("Erledigt", "Status", "status", .boolean, format: "ja/nein"),
-                    DraftColumn("Bearbeiter", "Assignee Email", "assigneeId", .reference, points: ("benutzer.csv", .id)),
-                    DraftColumn("Bezug", "Related Type", nil, .picklist), DraftColumn("Bezugs-Nr.", "Related ID", nil, .reference),
+                    DraftColumn(
+                        "Bearbeiter", "Assignee Email", "assigneeId", .reference, points: ("benutzer.csv", .id)),
+                    DraftColumn("Bezug", "Related Type", nil, .picklist),
+                    DraftColumn("Bezugs-Nr.", "Related ID", nil, .reference),
                 ],
                 keyColumns: ["Aufgabe"], labelColumn: "Betreff"))
         draft.polymorphs.append(
@@ -192,31 +216,39 @@ enum GermanStyle {
         draft.plantBlank(
             in: "firmen.csv", columns: ["Firma"], field: "Firma", detail: "kein Firmenname",
             spare: firmRow(cast.spareFirms[0], cast, &values), &dice)
-        draft.plantBlank(in: "pipeline.csv", columns: ["Bezeichnung"], field: "Bezeichnung", detail: "keine Bezeichnung", &dice)
+        draft.plantBlank(
+            in: "pipeline.csv", columns: ["Bezeichnung"], field: "Bezeichnung", detail: "keine Bezeichnung", &dice)
         draft.plantValue(
-            .invalidPhone, in: "firmen.csv", column: "Telefon", value: "0800 SCHNELL", detail: "\"0800 SCHNELL\" has letters", &dice)
+            .invalidPhone, in: "firmen.csv", column: "Telefon", value: "0800 SCHNELL",
+            detail: "\"0800 SCHNELL\" has letters", &dice)
         draft.plantValue(
-            .invalidPhone, in: "personen.csv", column: "Mobil", value: "0151 12", detail: "\"0151 12\" has 6 digits", &dice)
+            .invalidPhone, in: "personen.csv", column: "Mobil", value: "0151 12", detail: "\"0151 12\" has 6 digits",
+            &dice)
         let lostFirm = firmNumber(cast.firms.count + 60)
         draft.plantValue(
-            .orphanCompany, in: "personen.csv", column: "Kundennr.", value: lostFirm, detail: "no company has the number \(lostFirm)", &dice)
+            .orphanCompany, in: "personen.csv", column: "Kundennr.", value: lostFirm,
+            detail: "no company has the number \(lostFirm)", &dice)
         draft.plantValue(
-            .orphanCompany, in: "pipeline.csv", column: "Kundennr.", value: lostFirm, detail: "no company has the number \(lostFirm)", &dice)
+            .orphanCompany, in: "pipeline.csv", column: "Kundennr.", value: lostFirm,
+            detail: "no company has the number \(lostFirm)", &dice)
         let lostPerson = personNumber(cast.people.count + 60)
         draft.plantValue(
             .orphanContact, in: "pipeline.csv", column: "Ansprechpartner", value: lostPerson,
             detail: "no person has the number \(lostPerson)", &dice)
         let lostDeal = dealNumber(cast.deals.count + 60)
         draft.plantValue(
-            .orphanRelated, in: "aufgaben.csv", column: "Bezugs-Nr.", value: lostDeal, detail: "no Vorgang has the number \(lostDeal)",
+            .orphanRelated, in: "aufgaben.csv", column: "Bezugs-Nr.", value: lostDeal,
+            detail: "no Vorgang has the number \(lostDeal)",
             &dice, where: { $0["Bezug"] == "Vorgang" })
         draft.plantValue(
-            .orphanRelated, in: "aufgaben.csv", column: "Bezugs-Nr.", value: lostPerson, detail: "no Person has the number \(lostPerson)",
+            .orphanRelated, in: "aufgaben.csv", column: "Bezugs-Nr.", value: lostPerson,
+            detail: "no Person has the number \(lostPerson)",
             &dice, where: { $0["Bezug"] == "Person" })
         draft.plantSelfParent(in: "firmen.csv", parentColumn: "Muttergesellschaft", by: .id, &dice)
         draft.plantParentLoop(in: "firmen.csv", parentColumn: "Muttergesellschaft", by: .id, size: 2, &dice)
         draft.plantValue(
-            .unknownOwner, in: "firmen.csv", column: "Betreuer", value: unknownInitials, detail: "\(unknownInitials) is not among the users", &dice)
+            .unknownOwner, in: "firmen.csv", column: "Betreuer", value: unknownInitials,
+            detail: "\(unknownInitials) is not among the users", &dice)
         draft.plantValue(
             .unknownOwner, in: "pipeline.csv", column: "Verantwortlich", value: unknownInitials,
             detail: "\(unknownInitials) is not among the users", &dice)

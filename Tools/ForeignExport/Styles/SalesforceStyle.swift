@@ -3,7 +3,9 @@
 /// account by its name, owners by full name, an opportunity's primary contact by email. Only tasks carry ids,
 /// in a polymorphic `Related Object` + `Related To` pair.
 enum SalesforceStyle {
-    static let stages = ["Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Closed Won", "Closed Lost"]
+    static let stages = [
+        "Prospecting", "Qualification", "Needs Analysis", "Proposal/Price Quote", "Closed Won", "Closed Lost",
+    ]
     static let probabilities = [10, 20, 40, 75, 100, 0]
     static let layout = FileLayout.csv(delimiter: ",", lineEnd: "\r\n", quoteEveryCell: true, byteOrderMark: false)
     static let clock = DateStyle.monthSlashDayWithClock
@@ -12,8 +14,13 @@ enum SalesforceStyle {
     static func draft(records: Int, seed: UInt64) -> ExportDraft {
         let cast = Cast(
             recipe: CastRecipe(
-                style: "salesforce", nations: [.unitedStates, .unitedStates, .unitedStates, .canada, .canada, .unitedKingdom, .germany, .france, .japan, .india, .brazil, .australia, .spain],
-                staffNations: [.unitedStates, .canada, .unitedKingdom], sellerDomain: "harborlight-crm.com", people: records),
+                style: "salesforce",
+                nations: [
+                    .unitedStates, .unitedStates, .unitedStates, .canada, .canada, .unitedKingdom, .germany, .france,
+                    .japan, .india, .brazil, .australia, .spain,
+                ],
+                staffNations: [.unitedStates, .canada, .unitedKingdom], sellerDomain: "harborlight-crm.com",
+                people: records),
             seed: seed)
         var dice = Dice(seed: seed, lane: "salesforce values")
         var draft = ExportDraft(
@@ -59,7 +66,8 @@ enum SalesforceStyle {
                 columns: [
                     DraftColumn("Account Number", "Company ID", "allegoryId", .id),
                     DraftColumn("Account Name", "Company Name", "name", .text),
-                    DraftColumn("Type", nil, "new-field", .picklist), DraftColumn("Industry", "Industry", "industry", .picklist),
+                    DraftColumn("Type", nil, "new-field", .picklist),
+                    DraftColumn("Industry", "Industry", "industry", .picklist),
                     DraftColumn("Billing Street", "Street", "address.addressStreet1", .text),
                     DraftColumn("Billing City", "City", "address.addressCity", .text),
                     DraftColumn("Billing State/Province", "State", "address.addressState", .text),
@@ -68,10 +76,17 @@ enum SalesforceStyle {
                     DraftColumn("Phone", "Phone", "phone.primaryPhoneNumber", .phone, format: "international"),
                     DraftColumn("Website", "Website", "domainName.primaryLinkUrl", .url),
                     DraftColumn("Number of Employees", "Employees", "employees", .integer),
-                    DraftColumn("Annual Revenue", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money, format: money.rawValue),
-                    DraftColumn("Annual Revenue Currency", "Revenue Currency", "annualRecurringRevenue.currencyCode", .currencyCode),
-                    DraftColumn("Parent Account", "Parent Company ID", "parentCompanyId", .reference, points: ("Account.csv", .name)),
-                    DraftColumn("Account Owner", "Owner Email", "accountOwnerId", .reference, points: ("User.csv", .name)),
+                    DraftColumn(
+                        "Annual Revenue", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money,
+                        format: money.rawValue),
+                    DraftColumn(
+                        "Annual Revenue Currency", "Revenue Currency", "annualRecurringRevenue.currencyCode",
+                        .currencyCode),
+                    DraftColumn(
+                        "Parent Account", "Parent Company ID", "parentCompanyId", .reference,
+                        points: ("Account.csv", .name)),
+                    DraftColumn(
+                        "Account Owner", "Owner Email", "accountOwnerId", .reference, points: ("User.csv", .name)),
                     DraftColumn("Created Date", "Created", "createdAt", .datetime, format: clock.rawValue),
                 ],
                 keyColumns: ["Account Number"], labelColumn: "Account Name", domainColumn: "Website"))
@@ -139,25 +154,35 @@ enum SalesforceStyle {
                     DraftColumn("Opportunity ID", "Deal ID", "allegoryId", .id),
                     DraftColumn("Opportunity Name", "Deal Name", "name", .text),
                     DraftColumn("Account Name", "Company ID", "companyId", .reference, points: ("Account.csv", .name)),
-                    DraftColumn("Primary Contact", "Primary Contact ID", "pointOfContactId", .reference, points: ("Contact.csv", .email)),
+                    DraftColumn(
+                        "Primary Contact", "Primary Contact ID", "pointOfContactId", .reference,
+                        points: ("Contact.csv", .email)),
                     DraftColumn("Stage", "Stage", "stage", .picklist),
                     DraftColumn("Amount", "Amount", "amount.amountMicros", .money, format: money.rawValue),
                     DraftColumn("Opportunity Currency", "Currency", "amount.currencyCode", .currencyCode),
                     DraftColumn("Probability (%)", "Probability", "probability", .percent, format: "0-100"),
-                    DraftColumn("Close Date", "Close Date", "closeDate", .date, format: DateStyle.monthSlashDay.rawValue),
+                    DraftColumn(
+                        "Close Date", "Close Date", "closeDate", .date, format: DateStyle.monthSlashDay.rawValue),
                     DraftColumn("Opportunity Owner", "Owner Email", "ownerId", .reference, points: ("User.csv", .name)),
                     DraftColumn("Next Step", nil, "new-field", .text),
-                    DraftColumn("Created Date", "Created", "createdAt", .date, format: DateStyle.monthSlashDay.rawValue),
+                    DraftColumn(
+                        "Created Date", "Created", "createdAt", .date, format: DateStyle.monthSlashDay.rawValue),
                 ],
                 keyColumns: ["Opportunity ID"], labelColumn: "Opportunity Name"))
-        let steps = ["Send pricing", "Security review with IT", "Legal to redline MSA\nthen countersign", "Demo for the plant managers", ""]
+        let steps = [
+            "Send pricing", "Security review with IT", "Legal to redline MSA\nthen countersign",
+            "Demo for the plant managers", "",
+        ]
         for deal in cast.deals {
             draft.append(
                 [
                     "Opportunity ID": Identifiers.salesforce("006", 7000 + deal.index), "Opportunity Name": deal.title,
-                    "Account Name": cast.firms[deal.firm].name, "Primary Contact": deal.contact.map { cast.people[$0].email } ?? "",
-                    "Stage": stages[deal.stage], "Amount": money.write(hundredths: deal.amount), "Opportunity Currency": deal.currency,
-                    "Probability (%)": String(probabilities[deal.stage]), "Close Date": DateStyle.monthSlashDay.write(deal.close),
+                    "Account Name": cast.firms[deal.firm].name,
+                    "Primary Contact": deal.contact.map { cast.people[$0].email } ?? "",
+                    "Stage": stages[deal.stage], "Amount": money.write(hundredths: deal.amount),
+                    "Opportunity Currency": deal.currency,
+                    "Probability (%)": String(probabilities[deal.stage]),
+                    "Close Date": DateStyle.monthSlashDay.write(deal.close),
                     "Opportunity Owner": cast.staff[deal.owner].fullName, "Next Step": dice.pick(steps),
                     "Created Date": DateStyle.monthSlashDay.write(deal.created),
                 ], to: "Opportunity.csv")
@@ -169,9 +194,11 @@ enum SalesforceStyle {
             DraftFile(
                 path: "Task.csv", role: .tasks, layout: layout,
                 columns: [
-                    DraftColumn("Activity ID", "Task ID", "allegoryId", .id), DraftColumn("Subject", "Subject", "title", .text),
+                    DraftColumn("Activity ID", "Task ID", "allegoryId", .id),
+                    DraftColumn("Subject", "Subject", "title", .text),
                     DraftColumn("Due Date", "Due Date", "dueAt", .date, format: DateStyle.monthSlashDay.rawValue),
-                    DraftColumn("Status", "Status", "status", .picklist), DraftColumn("Priority", "Priority", "priority", .picklist),
+                    DraftColumn("Status", "Status", "status", .picklist),
+                    DraftColumn("Priority", "Priority", "priority", .picklist),
                     DraftColumn("Assigned To", "Assignee Email", "assigneeId", .reference, points: ("User.csv", .name)),
                     DraftColumn("Related Object", "Related Type", nil, .picklist),
                     DraftColumn("Related To", "Related ID", nil, .reference),
@@ -194,7 +221,8 @@ enum SalesforceStyle {
                     "Activity ID": Identifiers.salesforce("00T", 9000 + chore.index), "Subject": chore.title,
                     "Due Date": DateStyle.monthSlashDay.write(chore.due),
                     "Status": chore.isDone ? "Completed" : dice.pick(["Not Started", "In Progress"]),
-                    "Priority": ["High", "Normal", "Low"][chore.priority], "Assigned To": cast.staff[chore.assignee].fullName,
+                    "Priority": ["High", "Normal", "Low"][chore.priority],
+                    "Assigned To": cast.staff[chore.assignee].fullName,
                     "Related Object": type, "Related To": id, "Comments": chore.details,
                 ], to: "Task.csv")
         }
@@ -209,20 +237,29 @@ enum SalesforceStyle {
         draft.plantDuplicateId(in: "Account.csv", spare: accountRow(spares[1], cast, &values), &dice)
         draft.plantDuplicateId(in: "Contact.csv", spare: contactRow(sparePeople[0], cast, &values), &dice)
         draft.plantRepeat(.duplicateEmail, in: "Contact.csv", column: "Email", variant: { $0.uppercased() }, &dice)
-        draft.plantRepeat(.duplicateEmail, in: "Contact.csv", column: "Email", variant: { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }, &dice)
+        draft.plantRepeat(
+            .duplicateEmail, in: "Contact.csv", column: "Email",
+            variant: { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }, &dice)
         draft.plantRepeat(.duplicateDomain, in: "Account.csv", column: "Website", variant: Website.variant, &dice)
         draft.plantBlank(
             in: "Account.csv", columns: ["Account Name"], field: "Account Name", detail: "no account name",
             spare: accountRow(spares[2], cast, &values), &dice)
         draft.plantBlank(
-            in: "Opportunity.csv", columns: ["Opportunity Name"], field: "Opportunity Name", detail: "no opportunity name", &dice)
+            in: "Opportunity.csv", columns: ["Opportunity Name"], field: "Opportunity Name",
+            detail: "no opportunity name", &dice)
         draft.plantBlank(
-            in: "Contact.csv", columns: ["First Name", "Last Name", "Email"], field: "Email", detail: "neither a name nor an email", &dice)
+            in: "Contact.csv", columns: ["First Name", "Last Name", "Email"], field: "Email",
+            detail: "neither a name nor an email", &dice)
         draft.plantValue(
-            .invalidEmail, in: "Contact.csv", column: "Email", value: "accounts payable@northwick", count: 3, free: true,
+            .invalidEmail, in: "Contact.csv", column: "Email", value: "accounts payable@northwick", count: 3,
+            free: true,
             detail: "\"accounts payable@northwick\" is not an email address", &dice)
-        draft.plantValue(.invalidPhone, in: "Account.csv", column: "Phone", value: "n/a", detail: "\"n/a\" is not a phone number", &dice)
-        draft.plantValue(.invalidPhone, in: "Contact.csv", column: "Mobile", value: "+1 555", detail: "\"+1 555\" has 4 digits", &dice)
+        draft.plantValue(
+            .invalidPhone, in: "Account.csv", column: "Phone", value: "n/a", detail: "\"n/a\" is not a phone number",
+            &dice)
+        draft.plantValue(
+            .invalidPhone, in: "Contact.csv", column: "Mobile", value: "+1 555", detail: "\"+1 555\" has 4 digits",
+            &dice)
         draft.plantValue(
             .orphanCompany, in: "Contact.csv", column: "Account Name", value: cast.strayFirmNames[0],
             detail: "no account is named \(cast.strayFirmNames[0])", &dice)
@@ -234,11 +271,13 @@ enum SalesforceStyle {
             detail: "no contact has the email \(cast.strayEmails[0])", &dice)
         let lostAccount = accountNumber(cast.firms.count + 40)
         draft.plantValue(
-            .orphanRelated, in: "Task.csv", column: "Related To", value: lostAccount, detail: "no Account has the number \(lostAccount)",
+            .orphanRelated, in: "Task.csv", column: "Related To", value: lostAccount,
+            detail: "no Account has the number \(lostAccount)",
             &dice, where: { $0["Related Object"] == "Account" })
         let lostDeal = Identifiers.salesforce("006", 7000 + cast.deals.count + 40)
         draft.plantValue(
-            .orphanRelated, in: "Task.csv", column: "Related To", value: lostDeal, detail: "no Opportunity has the id \(lostDeal)",
+            .orphanRelated, in: "Task.csv", column: "Related To", value: lostDeal,
+            detail: "no Opportunity has the id \(lostDeal)",
             &dice, where: { $0["Related Object"] == "Opportunity" })
         draft.plantSelfParent(in: "Account.csv", parentColumn: "Parent Account", by: .name, &dice)
         draft.plantParentLoop(in: "Account.csv", parentColumn: "Parent Account", by: .name, size: 3, &dice)

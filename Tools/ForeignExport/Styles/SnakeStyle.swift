@@ -27,8 +27,13 @@ enum SnakeStyle {
     static func draft(records: Int, seed: UInt64) -> ExportDraft {
         let cast = Cast(
             recipe: CastRecipe(
-                style: "snake", nations: [.unitedStates, .unitedStates, .unitedStates, .unitedKingdom, .germany, .france, .spain, .poland, .japan, .india, .brazil, .australia, .canada, .ireland],
-                staffNations: [.unitedStates, .unitedKingdom, .india, .brazil], sellerDomain: "tallyforge.io", people: records),
+                style: "snake",
+                nations: [
+                    .unitedStates, .unitedStates, .unitedStates, .unitedKingdom, .germany, .france, .spain, .poland,
+                    .japan, .india, .brazil, .australia, .canada, .ireland,
+                ],
+                staffNations: [.unitedStates, .unitedKingdom, .india, .brazil], sellerDomain: "tallyforge.io",
+                people: records),
             seed: seed)
         var dice = Dice(seed: seed, lane: "snake values")
         var ids = Ids()
@@ -39,7 +44,8 @@ enum SnakeStyle {
         ids.activities = cast.chores.map { _ in ids.make("act_", &dice) }
         var draft = ExportDraft(
             style: "snake",
-            about: "A snake_case database dump: epoch, Excel-serial, YYYYMMDD and ISO times, NDJSON activities, a custom "
+            about:
+                "A snake_case database dump: epoch, Excel-serial, YYYYMMDD and ISO times, NDJSON activities, a custom "
                 + "object and a junction; written by write-foreign-export with planted defects listed below.")
         addUsers(cast, &draft)
         addAccounts(cast, ids, &draft)
@@ -81,13 +87,20 @@ enum SnakeStyle {
                     DraftColumn("domain", "Website", "domainName.primaryLinkUrl", .url),
                     DraftColumn("industry", "Industry", "industry", .picklist),
                     DraftColumn("employee_count", "Employees", "employees", .integer),
-                    DraftColumn("arr_usd", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money, format: NumberStyle.plain.rawValue),
+                    DraftColumn(
+                        "arr_usd", "Annual Revenue", "annualRecurringRevenue.amountMicros", .money,
+                        format: NumberStyle.plain.rawValue),
                     DraftColumn("hq_city", "City", "address.addressCity", .text),
-                    DraftColumn("hq_country_code", "Country", "address.addressCountry", .country, format: "ISO 3166-1 alpha-2"),
+                    DraftColumn(
+                        "hq_country_code", "Country", "address.addressCountry", .country, format: "ISO 3166-1 alpha-2"),
                     DraftColumn("phone_e164", "Phone", "phone.primaryPhoneNumber", .phone, format: "E.164"),
-                    DraftColumn("parent_account_id", "Parent Company ID", "parentCompanyId", .reference, points: ("accounts.csv", .id)),
-                    DraftColumn("owner_email", "Owner Email", "accountOwnerId", .reference, points: ("users.csv", .email)),
-                    DraftColumn("created_at_unix", "Created", "createdAt", .datetime, format: DateStyle.unixSeconds.rawValue),
+                    DraftColumn(
+                        "parent_account_id", "Parent Company ID", "parentCompanyId", .reference,
+                        points: ("accounts.csv", .id)),
+                    DraftColumn(
+                        "owner_email", "Owner Email", "accountOwnerId", .reference, points: ("users.csv", .email)),
+                    DraftColumn(
+                        "created_at_unix", "Created", "createdAt", .datetime, format: DateStyle.unixSeconds.rawValue),
                     DraftColumn("updated_at", "Modified", nil, .datetime, format: DateStyle.isoDateTime.rawValue),
                 ],
                 keyColumns: ["account_id"], labelColumn: "account_name", domainColumn: "domain"))
@@ -100,10 +113,13 @@ enum SnakeStyle {
             "industry": ASCIIFold.words(firm.line.industry, joiner: "_"), "employee_count": String(firm.employees),
             "arr_usd": NumberStyle.plain.write(hundredths: firm.revenue), "hq_city": firm.town.englishName,
             "hq_country_code": firm.nation.code, "phone_e164": firm.phone.e164,
-            "parent_account_id": firm.parent.map { ids.accounts[$0] } ?? "", "owner_email": cast.staff[firm.owner].email,
+            "parent_account_id": firm.parent.map { ids.accounts[$0] } ?? "",
+            "owner_email": cast.staff[firm.owner].email,
             "created_at_unix": DateStyle.unixSeconds.write(firm.created),
             "updated_at": DateStyle.isoDateTime.write(
-                Moment(secondsSinceEpoch: firm.created.secondsSinceEpoch + (Cast.exportDay.secondsSinceEpoch - firm.created.secondsSinceEpoch) / 2)),
+                Moment(
+                    secondsSinceEpoch: firm.created.secondsSinceEpoch
+                        + (Cast.exportDay.secondsSinceEpoch - firm.created.secondsSinceEpoch) / 2)),
         ]
     }
 
@@ -143,14 +159,19 @@ enum SnakeStyle {
             DraftFile(
                 path: "deals_pipeline.csv", role: .deals, layout: layout,
                 columns: [
-                    DraftColumn("deal_id", "Deal ID", "allegoryId", .id), DraftColumn("deal_title", "Deal Name", "name", .text),
+                    DraftColumn("deal_id", "Deal ID", "allegoryId", .id),
+                    DraftColumn("deal_title", "Deal Name", "name", .text),
                     DraftColumn("account_id", "Company ID", "companyId", .reference, points: ("accounts.csv", .id)),
-                    DraftColumn("primary_lead_id", "Primary Contact ID", "pointOfContactId", .reference, points: ("leads.csv", .id)),
+                    DraftColumn(
+                        "primary_lead_id", "Primary Contact ID", "pointOfContactId", .reference,
+                        points: ("leads.csv", .id)),
                     DraftColumn("stage_key", "Stage", "stage", .picklist),
                     DraftColumn("amount", "Amount", "amount.amountMicros", .money, format: NumberStyle.plain.rawValue),
                     DraftColumn("currency", "Currency", "amount.currencyCode", .currencyCode),
                     DraftColumn("win_probability", "Probability", "probability", .percent, format: "0-1"),
-                    DraftColumn("close_date_serial", "Close Date", "closeDate", .datetime, format: DateStyle.excelSerial.rawValue),
+                    DraftColumn(
+                        "close_date_serial", "Close Date", "closeDate", .datetime,
+                        format: DateStyle.excelSerial.rawValue),
                     DraftColumn("owner_email", "Owner Email", "ownerId", .reference, points: ("users.csv", .email)),
                 ],
                 keyColumns: ["deal_id"], labelColumn: "deal_title"))
@@ -160,7 +181,8 @@ enum SnakeStyle {
                     "deal_id": ids.deals[deal.index], "deal_title": deal.title, "account_id": ids.accounts[deal.firm],
                     "primary_lead_id": deal.contact.map { ids.leads[$0] } ?? "", "stage_key": stages[deal.stage],
                     "amount": NumberStyle.plain.write(hundredths: deal.amount), "currency": deal.currency,
-                    "win_probability": probabilities[deal.stage], "close_date_serial": DateStyle.excelSerial.write(deal.close),
+                    "win_probability": probabilities[deal.stage],
+                    "close_date_serial": DateStyle.excelSerial.write(deal.close),
                     "owner_email": cast.staff[deal.owner].email,
                 ], to: "deals_pipeline.csv")
         }
@@ -171,9 +193,12 @@ enum SnakeStyle {
             DraftFile(
                 path: "activities.json", role: .activities, layout: .ndjson,
                 columns: [
-                    DraftColumn("id", "Activity ID", "allegoryId", .id), DraftColumn("kind", "Type", "activityType", .picklist),
-                    DraftColumn("subject", "Subject", "title", .text), DraftColumn("body", "Body", "bodyV2.markdown", .text),
-                    DraftColumn("occurred_at", "Occurred At", "createdAt", .datetime, format: DateStyle.isoDateTime.rawValue),
+                    DraftColumn("id", "Activity ID", "allegoryId", .id),
+                    DraftColumn("kind", "Type", "activityType", .picklist),
+                    DraftColumn("subject", "Subject", "title", .text),
+                    DraftColumn("body", "Body", "bodyV2.markdown", .text),
+                    DraftColumn(
+                        "occurred_at", "Occurred At", "createdAt", .datetime, format: DateStyle.isoDateTime.rawValue),
                     DraftColumn("duration_min", "Duration Minutes", "durationMinutes", .integer),
                     DraftColumn("related_to_type", "Related Type", nil, .picklist),
                     DraftColumn("related_to_id", "Related ID", nil, .reference),
@@ -193,7 +218,8 @@ enum SnakeStyle {
             }
             draft.append(
                 [
-                    "id": ids.activities[chore.index], "kind": ["call", "email", "meeting"][chore.kind], "subject": chore.title,
+                    "id": ids.activities[chore.index], "kind": ["call", "email", "meeting"][chore.kind],
+                    "subject": chore.title,
                     "body": chore.details, "occurred_at": DateStyle.isoDateTime.write(chore.due.adding(days: -30)),
                     "duration_min": String(chore.minutes), "related_to_type": type, "related_to_id": id,
                     "logged_by": cast.staff[chore.assignee].email,
@@ -206,7 +232,8 @@ enum SnakeStyle {
             DraftFile(
                 path: "projects.csv", role: .custom, layout: layout,
                 columns: [
-                    DraftColumn("project_id", nil, "allegoryId", .id), DraftColumn("project_name", nil, "new-field", .text),
+                    DraftColumn("project_id", nil, "allegoryId", .id),
+                    DraftColumn("project_name", nil, "new-field", .text),
                     DraftColumn("client", nil, "new-field", .reference, points: ("accounts.csv", .id)),
                     DraftColumn("budget", nil, "new-field", .money, format: NumberStyle.plain.rawValue),
                     DraftColumn("kickoff", nil, "new-field", .date, format: DateStyle.iso.rawValue),
@@ -216,8 +243,10 @@ enum SnakeStyle {
         for project in cast.projects {
             draft.append(
                 [
-                    "project_id": ids.projects[project.index], "project_name": project.name, "client": ids.accounts[project.firm],
-                    "budget": NumberStyle.plain.write(hundredths: project.budget), "kickoff": DateStyle.iso.write(project.kickoff),
+                    "project_id": ids.projects[project.index], "project_name": project.name,
+                    "client": ids.accounts[project.firm],
+                    "budget": NumberStyle.plain.write(hundredths: project.budget),
+                    "kickoff": DateStyle.iso.write(project.kickoff),
                     "status": ["planned", "active", "on_hold", "done"][project.status],
                 ], to: "projects.csv")
         }
@@ -249,13 +278,17 @@ enum SnakeStyle {
         draft.plantValue(
             .invalidEmail, in: "leads.csv", column: "email", value: "sales@localhost", count: 3, free: true,
             detail: "\"sales@localhost\" has no top-level domain", &dice)
-        draft.plantValue(.invalidPhone, in: "leads.csv", column: "phone", value: "+4930", detail: "\"+4930\" has 4 digits", &dice)
-        draft.plantBlank(in: "deals_pipeline.csv", columns: ["deal_title"], field: "deal_title", detail: "no deal title", &dice)
+        draft.plantValue(
+            .invalidPhone, in: "leads.csv", column: "phone", value: "+4930", detail: "\"+4930\" has 4 digits", &dice)
         draft.plantBlank(
-            in: "leads.csv", columns: ["first_name", "last_name", "email"], field: "email", detail: "neither a name nor an email", &dice)
+            in: "deals_pipeline.csv", columns: ["deal_title"], field: "deal_title", detail: "no deal title", &dice)
+        draft.plantBlank(
+            in: "leads.csv", columns: ["first_name", "last_name", "email"], field: "email",
+            detail: "neither a name nor an email", &dice)
         let lostAccount = ids.make("acc_", &values)
         draft.plantValue(
-            .orphanCompany, in: "leads.csv", column: "account_id", value: lostAccount, detail: "no account has the id \(lostAccount)", &dice)
+            .orphanCompany, in: "leads.csv", column: "account_id", value: lostAccount,
+            detail: "no account has the id \(lostAccount)", &dice)
         draft.plantValue(
             .orphanCompany, in: "deals_pipeline.csv", column: "account_id", value: lostAccount,
             detail: "no account has the id \(lostAccount)", &dice)
@@ -265,15 +298,18 @@ enum SnakeStyle {
             detail: "no lead has the id \(lostLead)", &dice)
         let lostDeal = ids.make("dl_", &values)
         draft.plantValue(
-            .orphanRelated, in: "activities.json", column: "related_to_id", value: lostDeal, detail: "no Deal has the id \(lostDeal)",
+            .orphanRelated, in: "activities.json", column: "related_to_id", value: lostDeal,
+            detail: "no Deal has the id \(lostDeal)",
             &dice, where: { $0["related_to_type"] == "Deal" })
         draft.plantValue(
-            .orphanRelated, in: "activities.json", column: "related_to_id", value: lostLead, detail: "no Lead has the id \(lostLead)",
+            .orphanRelated, in: "activities.json", column: "related_to_id", value: lostLead,
+            detail: "no Lead has the id \(lostLead)",
             &dice, where: { $0["related_to_type"] == "Lead" })
         draft.plantSelfParent(in: "accounts.csv", parentColumn: "parent_account_id", by: .id, &dice)
         draft.plantParentLoop(in: "accounts.csv", parentColumn: "parent_account_id", by: .id, size: 3, &dice)
         draft.plantValue(
-            .unknownOwner, in: "deals_pipeline.csv", column: "owner_email", value: cast.strayStaffEmails[0].uppercased(),
+            .unknownOwner, in: "deals_pipeline.csv", column: "owner_email",
+            value: cast.strayStaffEmails[0].uppercased(),
             detail: "\(cast.strayStaffEmails[0]) is not among the users", &dice)
         draft.plantValue(
             .unknownOwner, in: "activities.json", column: "logged_by", value: cast.strayStaffEmails[1],

@@ -34,7 +34,11 @@ enum Identifiers {
         hex[16] = Array("89ab")[Int(low >> 62)]
         let text = String(hex)
         let parts = [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { range in
-            String(text[text.index(text.startIndex, offsetBy: range.lowerBound)..<text.index(text.startIndex, offsetBy: range.upperBound)])
+            String(
+                text[
+                    text.index(
+                        text.startIndex, offsetBy: range.lowerBound)..<text.index(
+                            text.startIndex, offsetBy: range.upperBound)])
         }
         return parts.joined(separator: "-")
     }

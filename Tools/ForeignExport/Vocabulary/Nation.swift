@@ -33,7 +33,8 @@ struct Nation: Sendable {
             // A subscriber number never starts with 0 or 1 (those lead to trunk and service codes).
             subscriber += String(subscriber.isEmpty && position == 0 ? dice.within(2...9) : dice.below(10))
         }
-        return PhoneNumber(callingCode: callingCode, trunk: trunk, area: range.area, subscriber: subscriber, style: grouping)
+        return PhoneNumber(
+            callingCode: callingCode, trunk: trunk, area: range.area, subscriber: subscriber, style: grouping)
     }
 }
 

@@ -7,26 +7,37 @@ extension Nation {
         towns: [
             Town(
                 name: "Berlin", englishName: "Berlin", region: "Berlin", postcodePattern: "10###",
-                landline: PhoneRange(area: "30", lead: "", freeDigits: 8), streets: ["Torstraße", "Kastanienallee", "Oranienstraße"]),
+                landline: PhoneRange(area: "30", lead: "", freeDigits: 8),
+                streets: ["Torstraße", "Kastanienallee", "Oranienstraße"]),
             Town(
                 name: "Hamburg", englishName: "Hamburg", region: "Hamburg", postcodePattern: "20###",
-                landline: PhoneRange(area: "40", lead: "", freeDigits: 8), streets: ["Ballindamm", "Große Elbstraße", "Osterstraße"]),
+                landline: PhoneRange(area: "40", lead: "", freeDigits: 8),
+                streets: ["Ballindamm", "Große Elbstraße", "Osterstraße"]),
             Town(
                 name: "München", englishName: "Munich", region: "Bayern", postcodePattern: "80###",
-                landline: PhoneRange(area: "89", lead: "", freeDigits: 8), streets: ["Leopoldstraße", "Sendlinger Straße", "Rosenheimer Straße"]),
+                landline: PhoneRange(area: "89", lead: "", freeDigits: 8),
+                streets: ["Leopoldstraße", "Sendlinger Straße", "Rosenheimer Straße"]),
             Town(
                 name: "Köln", englishName: "Cologne", region: "Nordrhein-Westfalen", postcodePattern: "50###",
-                landline: PhoneRange(area: "221", lead: "", freeDigits: 7), streets: ["Ehrenstraße", "Aachener Straße", "Severinstraße"]),
+                landline: PhoneRange(area: "221", lead: "", freeDigits: 7),
+                streets: ["Ehrenstraße", "Aachener Straße", "Severinstraße"]),
             Town(
                 name: "Leipzig", englishName: "Leipzig", region: "Sachsen", postcodePattern: "04###",
-                landline: PhoneRange(area: "341", lead: "", freeDigits: 7), streets: ["Karl-Liebknecht-Straße", "Gohliser Straße"]),
+                landline: PhoneRange(area: "341", lead: "", freeDigits: 7),
+                streets: ["Karl-Liebknecht-Straße", "Gohliser Straße"]),
         ],
         mobile: [
             PhoneRange(area: "151", lead: "", freeDigits: 8), PhoneRange(area: "160", lead: "", freeDigits: 7),
             PhoneRange(area: "176", lead: "", freeDigits: 8),
         ],
-        givenNames: ["Annelie", "Henrik", "Jutta", "Matthias", "Swantje", "Korbinian", "Ute", "Malte", "Frauke", "Jörg", "Bärbel", "Till"],
-        familyNames: ["Vogel", "Hoffmann", "Brandt", "Kühn", "Lindemann", "Ostermann", "Pfeiffer", "Hähnel", "Weiß", "Zimmermann", "Gößling"],
+        givenNames: [
+            "Annelie", "Henrik", "Jutta", "Matthias", "Swantje", "Korbinian", "Ute", "Malte", "Frauke", "Jörg",
+            "Bärbel", "Till",
+        ],
+        familyNames: [
+            "Vogel", "Hoffmann", "Brandt", "Kühn", "Lindemann", "Ostermann", "Pfeiffer", "Hähnel", "Weiß", "Zimmermann",
+            "Gößling",
+        ],
         legalForms: ["GmbH", "AG", "GmbH & Co. KG", "KG", "e.K."], speaksGerman: true)
 
     static let austria = Nation(
@@ -35,7 +46,8 @@ extension Nation {
         towns: [
             Town(
                 name: "Wien", englishName: "Vienna", region: "Wien", postcodePattern: "1###",
-                landline: PhoneRange(area: "1", lead: "", freeDigits: 7), streets: ["Mariahilfer Straße", "Praterstraße", "Währinger Straße"]),
+                landline: PhoneRange(area: "1", lead: "", freeDigits: 7),
+                streets: ["Mariahilfer Straße", "Praterstraße", "Währinger Straße"]),
             Town(
                 name: "Graz", englishName: "Graz", region: "Steiermark", postcodePattern: "80##",
                 landline: PhoneRange(area: "316", lead: "", freeDigits: 6), streets: ["Herrengasse", "Annenstraße"]),
@@ -54,13 +66,15 @@ extension Nation {
         towns: [
             Town(
                 name: "Zürich", englishName: "Zurich", region: "ZH", postcodePattern: "80##",
-                landline: PhoneRange(area: "44", lead: "", freeDigits: 7), streets: ["Bahnhofstrasse", "Langstrasse", "Seefeldstrasse"]),
+                landline: PhoneRange(area: "44", lead: "", freeDigits: 7),
+                streets: ["Bahnhofstrasse", "Langstrasse", "Seefeldstrasse"]),
             Town(
                 name: "Bern", englishName: "Bern", region: "BE", postcodePattern: "30##",
                 landline: PhoneRange(area: "31", lead: "", freeDigits: 7), streets: ["Kramgasse", "Marktgasse"]),
             Town(
                 name: "Basel", englishName: "Basel", region: "BS", postcodePattern: "40##",
-                landline: PhoneRange(area: "61", lead: "", freeDigits: 7), streets: ["Freie Strasse", "Steinenvorstadt"]),
+                landline: PhoneRange(area: "61", lead: "", freeDigits: 7),
+                streets: ["Freie Strasse", "Steinenvorstadt"]),
         ],
         mobile: [PhoneRange(area: "79", lead: "", freeDigits: 7), PhoneRange(area: "76", lead: "", freeDigits: 7)],
         givenNames: ["Urs", "Regula", "Beat", "Seraina", "Reto", "Nadia", "Gian", "Ladina"],
@@ -73,23 +87,33 @@ extension Nation {
         towns: [
             Town(
                 name: "London", englishName: "London", region: "Greater London", postcodePattern: "EC1V #@@",
-                landline: PhoneRange(area: "20", lead: "79460", freeDigits: 3), streets: ["Bermondsey Street", "Exmouth Market", "Hoxton Square"]),
+                landline: PhoneRange(area: "20", lead: "79460", freeDigits: 3),
+                streets: ["Bermondsey Street", "Exmouth Market", "Hoxton Square"]),
             Town(
                 name: "Manchester", englishName: "Manchester", region: "Greater Manchester", postcodePattern: "M4 #@@",
-                landline: PhoneRange(area: "161", lead: "4960", freeDigits: 3), streets: ["Tib Street", "Oldham Road", "Deansgate"]),
+                landline: PhoneRange(area: "161", lead: "4960", freeDigits: 3),
+                streets: ["Tib Street", "Oldham Road", "Deansgate"]),
             Town(
                 name: "Edinburgh", englishName: "Edinburgh", region: "City of Edinburgh", postcodePattern: "EH1 #@@",
-                landline: PhoneRange(area: "131", lead: "4960", freeDigits: 3), streets: ["Cockburn Street", "Leith Walk"]),
+                landline: PhoneRange(area: "131", lead: "4960", freeDigits: 3),
+                streets: ["Cockburn Street", "Leith Walk"]),
             Town(
                 name: "Bristol", englishName: "Bristol", region: "Bristol", postcodePattern: "BS1 #@@",
-                landline: PhoneRange(area: "117", lead: "4960", freeDigits: 3), streets: ["Park Street", "Gloucester Road"]),
+                landline: PhoneRange(area: "117", lead: "4960", freeDigits: 3),
+                streets: ["Park Street", "Gloucester Road"]),
             Town(
                 name: "Cardiff", englishName: "Cardiff", region: "Cardiff", postcodePattern: "CF10 #@@",
-                landline: PhoneRange(area: "29", lead: "2018", freeDigits: 4), streets: ["Womanby Street", "Cathedral Road"]),
+                landline: PhoneRange(area: "29", lead: "2018", freeDigits: 4),
+                streets: ["Womanby Street", "Cathedral Road"]),
         ],
         mobile: [PhoneRange(area: "7700", lead: "900", freeDigits: 3)],
-        givenNames: ["Rhiannon", "Callum", "Imogen", "Alasdair", "Niamh", "Rupert", "Gethin", "Poppy", "Hamish", "Bethan"],
-        familyNames: ["Ashworth", "Pemberton", "MacLeod", "Featherstone", "Llewellyn", "Okonedo", "Crabtree", "Hargreaves", "Pryce"],
+        givenNames: [
+            "Rhiannon", "Callum", "Imogen", "Alasdair", "Niamh", "Rupert", "Gethin", "Poppy", "Hamish", "Bethan",
+        ],
+        familyNames: [
+            "Ashworth", "Pemberton", "MacLeod", "Featherstone", "Llewellyn", "Okonedo", "Crabtree", "Hargreaves",
+            "Pryce",
+        ],
         legalForms: ["Ltd", "plc", "LLP"], speaksGerman: false)
 
     static let ireland = Nation(
@@ -101,7 +125,8 @@ extension Nation {
                 landline: PhoneRange(area: "1", lead: "", freeDigits: 7), streets: ["Camden Street", "Baggot Street"]),
             Town(
                 name: "Cork", englishName: "Cork", region: "Co. Cork", postcodePattern: "T12 @###",
-                landline: PhoneRange(area: "21", lead: "", freeDigits: 7), streets: ["Oliver Plunkett Street", "MacCurtain Street"]),
+                landline: PhoneRange(area: "21", lead: "", freeDigits: 7),
+                streets: ["Oliver Plunkett Street", "MacCurtain Street"]),
         ],
         mobile: [PhoneRange(area: "87", lead: "", freeDigits: 7), PhoneRange(area: "85", lead: "", freeDigits: 7)],
         givenNames: ["Saoirse", "Cian", "Aisling", "Oisín", "Caoimhe", "Dara"],
@@ -114,20 +139,31 @@ extension Nation {
         towns: [
             Town(
                 name: "Austin", englishName: "Austin", region: "TX", postcodePattern: "787##",
-                landline: PhoneRange(area: "512", lead: "55501", freeDigits: 2), streets: ["Congress Avenue", "East 6th Street"]),
+                landline: PhoneRange(area: "512", lead: "55501", freeDigits: 2),
+                streets: ["Congress Avenue", "East 6th Street"]),
             Town(
                 name: "Chicago", englishName: "Chicago", region: "IL", postcodePattern: "606##",
-                landline: PhoneRange(area: "312", lead: "55501", freeDigits: 2), streets: ["West Randolph Street", "North Clark Street"]),
+                landline: PhoneRange(area: "312", lead: "55501", freeDigits: 2),
+                streets: ["West Randolph Street", "North Clark Street"]),
             Town(
                 name: "Seattle", englishName: "Seattle", region: "WA", postcodePattern: "981##",
-                landline: PhoneRange(area: "206", lead: "55501", freeDigits: 2), streets: ["Pike Street", "Westlake Avenue"]),
+                landline: PhoneRange(area: "206", lead: "55501", freeDigits: 2),
+                streets: ["Pike Street", "Westlake Avenue"]),
             Town(
                 name: "Boston", englishName: "Boston", region: "MA", postcodePattern: "021##",
-                landline: PhoneRange(area: "617", lead: "55501", freeDigits: 2), streets: ["Newbury Street", "Atlantic Avenue"]),
+                landline: PhoneRange(area: "617", lead: "55501", freeDigits: 2),
+                streets: ["Newbury Street", "Atlantic Avenue"]),
         ],
-        mobile: [PhoneRange(area: "415", lead: "55501", freeDigits: 2), PhoneRange(area: "646", lead: "55501", freeDigits: 2)],
-        givenNames: ["DeShawn", "Brittany", "Tucker", "Marisol", "Chase", "Keisha", "Dakota", "Raymond", "Shelby", "Wyatt"],
-        familyNames: ["Washington", "Kowalczyk", "Delgado", "Whitfield", "Yazzie", "Brennan-Ortiz", "McAllister", "Nakamura"],
+        mobile: [
+            PhoneRange(area: "415", lead: "55501", freeDigits: 2),
+            PhoneRange(area: "646", lead: "55501", freeDigits: 2),
+        ],
+        givenNames: [
+            "DeShawn", "Brittany", "Tucker", "Marisol", "Chase", "Keisha", "Dakota", "Raymond", "Shelby", "Wyatt",
+        ],
+        familyNames: [
+            "Washington", "Kowalczyk", "Delgado", "Whitfield", "Yazzie", "Brennan-Ortiz", "McAllister", "Nakamura",
+        ],
         legalForms: ["Inc.", "LLC", "Corp."], speaksGerman: false)
 
     static let canada = Nation(
@@ -136,10 +172,12 @@ extension Nation {
         towns: [
             Town(
                 name: "Montréal", englishName: "Montreal", region: "QC", postcodePattern: "H2X #@#",
-                landline: PhoneRange(area: "514", lead: "55501", freeDigits: 2), streets: ["Rue Saint-Denis", "Boulevard Saint-Laurent"]),
+                landline: PhoneRange(area: "514", lead: "55501", freeDigits: 2),
+                streets: ["Rue Saint-Denis", "Boulevard Saint-Laurent"]),
             Town(
                 name: "Toronto", englishName: "Toronto", region: "ON", postcodePattern: "M5V #@#",
-                landline: PhoneRange(area: "416", lead: "55501", freeDigits: 2), streets: ["Queen Street West", "Spadina Avenue"]),
+                landline: PhoneRange(area: "416", lead: "55501", freeDigits: 2),
+                streets: ["Queen Street West", "Spadina Avenue"]),
         ],
         mobile: [PhoneRange(area: "438", lead: "55501", freeDigits: 2)],
         givenNames: ["Mathieu", "Geneviève", "Aiyana", "Connor", "Émilie", "Jean-Philippe"],
@@ -152,10 +190,12 @@ extension Nation {
         towns: [
             Town(
                 name: "Lyon", englishName: "Lyon", region: "Auvergne-Rhône-Alpes", postcodePattern: "6900#",
-                landline: PhoneRange(area: "4", lead: "", freeDigits: 8), streets: ["Rue de la République", "Quai Saint-Antoine"]),
+                landline: PhoneRange(area: "4", lead: "", freeDigits: 8),
+                streets: ["Rue de la République", "Quai Saint-Antoine"]),
             Town(
                 name: "Paris", englishName: "Paris", region: "Île-de-France", postcodePattern: "750##",
-                landline: PhoneRange(area: "1", lead: "", freeDigits: 8), streets: ["Rue Oberkampf", "Boulevard Voltaire"]),
+                landline: PhoneRange(area: "1", lead: "", freeDigits: 8),
+                streets: ["Rue Oberkampf", "Boulevard Voltaire"]),
         ],
         mobile: [PhoneRange(area: "6", lead: "", freeDigits: 8), PhoneRange(area: "7", lead: "", freeDigits: 8)],
         givenNames: ["Ségolène", "Thibault", "Maëlle", "Benoît", "Anaïs", "Gaëtan"],
@@ -168,10 +208,12 @@ extension Nation {
         towns: [
             Town(
                 name: "Valencia", englishName: "Valencia", region: "Comunidad Valenciana", postcodePattern: "460##",
-                landline: PhoneRange(area: "96", lead: "", freeDigits: 7), streets: ["Calle de Colón", "Avenida del Puerto"]),
+                landline: PhoneRange(area: "96", lead: "", freeDigits: 7),
+                streets: ["Calle de Colón", "Avenida del Puerto"]),
             Town(
                 name: "Sevilla", englishName: "Seville", region: "Andalucía", postcodePattern: "410##",
-                landline: PhoneRange(area: "95", lead: "", freeDigits: 7), streets: ["Calle Sierpes", "Avenida de la Constitución"]),
+                landline: PhoneRange(area: "95", lead: "", freeDigits: 7),
+                streets: ["Calle Sierpes", "Avenida de la Constitución"]),
         ],
         mobile: [PhoneRange(area: "6", lead: "", freeDigits: 8)],
         givenNames: ["Nerea", "Íñigo", "Lucía", "Álvaro", "Begoña", "Ximena"],
@@ -187,7 +229,8 @@ extension Nation {
                 landline: PhoneRange(area: "12", lead: "", freeDigits: 7), streets: ["ulica Floriańska", "ulica Długa"]),
             Town(
                 name: "Gdańsk", englishName: "Gdansk", region: "Pomorskie", postcodePattern: "80-###",
-                landline: PhoneRange(area: "58", lead: "", freeDigits: 7), streets: ["ulica Mariacka", "ulica Grunwaldzka"]),
+                landline: PhoneRange(area: "58", lead: "", freeDigits: 7),
+                streets: ["ulica Mariacka", "ulica Grunwaldzka"]),
         ],
         mobile: [PhoneRange(area: "50", lead: "", freeDigits: 7), PhoneRange(area: "60", lead: "", freeDigits: 7)],
         givenNames: ["Małgorzata", "Grzegorz", "Agnieszka", "Wojciech", "Zuzanna", "Łucja"],
@@ -232,10 +275,12 @@ extension Nation {
         towns: [
             Town(
                 name: "Curitiba", englishName: "Curitiba", region: "PR", postcodePattern: "80###-###",
-                landline: PhoneRange(area: "41", lead: "", freeDigits: 8), streets: ["Rua XV de Novembro", "Avenida Sete de Setembro"]),
+                landline: PhoneRange(area: "41", lead: "", freeDigits: 8),
+                streets: ["Rua XV de Novembro", "Avenida Sete de Setembro"]),
             Town(
                 name: "Recife", englishName: "Recife", region: "PE", postcodePattern: "50###-###",
-                landline: PhoneRange(area: "81", lead: "", freeDigits: 8), streets: ["Rua da Aurora", "Avenida Boa Viagem"]),
+                landline: PhoneRange(area: "81", lead: "", freeDigits: 8),
+                streets: ["Rua da Aurora", "Avenida Boa Viagem"]),
         ],
         mobile: [PhoneRange(area: "11", lead: "9", freeDigits: 8)],
         givenNames: ["Thiago", "Luana", "Gustavo", "Fernanda", "Rafael", "Juliana"],
@@ -243,15 +288,18 @@ extension Nation {
         legalForms: ["Ltda.", "S.A."], speaksGerman: false)
 
     static let australia = Nation(
-        code: "AU", englishName: "Australia", germanName: "Australien", callingCode: "61", trunk: "0", grouping: .blocks,
+        code: "AU", englishName: "Australia", germanName: "Australien", callingCode: "61", trunk: "0",
+        grouping: .blocks,
         currency: "AUD", webSuffix: ".com.au",
         towns: [
             Town(
                 name: "Sydney", englishName: "Sydney", region: "NSW", postcodePattern: "20##",
-                landline: PhoneRange(area: "2", lead: "5550", freeDigits: 4), streets: ["George Street", "Crown Street"]),
+                landline: PhoneRange(area: "2", lead: "5550", freeDigits: 4),
+                streets: ["George Street", "Crown Street"]),
             Town(
                 name: "Melbourne", englishName: "Melbourne", region: "VIC", postcodePattern: "30##",
-                landline: PhoneRange(area: "3", lead: "7010", freeDigits: 4), streets: ["Flinders Lane", "Brunswick Street"]),
+                landline: PhoneRange(area: "3", lead: "7010", freeDigits: 4),
+                streets: ["Flinders Lane", "Brunswick Street"]),
         ],
         mobile: [PhoneRange(area: "491", lead: "570", freeDigits: 3)],
         givenNames: ["Lachlan", "Matilda", "Jarrah", "Kirra", "Angus", "Tahlia"],

@@ -41,7 +41,10 @@ public struct PhoneNumber: Sendable, Hashable {
         let sizes: [Int]
         switch style {
         case .pairs:
-            sizes = characters.count % 2 == 0 ? Array(repeating: 2, count: characters.count / 2) : [3] + Array(repeating: 2, count: (characters.count - 3) / 2)
+            sizes =
+                characters.count % 2 == 0
+                ? Array(repeating: 2, count: characters.count / 2)
+                : [3] + Array(repeating: 2, count: (characters.count - 3) / 2)
         case .blocks, .hyphens, .northAmerican:
             switch characters.count {
             case ...5: sizes = [characters.count]

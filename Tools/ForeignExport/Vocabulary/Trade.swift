@@ -26,7 +26,9 @@ enum Trade {
         Line(industry: "Logistics", germanIndustry: "Logistik", word: "Freight", germanWord: "Spedition"),
         Line(industry: "Software", germanIndustry: "Software", word: "Software", germanWord: "Softwarehaus"),
         Line(industry: "Food & Beverage", germanIndustry: "Lebensmittel", word: "Provisions", germanWord: "Feinkost"),
-        Line(industry: "Medical Devices", germanIndustry: "Medizintechnik", word: "Medical", germanWord: "Medizintechnik"),
+        Line(
+            industry: "Medical Devices", germanIndustry: "Medizintechnik", word: "Medical", germanWord: "Medizintechnik"
+        ),
         Line(industry: "Energy", germanIndustry: "Energie", word: "Energy", germanWord: "Energie"),
         Line(industry: "Construction", germanIndustry: "Bauwesen", word: "Builders", germanWord: "Bau"),
         Line(industry: "Printing", germanIndustry: "Druck", word: "Press", germanWord: "Druckerei"),
@@ -45,17 +47,20 @@ enum Trade {
 
     static let germanTitles = [
         "Einkaufsleiterin", "Geschäftsführer", "Leiter Vertrieb", "Prokuristin", "IT-Leiter", "Assistenz der GL",
-        "Produktionsleiter", "Kaufmännische Leitung", "Werkstudentin", "Abteilungsleiter Logistik", "Qualitätsmanagerin",
+        "Produktionsleiter", "Kaufmännische Leitung", "Werkstudentin", "Abteilungsleiter Logistik",
+        "Qualitätsmanagerin",
     ]
 
     /// What is being sold: the middle of a deal's name (`Kestrel Freight - Fleet telematics renewal`).
     static let englishOfferings = [
-        "Fleet telematics renewal", "Warehouse scanners", "Annual support plan", "ERP migration", "Pilot: route planning",
+        "Fleet telematics renewal", "Warehouse scanners", "Annual support plan", "ERP migration",
+        "Pilot: route planning",
         "Cold-chain sensors", "Training days", "Licence expansion", "Data platform rollout", "Spare parts framework",
     ]
 
     static let germanOfferings = [
-        "Rahmenvertrag Ersatzteile", "Wartungsvertrag", "Schulungspaket", "Lizenzerweiterung", "Pilotprojekt Tourenplanung",
+        "Rahmenvertrag Ersatzteile", "Wartungsvertrag", "Schulungspaket", "Lizenzerweiterung",
+        "Pilotprojekt Tourenplanung",
         "Kühlketten-Sensorik", "Umstellung ERP", "Scanner Lager", "Servicevertrag Verlängerung",
     ]
 

@@ -55,18 +55,21 @@ extension ExportDraft {
                 guard let reference = column.reference else { continue }
                 let target = self.file(reference.file)
                 guard let lookup = target.column(for: reference.by) else {
-                    throw ForeignExportError.inconsistent("\(file.path) \(column.name) points at a column \(reference.file) lacks")
+                    throw ForeignExportError.inconsistent(
+                        "\(file.path) \(column.name) points at a column \(reference.file) lacks")
                 }
                 let folds = reference.by == .email || reference.by == .domain
                 var counts: [String: Int] = [:]
                 for row in target.rows { counts[folds ? row[lookup].lowercased() : row[lookup], default: 0] += 1 }
-                for row in file.rows where !row[column.name].isEmpty && !flawed.contains(FlawSpot(tag: row.tag, field: column.name)) {
+                for row in file.rows
+                where !row[column.name].isEmpty && !flawed.contains(FlawSpot(tag: row.tag, field: column.name)) {
                     let value = folds ? row[column.name].lowercased() : row[column.name]
                     // By id a repeated key is the duplicate-id defect itself; by name or email it must be unique.
                     let found = counts[value] ?? 0
                     if found == 0 || (found > 1 && reference.by != .id) {
                         throw ForeignExportError.inconsistent(
-                            "\(file.path):\(line(file.path, row.tag)) \(column.name) \"\(row[column.name])\" matches \(found) records of \(reference.file)")
+                            "\(file.path):\(line(file.path, row.tag)) \(column.name) \"\(row[column.name])\" matches \(found) records of \(reference.file)"
+                        )
                     }
                 }
             }
@@ -75,11 +78,13 @@ extension ExportDraft {
             let idsByType = polymorph.targets.mapValues { path in
                 Set(self.file(path).rows.map { $0[self.file(path).keyColumns[0]] })
             }
-            for row in file(polymorph.path).rows where !flawed.contains(FlawSpot(tag: row.tag, field: polymorph.idColumn)) {
+            for row in file(polymorph.path).rows
+            where !flawed.contains(FlawSpot(tag: row.tag, field: polymorph.idColumn)) {
                 guard !row[polymorph.typeColumn].isEmpty else { continue }
                 guard idsByType[row[polymorph.typeColumn]]?.contains(row[polymorph.idColumn]) == true else {
                     throw ForeignExportError.inconsistent(
-                        "\(polymorph.path):\(line(polymorph.path, row.tag)) \(row[polymorph.typeColumn]) \(row[polymorph.idColumn]) does not exist")
+                        "\(polymorph.path):\(line(polymorph.path, row.tag)) \(row[polymorph.typeColumn]) \(row[polymorph.idColumn]) does not exist"
+                    )
                 }
             }
         }
