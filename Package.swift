@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "ledger-bench", targets: ["ledger-bench"]),
         .executable(name: "reader-bench", targets: ["reader-bench"]),
         .executable(name: "generate-export", targets: ["generate-export"]),
+        .executable(name: "write-foreign-export", targets: ["write-foreign-export"]),
         .library(name: "Ledger", targets: ["Ledger"]),
     ],
     dependencies: [
@@ -79,6 +80,14 @@ let package = Package(
             dependencies: ["ExportGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Tools/GenerateExport"),
 
+        // A second, independent export writer: vendor-shaped exports (Salesforce, German, British, snake_case) with
+        // their own answer key. Shares no code or vocabulary with ExportGenerator, so it can check the tool's guesses.
+        .target(name: "ForeignExport", path: "Tools/ForeignExport"),
+        .executableTarget(
+            name: "write-foreign-export",
+            dependencies: ["ForeignExport", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Tools/WriteForeignExport"),
+
         .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
         .executableTarget(
             name: "sandbox-bench",
@@ -140,6 +149,7 @@ let package = Package(
             name: "ExportUnderstandingTests", dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
+        .testTarget(name: "ForeignExportTests", dependencies: ["ForeignExport"]),
         .testTarget(
             name: "ExportAuditTests",
             dependencies: ["ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
