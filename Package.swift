@@ -89,6 +89,15 @@ let package = Package(
             path: "Tools/WriteForeignExport"),
 
         .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
+        // Scores understanding, audit and proposal against an answer key written by another hand.
+        .target(
+            name: "ExportScoring",
+            dependencies: [
+                "AllegoryExport", "ExportAudit", "ExportUnderstanding", "FieldMap", "ForeignExport", "Ledger", "SourceSnapshot",
+            ],
+            path: "Tools/ExportScoring"),
+        .executableTarget(
+            name: "understanding-bench", dependencies: ["ExportScoring", "ForeignExport"], path: "Tools/UnderstandingBench"),
         .executableTarget(
             name: "sandbox-bench",
             dependencies: [
@@ -145,6 +154,7 @@ let package = Package(
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
+        .testTarget(name: "UnderstandingAccuracyTests", dependencies: ["ExportScoring", "ForeignExport"]),
         .testTarget(
             name: "ExportUnderstandingTests", dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
