@@ -209,7 +209,9 @@ struct RecordChecks {
                 let (kind, what) = Self.orphanKind(target?.role)
                 let by = relation.matchBy == .id ? "the id" : "the \(relation.matchBy.rawValue)"
                 add(kind, row, field: relation.column, "no \(what) has \(by) \(value)")
-            } else if found > 1 {
+            } else if found > 1, relation.matchBy != .id {
+                // Two records with one id are a duplicate-id finding of their own file; a name shared by two is
+                // this record's problem: which one it means is unclear.
                 add(
                     "ambiguous-reference", row, field: relation.column,
                     "\(found) records of \(relation.targetObject) have the \(relation.matchBy.rawValue) \(value): which one is meant is unclear"

@@ -80,7 +80,9 @@ public struct Understander {
             }
             // A custom file with no id of its own and two references by id is a many-to-many link between them.
             let idLinks = found.filter { $0.matchBy == .id && !$0.isSelfReference }
-            if decision.role.role == .custom, decision.key.kind != .id, !survey.file.path.hasPrefix("custom_objects/"),
+            // (A file only named like a standard object, `project_members`, is one too when its columns say so.)
+            if decision.role.role == .custom || decision.role.confidence < 0.9, decision.key.kind != .id,
+                !survey.file.path.hasPrefix("custom_objects/"),
                 Set(idLinks.map(\.targetObject)).count >= 2, survey.header.count - idLinks.count <= 3
             {
                 let ends = Array(idLinks.prefix(2))
@@ -100,7 +102,7 @@ public struct Understander {
             let columns = survey.columns.enumerated().map { index, column in
                 understand(
                     column, match: decision.meanings[index], role: decision.role.role, object: survey.file.object,
-                    label: decision.label, relations: relations, polymorphic: polymorphic, roles: roles)
+                    label: decision.label, key: decision.key, relations: relations, polymorphic: polymorphic, roles: roles)
             }
             files.append(
                 FileUnderstanding(
@@ -132,6 +134,7 @@ public struct Understander {
 
     private func understand(
         _ column: ColumnSurvey, match: ColumnMeaning.HeaderMatch?, role: ObjectRole, object: String, label: String?,
+        key: KeyDecision,
         relations: [Relation], polymorphic: [PolymorphicReference], roles: [String: ObjectRole]
     ) -> ColumnUnderstanding {
         let profile = column.profiler.profile()
@@ -173,6 +176,18 @@ public struct Understander {
                 reasons.append(pair.reason)
             }
         }
+        // A column of salutations (`Mr`, `Dr`, `Frau`) is not a job title, whatever its header says.
+        if standard == "Job Title", Self.salutations(column) {
+            standard = nil
+            evidence = nil
+            reasons.append("its values are salutations (Mr, Ms, Dr), not job titles")
+        }
+        if standard == nil, key.kind == .id, key.columns == [column.name], let name = ObjectVocabulary.of(role)?.keyColumn {
+            standard = name
+            evidence = .both
+            confidence = 0.9
+            reasons.append(key.reason)
+        }
         if standard == nil, column.name == label, let name = ObjectVocabulary.of(role)?.labelColumns.first,
             role != .contacts
         {
@@ -185,6 +200,18 @@ public struct Understander {
             name: column.name, kind: kind, format: format, standard: standard, evidence: evidence,
             confidence: standard == nil ? profile.confidence : confidence, reasons: reasons,
             distinctShare: column.distinctShare ?? 0, nonEmpty: column.nonEmpty)
+    }
+
+    static let salutationWords: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta",
+    ]
+
+    /// Whether (almost) every value is a salutation.
+    static func salutations(_ column: ColumnSurvey) -> Bool {
+        let values = column.sample
+        guard !values.isEmpty else { return false }
+        let matching = values.filter { salutationWords.contains($0.key.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) }
+        return matching.values.reduce(0, +) * 10 >= values.values.reduce(0, +) * 9
     }
 
     /// A standard column claimed by two columns keeps the surer one; the other becomes custom.

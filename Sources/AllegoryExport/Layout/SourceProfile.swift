@@ -27,7 +27,8 @@ public enum SourceProfile {
         "Created At", "Created Date", "Date Created", "Creation Date", "Created On", "Create Date", "Created Time",
         "CreatedDate", "date_entered", "Erstellt", "Erstellt am", "Angelegt am", "Erstelldatum", "Date de création",
         "Créé le",
-        "Fecha de creación", "created_at", "date_created", "Added", "Date Added",
+        "Fecha de creación", "created_at", "date_created", "Added", "Date Added", "Signup Date", "Sign-up Date",
+        "Registered", "Registration Date", "Registriert am",
     ]
     private static let modified = [
         "Modified At", "Updated At", "Last Modified", "Date Modified", "Updated", "Last Modified Date", "Modified Time",
@@ -53,7 +54,7 @@ public enum SourceProfile {
                 "company_name"),
             column(
                 "Website", "Web Site", "URL", "Domain", "Web", "Website URL", "Homepage", "Webseite", "Internetseite",
-                "Site web", "Sitio web"),
+                "Site web", "Sitio web", "Web Address", "Company Website", "domain_name"),
             column("Industry", "Sector", "Branche", "Industrie", "Secteur", "Sector de actividad"),
             column(
                 "Employees", "Number of Employees", "Employee Count", "Headcount", "No. of Employees",
@@ -64,7 +65,7 @@ public enum SourceProfile {
                 "Annual Revenue", "Revenue", "ARR", "AnnualRevenue", "Turnover", "Annual Turnover", "Umsatz",
                 "Jahresumsatz",
                 "Chiffre d'affaires", "Facturación", "Ingresos"),
-            column("Revenue Currency", "Currency", "Währung", "Devise", "Moneda"),
+            column("Revenue Currency", "Currency", "Währung", "Devise", "Moneda", "Annual Revenue Currency", "Revenue Currency Code"),
             column(
                 "Phone", "Phone Number", "Telephone", "Main Phone", "Office Phone", "Telefon", "Téléphone", "Teléfono",
                 "Tel"),
@@ -118,7 +119,7 @@ public enum SourceProfile {
                 "Mobiltelefon", "Portable", "Móvil", "phone_mobile"),
             column(
                 "Job Title", "Title", "Position", "Role", "Job Position", "Funktion", "Position im Unternehmen",
-                "Berufsbezeichnung", "Fonction", "Poste", "Cargo", "job_title"),
+                "Berufsbezeichnung", "Fonction", "Poste", "Cargo", "job_title", "Job Role", "Job Function", "Designation"),
             column(
                 "Company ID", "Account ID", "Organization ID", "Organisation ID", "AccountId", "Firmen ID", "Firma ID",
                 "company_id",
@@ -158,10 +159,10 @@ public enum SourceProfile {
             column(
                 "Close Date", "Expected Close Date", "Closing Date", "CloseDate", "Expected Closing", "Est. Close Date",
                 "Abschlussdatum", "Erwarteter Abschluss", "Date de clôture", "Fecha de cierre", "close_date",
-                "expected_close_date"),
+                "expected_close_date", "Abschluss", "Expected Close", "Target Close", "Est Close"),
             column(
                 "Probability", "Win Probability", "Probability (%)", "Deal probability", "Wahrscheinlichkeit",
-                "Probabilité", "Probabilidad"),
+                "Probabilité", "Probabilidad", "Likelihood", "Chance", "Win Chance", "Confidence"),
             column(
                 "Company ID", "Account ID", "AccountId", "Organization ID", "Organisation ID", "Firmen ID",
                 "company_id", "account_id"),
@@ -184,13 +185,13 @@ public enum SourceProfile {
             column("Probability"), column("Is Closed", "Closed"), column("Is Won", "Won"),
         ],
         "tasks": [
-            column("Task ID", "ID", "Record ID", "Aufgaben ID", "task_id"),
-            column("Subject", "Title", "Name", "Betreff", "Titel", "Objet", "Asunto"),
-            column("Description", "Body", "Details", "Beschreibung", "Notes"),
+            column("Task ID", "ID", "Record ID", "Aufgaben ID", "task_id", "Activity ID", "Action No", "Action ID"),
+            column("Subject", "Title", "Name", "Betreff", "Titel", "Objet", "Asunto", "Action", "Task", "Task Name", "Aufgabe"),
+            column("Description", "Body", "Details", "Beschreibung", "Notes", "Comments", "Comment", "Kommentar", "Notiz"),
             column(
                 "Due Date", "Due", "Due At", "ActivityDate", "Fällig", "Fällig am", "Fälligkeitsdatum", "Échéance",
                 "Fecha de vencimiento", "due_date"),
-            column("Status"), column("Priority", "Priorität", "Priorité", "Prioridad"),
+            column("Status", "Done", "Erledigt", "Is Done", "State"), column("Priority", "Priorität", "Priorité", "Prioridad"),
             column(
                 "Assignee Email", "Assignee", "Assigned To", "Assigned User", "Bearbeiter", "Zugewiesen an",
                 "assignee_email"),
@@ -215,7 +216,7 @@ public enum SourceProfile {
         ],
         "activities": [
             column("Activity ID", "ID", "Record ID", "activity_id"),
-            column("Type", "Activity Type", "Art", "Typ", "activity_type"),
+            column("Type", "Activity Type", "Art", "Typ", "activity_type", "Kind", "Channel"),
             column("Subject", "Title", "Betreff"), column("Body", "Description", "Notes", "Beschreibung"),
             column("Occurred At", "Date", "Activity Date", "Timestamp", "Datum", "Zeitpunkt", "occurred_at"),
             column("Duration Minutes", "Duration", "Minutes", "Dauer", "duration_minutes"),

@@ -13,10 +13,43 @@ enum ColumnMeaning {
     /// (`Deal - Title`, `Organization - Name`, `Person - Email`) are read without it.
     static func headerMatches(_ header: [String], role: ObjectRole) -> [HeaderMatch?] {
         let stripped = header.map { strippingObjectPrefix($0, role: role) }
-        return SourceProfile.match(header: stripped, object: role.rawValue).map {
+        var result: [HeaderMatch?] = SourceProfile.match(header: stripped, object: role.rawValue).map {
             if case .standard(let column, let exact) = $0 { return HeaderMatch(standard: column, exact: exact) }
             return nil
         }
+        // Headers no name matched, read again without units and qualifiers (`Value (GBP)`, `arr_usd`, `hq_city`,
+        // `Opportunity Currency`), for standard columns no other header claimed.
+        let claimed = Set(result.compactMap { $0?.standard })
+        let loosened = header.enumerated().map { index, name in result[index] == nil ? loosen(name, role: role) : "" }
+        for (index, match) in SourceProfile.match(header: loosened, object: role.rawValue).enumerated() {
+            guard result[index] == nil, !loosened[index].isEmpty, case .standard(let column, _) = match, !claimed.contains(column)
+            else { continue }
+            result[index] = HeaderMatch(standard: column, exact: false)
+        }
+        return result
+    }
+
+    /// Words that qualify a column without changing what it is: a unit, a scope, an encoding.
+    static let qualifiers: Set<String> = [
+        "hq", "headquarters", "billing", "mailing", "primary", "main", "e164", "iso", "usd", "eur", "gbp", "chf", "jpy",
+        "unix", "serial", "epoch", "utc", "ts", "key", "min", "mins", "code", "in", "txt", "str",
+    ]
+
+    /// The header without parenthesised parts, qualifiers, and a leading word naming the file's own object.
+    static func loosen(_ header: String, role: ObjectRole) -> String {
+        var text = ""
+        var depth = 0
+        for character in header {
+            if character == "(" || character == "[" { depth += 1 } else if character == ")" || character == "]" {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
+                text.append(character)
+            }
+        }
+        var words = HeaderWords.split(text).filter { !qualifiers.contains($0) }
+        let own = Set((ObjectVocabulary.of(role)?.fileNames ?? []).map { HeaderWords.stem(HeaderName.normalize($0)) })
+        if words.count > 1, own.contains(HeaderWords.stem(words[0])) { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 
     /// `Deal - Title` -> `Title` in a file of deals; other headers as they are.

@@ -108,12 +108,14 @@ struct KeyDecision {
         return ["parent", "owner", "related", "regarding"].contains(where: words.contains)
     }
 
-    /// Letters and digits with no spaces, or a UUID: how generated ids look.
+    /// Letters and digits with no spaces, or a UUID, or short upper-case codes (`NCA`, `BHO`): how ids look.
     static func idShaped(_ column: ColumnSurvey) -> Bool {
         let values = column.sample.keys.prefix(200)
         guard !values.isEmpty else { return false }
         let shaped = values.filter { value in
-            !value.contains(" ") && value.contains(where: \.isNumber) && value.utf8.count <= 40
+            guard !value.contains(" "), value.utf8.count <= 40 else { return false }
+            if value.contains(where: \.isNumber) { return true }
+            return value.utf8.count <= 8 && value.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "-" || $0 == "_" }
         }
         return shaped.count * 10 >= values.count * 9
     }

@@ -25,7 +25,7 @@ public struct ObjectVocabulary: Sendable {
             notMigratedReason: "users are not records: they become workspace members through the owner map (owners)",
             reason: "",
             fileNames: [
-                "user", "owner", "member", "team", "benutzer", "utilisateur", "usuario", "utente", "staff", "agent",
+                "user", "owner", "team", "benutzer", "utilisateur", "usuario", "utente", "staff", "agent",
                 "salesrep",
             ],
             signature: ["Name", "Email", "Active"], keyColumn: "User ID", labelColumns: ["Name"], writeRank: 0),
@@ -67,7 +67,10 @@ public struct ObjectVocabulary: Sendable {
             labelColumns: ["Deal Name"], writeRank: 3),
         ObjectVocabulary(
             role: .tasks, twentyObject: "task", notMigratedReason: nil, reason: "the export's tasks are Twenty's tasks",
-            fileNames: ["task", "todo", "aufgabe", "aufgaben", "tache", "tarea", "compito", "taak", "taken"],
+            fileNames: [
+                "task", "todo", "aufgabe", "aufgaben", "tache", "tarea", "compito", "taak", "taken", "action", "aktion",
+                "followup", "wiedervorlage",
+            ],
             signature: ["Subject", "Due Date", "Status", "Priority", "Assignee Email", "Completed At"],
             keyColumn: "Task ID", labelColumns: ["Subject"], writeRank: 5),
         ObjectVocabulary(

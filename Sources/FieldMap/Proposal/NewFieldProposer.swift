@@ -95,9 +95,11 @@ struct NewFieldProposer {
             reasons.append("the export's field dictionary describes it as \(definition.type)")
         } else {
             type = Self.fieldType(of: column)
-            confidence = column.isEmpty ? 0.5 : 0.6 + 0.25 * column.typeShare
+            // Nothing says the column is custom but that no standard field matched it: a guess, below 0.6.
+            confidence = column.isEmpty ? 0.5 : min(0.5 + 0.09 * column.typeShare, ColumnScorer.guessCeiling)
             reasons.append(
                 column.isEmpty ? "no values in the sample: kept as text" : "the sampled values read as \(column.type)")
+            reasons.append("no field dictionary describes it: if it is a standard field, point it there")
         }
         let label = definition?.label ?? column.column
         var relationTarget: String?
