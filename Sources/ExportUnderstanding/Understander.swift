@@ -29,7 +29,12 @@ public struct Understander {
         for survey in surveys {
             let file = survey.file
             let role = RoleDecision.decide(survey, declared: file.object)
-            let meanings = ColumnMeaning.headerMatches(survey.header, role: role.role)
+            // A column of salutations under a `Title` header is not a job title: it does not claim the meaning, so
+            // `Job Role` beside it can.
+            let header = survey.header.enumerated().map { index, name in
+                role.role == .contacts && Self.salutations(survey.columns[index]) ? "" : name
+            }
+            let meanings = ColumnMeaning.headerMatches(header, role: role.role)
             let previousKey = previous?.file(path: file.path)
             let key = KeyDecision.decide(
                 survey, role: role.role, meanings: meanings, previous: previousKey,

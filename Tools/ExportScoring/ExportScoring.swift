@@ -102,6 +102,12 @@ public enum ExportScoring {
                 switch column.target {
                 case nil: right = mapping.target == nil || mapping.transform == .skip
                 case "new-field"?: right = mapping.newField != nil && mapping.target != nil
+                case let expected? where expected.hasPrefix("taskTarget.") || expected.hasPrefix("noteTarget."):
+                    // A target record: a reference with no join column, to the object the key's join column names.
+                    let joined = String(expected.split(separator: ".")[1].dropLast(2))
+                    right =
+                        mapping.target == nil && mapping.transform == .reference
+                        && mapping.references.flatMap { map.object(source: $0)?.target } == joined
                 case let expected?: right = mapping.target == expected || (expected == "allegoryId" && object.key == column.name)
                 }
                 let got = "\(mapping.target ?? "not migrated")\(mapping.newField != nil ? " (new field)" : "") at \(mapping.confidence)"

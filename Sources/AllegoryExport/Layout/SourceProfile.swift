@@ -186,7 +186,7 @@ public enum SourceProfile {
         ],
         "tasks": [
             column("Task ID", "ID", "Record ID", "Aufgaben ID", "task_id", "Activity ID", "Action No", "Action ID"),
-            column("Subject", "Title", "Name", "Betreff", "Titel", "Objet", "Asunto", "Action", "Task", "Task Name", "Aufgabe"),
+            column("Subject", "Title", "Name", "Betreff", "Titel", "Objet", "Asunto", "Action", "Task", "Task Name"),
             column("Description", "Body", "Details", "Beschreibung", "Notes", "Comments", "Comment", "Kommentar", "Notiz"),
             column(
                 "Due Date", "Due", "Due At", "ActivityDate", "Fällig", "Fällig am", "Fälligkeitsdatum", "Échéance",

@@ -7,15 +7,16 @@ enum LabelDecision {
         -> String?
     {
         let header = survey.header
+        // People are named by a full-name column when there is one; an email already matches them by email.
+        if role == .contacts { return header.first { fullNameHeaders.contains(HeaderName.normalize($0)) } }
         for standard in ObjectVocabulary.of(role)?.labelColumns ?? [] {
-            if role == .contacts, let full = header.first(where: { fullNameHeaders.contains(HeaderName.normalize($0)) })
-            {
-                return full
-            }
             if let index = meanings.firstIndex(where: { $0?.standard == standard }) { return header[index] }
         }
-        // Else the first text column whose values tell records apart.
+        // Else the first text column whose values tell records apart and that is not an id or a reference.
         for name in header where !keys.contains(name) {
+            if KeyDecision.isIdHeader(HeaderName.normalize(name)) || KeyDecision.namesAnotherObject(name, own: role) {
+                continue
+            }
             guard let column = survey.column(name), let share = column.distinctShare, share >= 0.8,
                 ColumnMeaning.kind(column.profiler.profile().type).kind == "text"
             else { continue }

@@ -24,7 +24,15 @@ struct ReferenceTarget {
                         values: set))
             }
         }
-        if key.columns.count == 1, key.kind != .line { add(key.columns[0], .id) }
+        if key.columns.count == 1, key.kind == .id { add(key.columns[0], .id) }
+        // A natural key is referred to as what it is: a name, an email, a domain.
+        if key.columns.count == 1, key.kind == .natural, let column = survey.column(key.columns[0]) {
+            switch ColumnMeaning.kind(column.profiler.profile().type).kind {
+            case "email": add(key.columns[0], .email)
+            case "url": add(key.columns[0], .domain)
+            default: add(key.columns[0], .name)
+            }
+        }
         if let label { add(label, .name) }
         for column in survey.columns {
             switch ColumnMeaning.kind(column.profiler.profile().type).kind {

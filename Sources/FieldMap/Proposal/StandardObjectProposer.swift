@@ -34,6 +34,14 @@ struct StandardObjectProposer {
                 }
             }
         }
+        // A standard column the understanding gave to one column is not proposed for another by its header alone
+        // (`Title` of salutations beside `Job Role`).
+        if let understood {
+            let owner = Dictionary(
+                understood.columns.compactMap { column in column.standard.map { ($0, column.name) } },
+                uniquingKeysWith: { first, _ in first })
+            candidates.removeAll { candidate in owner[candidate.rule.column].map { $0 != candidate.column.column } ?? false }
+        }
         candidates += understoodCandidates(evidence, rules: rules, duplicate: duplicate)
         candidates.sort {
             $0.confidence != $1.confidence
@@ -75,6 +83,10 @@ struct StandardObjectProposer {
                 let mapping = mapping(candidate, sample: sample, newFields: &newFields)
             {
                 if candidate.rule.isKey { key = column.column }
+                mappings.append(mapping)
+            } else if ["tasks", "notes", "activities", "attachments"].contains(profile),
+                let mapping = parentMapping(column.column)
+            {
                 mappings.append(mapping)
             } else if let relation = relation(of: column.column),
                 context.understanding?.file(object: relation.targetObject)?.role != .users,
@@ -175,6 +187,25 @@ struct StandardObjectProposer {
             addValues(to: &mapping, target: target, column: column, sample: sample)
         }
         return mapping
+    }
+
+    /// A column of a task, note or attachment that points at one object's records (`Organisation`, `Person`):
+    /// the record it belongs to, written as a task or note target (an attachment's parent), not as a field.
+    private func parentMapping(_ column: String) -> FieldMapping? {
+        guard let relation = relation(of: column), let understanding = context.understanding,
+            understanding.file(object: relation.targetObject)?.role != .users,
+            let target = context.targets[relation.targetObject]
+        else { return nil }
+        var reasons = [relation.reason, "the record it belongs to: linked as a \(object.nameSingular) target of \(target)"]
+        var confidence = relation.confidence
+        if !relation.headerAgrees {
+            confidence = min(confidence, ColumnScorer.guessCeiling)
+            reasons.append("only the values say so; confirm the link in the review")
+        }
+        return FieldMapping(
+            column: column, target: nil, transform: .reference, confidence: (confidence * 100).rounded() / 100,
+            reasons: reasons, references: relation.targetObject,
+            matchBy: relation.matchBy == .id ? nil : relation.matchBy.rawValue)
     }
 
     /// The relation the understanding found for a column of this file.

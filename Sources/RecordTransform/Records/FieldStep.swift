@@ -23,7 +23,8 @@ final class FieldStep: Sendable {
     init(_ mapping: FieldMapping, target: String, description: ObjectDescription?) {
         column = mapping.column
         let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
-        field = parts[0]
+        // An empty target: a parent written as a target record, read for its link only.
+        field = parts.first ?? ""
         subfield = parts.count > 1 ? parts[1] : nil
         fieldType =
             description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }

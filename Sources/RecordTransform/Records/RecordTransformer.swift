@@ -42,8 +42,16 @@ public struct RecordTransformer: Sendable {
             }
         } else {
             targetObject = objectMap.target
+            let columns = Set(objectMap.fields.map(\.column))
             for mapping in objectMap.fields where mapping.transform != .skip {
-                guard let target = mapping.target else { continue }
+                guard let target = mapping.target else {
+                    // A parent of a fixed object (a task's `Organisation`): no field of the record holds it (it is
+                    // written as a task or note target), but the link is checked and accounted for like any other.
+                    if mapping.transform == .reference, let object = mapping.references, !columns.contains(object) {
+                        steps.append(FieldStep(mapping, target: "", description: nil))
+                    }
+                    continue
+                }
                 steps.append(FieldStep(mapping, target: target, description: description))
             }
         }

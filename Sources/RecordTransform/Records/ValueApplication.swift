@@ -132,7 +132,10 @@ extension RecordTransformer {
             guard let matchBy = step.matchBy else {
                 references.append(
                     Reference(column: step.column, joinColumn: step.field, object: object, sourceId: value))
-                builder.set(step.field, step.subfield, .string(context.identity.id(object: object, sourceId: value)))
+                // A parent written as a target record has no join column on this record.
+                if !step.field.isEmpty {
+                    builder.set(step.field, step.subfield, .string(context.identity.id(object: object, sourceId: value)))
+                }
                 return nil
             }
             switch context.resolver.resolve(value, object: object, matchBy: matchBy) {
@@ -140,7 +143,10 @@ extension RecordTransformer {
                 references.append(
                     Reference(
                         column: step.column, joinColumn: step.field, object: object, sourceId: sourceId, value: value))
-                builder.set(step.field, step.subfield, .string(context.identity.id(object: object, sourceId: sourceId)))
+                // A parent written as a target record has no join column on this record.
+                if !step.field.isEmpty {
+                    builder.set(step.field, step.subfield, .string(context.identity.id(object: object, sourceId: sourceId)))
+                }
             case .none:
                 references.append(
                     Reference(

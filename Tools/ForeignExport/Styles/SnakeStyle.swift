@@ -233,7 +233,8 @@ enum SnakeStyle {
                 path: "projects.csv", role: .custom, layout: layout,
                 columns: [
                     DraftColumn("project_id", nil, "allegoryId", .id),
-                    DraftColumn("project_name", nil, "new-field", .text),
+                    // A custom object's label is the name field every custom object has in Twenty.
+                    DraftColumn("project_name", nil, "name", .text),
                     DraftColumn("client", nil, "new-field", .reference, points: ("accounts.csv", .id)),
                     DraftColumn("budget", nil, "new-field", .money, format: NumberStyle.plain.rawValue),
                     DraftColumn("kickoff", nil, "new-field", .date, format: DateStyle.iso.rawValue),
