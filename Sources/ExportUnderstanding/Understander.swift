@@ -107,7 +107,8 @@ public struct Understander {
             let columns = survey.columns.enumerated().map { index, column in
                 understand(
                     column, match: decision.meanings[index], role: decision.role.role, object: survey.file.object,
-                    label: decision.label, key: decision.key, relations: relations, polymorphic: polymorphic, roles: roles)
+                    label: decision.label, key: decision.key, relations: relations, polymorphic: polymorphic,
+                    roles: roles)
             }
             files.append(
                 FileUnderstanding(
@@ -187,7 +188,9 @@ public struct Understander {
             evidence = nil
             reasons.append("its values are salutations (Mr, Ms, Dr), not job titles")
         }
-        if standard == nil, key.kind == .id, key.columns == [column.name], let name = ObjectVocabulary.of(role)?.keyColumn {
+        if standard == nil, key.kind == .id, key.columns == [column.name],
+            let name = ObjectVocabulary.of(role)?.keyColumn
+        {
             standard = name
             evidence = .both
             confidence = 0.9
@@ -215,7 +218,9 @@ public struct Understander {
     static func salutations(_ column: ColumnSurvey) -> Bool {
         let values = column.sample
         guard !values.isEmpty else { return false }
-        let matching = values.filter { salutationWords.contains($0.key.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". "))) }
+        let matching = values.filter {
+            salutationWords.contains($0.key.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
+        }
         return matching.values.reduce(0, +) * 10 >= values.values.reduce(0, +) * 9
     }
 

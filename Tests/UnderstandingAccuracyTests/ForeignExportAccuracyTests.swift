@@ -12,7 +12,8 @@ struct ForeignExportAccuracyTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let export = root.appendingPathComponent("export")
         let key = try ForeignExportWriter(style: style, records: 200, seed: 11).write(to: export)
-        return try ExportScoring.score(export: export, key: key, name: style.rawValue, work: root.appendingPathComponent("work"))
+        return try ExportScoring.score(
+            export: export, key: key, name: style.rawValue, work: root.appendingPathComponent("work"))
     }
 
     @Test("every file's role, key and label is understood as the answer key says", arguments: ForeignStyle.allCases)
@@ -31,7 +32,8 @@ struct ForeignExportAccuracyTests {
         #expect(card.polymorphic.misses.isEmpty, "\(card.polymorphic.misses)")
     }
 
-    @Test("the audit finds every planted defect at its file and line, and nothing else", arguments: ForeignStyle.allCases)
+    @Test(
+        "the audit finds every planted defect at its file and line, and nothing else", arguments: ForeignStyle.allCases)
     func defectsFound(style: ForeignStyle) throws {
         let card = try Self.scored(style)
         #expect(card.defects.misses.isEmpty, "\(card.defects.misses)")

@@ -43,37 +43,44 @@ public enum ExportScoring {
                 card.roles.check(false, "\(truth.path) was not read")
                 continue
             }
-            card.roles.check(file.role.rawValue == truth.role, "\(truth.path): \(truth.role), understood \(file.role.rawValue)")
+            card.roles.check(
+                file.role.rawValue == truth.role, "\(truth.path): \(truth.role), understood \(file.role.rawValue)")
             card.keys.check(
                 file.keyColumns == truth.keyColumns,
                 "\(truth.path): \(truth.keyColumns), understood \(file.keyColumns) (\(file.keyKind.rawValue))")
             card.labels.check(
-                file.labelColumn == truth.labelColumn, "\(truth.path): \(truth.labelColumn ?? "none"), understood \(file.labelColumn ?? "none")")
+                file.labelColumn == truth.labelColumn,
+                "\(truth.path): \(truth.labelColumn ?? "none"), understood \(file.labelColumn ?? "none")")
             for column in truth.columns where column.standard != nil {
                 let understood = file.column(column.name)?.standard
                 card.meanings.check(
-                    understood == column.standard, "\(truth.path) \(column.name): \(column.standard!), understood \(understood ?? "custom")")
+                    understood == column.standard,
+                    "\(truth.path) \(column.name): \(column.standard!), understood \(understood ?? "custom")")
             }
         }
         func object(_ path: String) -> String? { understanding.file(path: path)?.object }
         var expected = Set<String>()
         for truth in key.relations {
             expected.insert("\(truth.file)|\(truth.column)")
-            let found = understanding.relations.first { object($0.file) != nil && $0.file == truth.file && $0.column == truth.column }
+            let found = understanding.relations.first {
+                object($0.file) != nil && $0.file == truth.file && $0.column == truth.column
+            }
             card.relations.check(
                 found?.targetFile == truth.targetFile && found?.matchBy.rawValue == truth.by,
                 "\(truth.file) \(truth.column) -> \(truth.targetFile) by \(truth.by), understood "
                     + (found.map { "\($0.targetFile) by \($0.matchBy.rawValue)" } ?? "no relation"))
         }
         for relation in understanding.relations where !expected.contains("\(relation.file)|\(relation.column)") {
-            card.falseRelations.append("\(relation.file) \(relation.column) -> \(relation.targetFile) by \(relation.matchBy.rawValue)")
+            card.falseRelations.append(
+                "\(relation.file) \(relation.column) -> \(relation.targetFile) by \(relation.matchBy.rawValue)")
         }
         for truth in key.polymorphic {
             let found = understanding.polymorphic.first { $0.file == truth.file && $0.idColumn == truth.idColumn }
             let targets = found.map { pair in pair.targets.mapValues { understanding.file(object: $0)?.path ?? $0 } }
             card.polymorphic.check(
                 found?.typeColumn == truth.typeColumn && targets == truth.targets,
-                "\(truth.file) \(truth.typeColumn)+\(truth.idColumn) -> \(truth.targets), understood \(targets.map { "\($0)" } ?? "none")")
+                "\(truth.file) \(truth.typeColumn)+\(truth.idColumn) -> \(truth.targets), understood \(targets.map { "\($0)" } ?? "none")"
+            )
         }
     }
 
@@ -83,16 +90,20 @@ public enum ExportScoring {
         for defect in key.defects {
             let index = scored.firstIndex { $0.kind == defect.kind && $0.file == defect.file && $0.line == defect.line }
             if let index { explained.insert(index) }
-            card.defects.check(index != nil, "\(defect.kind) at \(defect.file):\(defect.line) (\(defect.detail)) not found")
+            card.defects.check(
+                index != nil, "\(defect.kind) at \(defect.file):\(defect.line) (\(defect.detail)) not found")
         }
         for (index, finding) in scored.enumerated() where !explained.contains(index) {
-            card.falseFindings.append("\(finding.kind) at \(finding.file):\(finding.line) \(finding.field ?? ""): \(finding.detail)")
+            card.falseFindings.append(
+                "\(finding.kind) at \(finding.file):\(finding.line) \(finding.field ?? ""): \(finding.detail)")
         }
     }
 
     static func scoreProposal(_ map: FieldMap, key: AnswerKey, into card: inout Scorecard) {
         for truth in key.files {
-            guard let object = map.objects.first(where: { $0.file == truth.path }), !object.fields.isEmpty else { continue }
+            guard let object = map.objects.first(where: { $0.file == truth.path }), !object.fields.isEmpty else {
+                continue
+            }
             for column in truth.columns {
                 guard let mapping = object.fields.first(where: { $0.column == column.name }) else {
                     card.mapped.check(false, "\(truth.path) \(column.name): no mapping")
@@ -108,12 +119,16 @@ public enum ExportScoring {
                     right =
                         mapping.target == nil && mapping.transform == .reference
                         && mapping.references.flatMap { map.object(source: $0)?.target } == joined
-                case let expected?: right = mapping.target == expected || (expected == "allegoryId" && object.key == column.name)
+                case let expected?:
+                    right = mapping.target == expected || (expected == "allegoryId" && object.key == column.name)
                 }
-                let got = "\(mapping.target ?? "not migrated")\(mapping.newField != nil ? " (new field)" : "") at \(mapping.confidence)"
-                card.mapped.check(right, "\(truth.path) \(column.name): \(column.target ?? "not migrated"), proposed \(got)")
+                let got =
+                    "\(mapping.target ?? "not migrated")\(mapping.newField != nil ? " (new field)" : "") at \(mapping.confidence)"
+                card.mapped.check(
+                    right, "\(truth.path) \(column.name): \(column.target ?? "not migrated"), proposed \(got)")
                 if !right, mapping.confidence >= 0.8, column.target != "new-field" || mapping.target != nil {
-                    card.confidentlyWrong.append("\(truth.path) \(column.name): \(column.target ?? "not migrated"), proposed \(got)")
+                    card.confidentlyWrong.append(
+                        "\(truth.path) \(column.name): \(column.target ?? "not migrated"), proposed \(got)")
                 }
             }
         }

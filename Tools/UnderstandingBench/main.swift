@@ -11,7 +11,8 @@ import Foundation
 var arguments = Array(CommandLine.arguments.dropFirst())
 let details = arguments.contains("--details")
 arguments.removeAll { $0 == "--details" }
-let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("understanding-bench-\(UUID().uuidString)")
+let scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+    "understanding-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: scratch) }
 
 var exports: [(String, URL)] = arguments.map { ($0, URL(fileURLWithPath: $0)) }
@@ -26,7 +27,8 @@ for (name, folder) in exports {
     let data = try Data(contentsOf: folder.appendingPathComponent(ForeignExportWriter.answerKeyName))
     let key = try JSONDecoder().decode(AnswerKey.self, from: data)
     let started = Date()
-    let card = try ExportScoring.score(export: folder, key: key, name: name, work: scratch.appendingPathComponent("work-\(name)"))
+    let card = try ExportScoring.score(
+        export: folder, key: key, name: name, work: scratch.appendingPathComponent("work-\(name)"))
     print(card.summary + String(format: " [%.1f s]", Date().timeIntervalSince(started)))
     if details { for line in card.details { print("    " + line) } }
 }

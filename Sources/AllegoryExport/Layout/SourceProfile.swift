@@ -14,7 +14,7 @@ public enum SourceProfile {
         "E-mail", "Email Address", "E-mail Address", "Mail", "Primary Email", "Email 1", "Email1", "Work Email",
         "E-Mail-Adresse",
         "Courriel", "Adresse e-mail", "Correo", "Correo electrónico", "Email addresses", "primary_email",
-        "email_address",
+        "email_address", "emailsPrimaryEmail", "Emails / Primary Email", "userEmail", "User Email",
     ]
     private static let owner = [
         "Owner", "Owner E-mail", "Account Owner", "Record Owner", "Assigned To Email", "Owner Id", "OwnerId",
@@ -54,7 +54,8 @@ public enum SourceProfile {
                 "company_name"),
             column(
                 "Website", "Web Site", "URL", "Domain", "Web", "Website URL", "Homepage", "Webseite", "Internetseite",
-                "Site web", "Sitio web", "Web Address", "Company Website", "domain_name"),
+                "Site web", "Sitio web", "Web Address", "Company Website", "domain_name", "domainNamePrimaryLinkUrl",
+                "Domain Name / Primary Link URL", "Domain Name"),
             column("Industry", "Sector", "Branche", "Industrie", "Secteur", "Sector de actividad"),
             column(
                 "Employees", "Number of Employees", "Employee Count", "Headcount", "No. of Employees",
@@ -65,34 +66,43 @@ public enum SourceProfile {
                 "Annual Revenue", "Revenue", "ARR", "AnnualRevenue", "Turnover", "Annual Turnover", "Umsatz",
                 "Jahresumsatz",
                 "Chiffre d'affaires", "Facturación", "Ingresos"),
-            column("Revenue Currency", "Currency", "Währung", "Devise", "Moneda", "Annual Revenue Currency", "Revenue Currency Code"),
+            column(
+                "Revenue Currency", "Currency", "Währung", "Devise", "Moneda", "Annual Revenue Currency",
+                "Revenue Currency Code"),
             column(
                 "Phone", "Phone Number", "Telephone", "Main Phone", "Office Phone", "Telefon", "Téléphone", "Teléfono",
                 "Tel"),
             column(
                 "Street", "Address", "Street Address", "Address 1", "Address Line 1", "Billing Street",
                 "Address 1: Street 1",
-                "Straße", "Strasse", "Adresse", "Rue", "Calle", "Dirección", "street_address"),
-            column("Street 2", "Address 2", "Address Line 2", "Address 1: Street 2", "Adresszusatz"),
-            column("City", "Town", "Billing City", "Address 1: City", "Ort", "Stadt", "Ville", "Ciudad", "Città"),
+                "Straße", "Strasse", "Adresse", "Rue", "Calle", "Dirección", "street_address", "addressAddressStreet1",
+                "Address / Address 1"),
+            column(
+                "Street 2", "Address 2", "Address Line 2", "Address 1: Street 2", "Adresszusatz",
+                "addressAddressStreet2", "Address / Address 2"),
+            column(
+                "City", "Town", "Billing City", "Address 1: City", "Ort", "Stadt", "Ville", "Ciudad", "Città",
+                "addressAddressCity", "Address / City"),
             column(
                 "State", "Region", "Province", "County", "Billing State", "Billing State/Province", "State/Region",
                 "Bundesland",
-                "Kanton", "État", "Provincia"),
+                "Kanton", "État", "Provincia", "addressAddressState", "Address / State"),
             column(
                 "Postal Code", "Zip", "ZIP Code", "Postcode", "Post Code", "Billing Zip/Postal Code",
                 "Billing Postal Code",
                 "Billing Code", "Address 1: ZIP/Postal Code", "PLZ", "Postleitzahl", "Code postal", "Código postal",
-                "CAP"),
+                "CAP", "addressAddressPostcode", "Address / Post Code"),
             column(
                 "Country", "Country/Region", "Billing Country", "Address 1: Country/Region", "Land", "Pays", "País",
-                "Paese"),
+                "Paese", "addressAddressCountry", "Address / Country"),
             column(
                 "Parent Company ID", "Parent ID", "Parent Account ID", "Parent Account", "Parent Company",
                 "Parent Organisation",
                 "Parent Organization", "ParentId", "Muttergesellschaft", "Konzernmutter", "Société mère", "parent_id"),
             Column(name: "Owner Email", synonyms: owner),
-            column("LinkedIn", "LinkedIn URL", "LinkedIn Profile", "LinkedIn Page"),
+            column(
+                "LinkedIn", "LinkedIn URL", "LinkedIn Profile", "LinkedIn Page", "linkedinLinkPrimaryLinkUrl",
+                "Linkedin / Link URL"),
             Column(name: "Created", synonyms: created), Column(name: "Modified", synonyms: modified),
         ],
         "contacts": [
@@ -101,11 +111,11 @@ public enum SourceProfile {
                 "person_id", "lead_id"),
             column(
                 "First Name", "Firstname", "Given Name", "Forename", "Vorname", "Prénom", "Nombre", "first_name",
-                "FirstName"),
+                "FirstName", "nameFirstName", "Name / First Name"),
             column(
                 "Last Name", "Lastname", "Surname", "Family Name", "Nachname", "Familienname", "Nom", "Nom de famille",
                 "Apellido",
-                "Apellidos", "Cognome", "last_name", "LastName"),
+                "Apellidos", "Cognome", "last_name", "LastName", "nameLastName", "Name / Last Name"),
             Column(name: "Email", synonyms: emails),
             column(
                 "Other Emails", "Additional Emails", "Secondary Email", "Other Email", "Non Primary E-mails", "Email 2",
@@ -113,13 +123,15 @@ public enum SourceProfile {
             column(
                 "Phone", "Phone Number", "Work Phone", "Telephone", "Office Phone", "Business Phone", "Direct Dial",
                 "Telefon",
-                "Telefon geschäftlich", "Téléphone", "Teléfono", "phone_work"),
+                "Telefon geschäftlich", "Téléphone", "Teléfono", "phone_work", "phonesPrimaryPhoneNumber",
+                "Phones / Primary Phone Number"),
             column(
                 "Mobile", "Mobile Phone", "Cell", "Cell Phone", "Mobile Number", "MobilePhone", "Handy", "Mobil",
                 "Mobiltelefon", "Portable", "Móvil", "phone_mobile"),
             column(
                 "Job Title", "Title", "Position", "Role", "Job Position", "Funktion", "Position im Unternehmen",
-                "Berufsbezeichnung", "Fonction", "Poste", "Cargo", "job_title", "Job Role", "Job Function", "Designation"),
+                "Berufsbezeichnung", "Fonction", "Poste", "Cargo", "job_title", "Job Role", "Job Function",
+                "Designation", "jobTitle"),
             column(
                 "Company ID", "Account ID", "Organization ID", "Organisation ID", "AccountId", "Firmen ID", "Firma ID",
                 "company_id",
@@ -132,7 +144,8 @@ public enum SourceProfile {
                 "Postal Code", "Zip", "ZIP Code", "Postcode", "Post Code", "Mailing Zip", "Mailing Postal Code", "PLZ",
                 "Postleitzahl", "Code postal"),
             column("Country", "Country/Region", "Mailing Country", "Land", "Pays", "País"),
-            column("LinkedIn", "LinkedIn URL", "LinkedIn Profile"), Column(name: "Owner Email", synonyms: owner),
+            column("LinkedIn", "LinkedIn URL", "LinkedIn Profile", "linkedinLinkPrimaryLinkUrl", "Linkedin / Link URL"),
+            Column(name: "Owner Email", synonyms: owner),
             Column(name: "Created", synonyms: created), Column(name: "Modified", synonyms: modified),
             column(
                 "Last Activity", "Last Activity Date", "Last Contacted", "Last Activity At", "Last Activity Time",
@@ -151,7 +164,9 @@ public enum SourceProfile {
                 "Amount", "Value", "Deal Value", "Deal Amount", "Est. revenue", "Expected Revenue", "Betrag", "Wert",
                 "Auftragswert",
                 "Volumen", "Montant", "Importe", "Valor"),
-            column("Currency", "Currency Code", "CurrencyIsoCode", "Currency of Value", "Währung", "Devise", "Moneda"),
+            column(
+                "Currency", "Currency Code", "CurrencyIsoCode", "Currency of Value", "Währung", "Devise", "Moneda",
+                "amountCurrencyCode", "Amount / Currency"),
             column(
                 "Stage", "Deal Stage", "Sales Stage", "StageName", "Pipeline Phase", "Phase", "Stufe", "Verkaufsphase",
                 "Étape", "Etapa", "deal_stage"),
@@ -175,7 +190,9 @@ public enum SourceProfile {
         ],
         "users": [
             column("User ID", "ID", "Benutzer ID", "user_id"),
-            column("Name", "Full Name", "Display Name", "Vollständiger Name", "Nom complet"),
+            column(
+                "Name", "Full Name", "Display Name", "Vollständiger Name", "Nom complet", "nameFirstName",
+                "Name / First Name"),
             Column(name: "Email", synonyms: emails),
             column("Active", "Is Active", "Enabled", "Aktiv", "Actif", "Activo"),
         ],
@@ -187,11 +204,13 @@ public enum SourceProfile {
         "tasks": [
             column("Task ID", "ID", "Record ID", "Aufgaben ID", "task_id", "Activity ID", "Action No", "Action ID"),
             column("Subject", "Title", "Name", "Betreff", "Titel", "Objet", "Asunto", "Action", "Task", "Task Name"),
-            column("Description", "Body", "Details", "Beschreibung", "Notes", "Comments", "Comment", "Kommentar", "Notiz"),
+            column(
+                "Description", "Body", "Details", "Beschreibung", "Notes", "Comments", "Comment", "Kommentar", "Notiz"),
             column(
                 "Due Date", "Due", "Due At", "ActivityDate", "Fällig", "Fällig am", "Fälligkeitsdatum", "Échéance",
                 "Fecha de vencimiento", "due_date"),
-            column("Status", "Done", "Erledigt", "Is Done", "State"), column("Priority", "Priorität", "Priorité", "Prioridad"),
+            column("Status", "Done", "Erledigt", "Is Done", "State"),
+            column("Priority", "Priorität", "Priorité", "Prioridad"),
             column(
                 "Assignee Email", "Assignee", "Assigned To", "Assigned User", "Bearbeiter", "Zugewiesen an",
                 "assignee_email"),

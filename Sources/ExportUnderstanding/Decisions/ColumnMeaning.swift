@@ -22,7 +22,8 @@ enum ColumnMeaning {
         let claimed = Set(result.compactMap { $0?.standard })
         let loosened = header.enumerated().map { index, name in result[index] == nil ? loosen(name, role: role) : "" }
         for (index, match) in SourceProfile.match(header: loosened, object: role.rawValue).enumerated() {
-            guard result[index] == nil, !loosened[index].isEmpty, case .standard(let column, _) = match, !claimed.contains(column)
+            guard result[index] == nil, !loosened[index].isEmpty, case .standard(let column, _) = match,
+                !claimed.contains(column)
             else { continue }
             result[index] = HeaderMatch(standard: column, exact: false)
         }
@@ -40,7 +41,9 @@ enum ColumnMeaning {
         var text = ""
         var depth = 0
         for character in header {
-            if character == "(" || character == "[" { depth += 1 } else if character == ")" || character == "]" {
+            if character == "(" || character == "[" {
+                depth += 1
+            } else if character == ")" || character == "]" {
                 depth = max(0, depth - 1)
             } else if depth == 0 {
                 text.append(character)

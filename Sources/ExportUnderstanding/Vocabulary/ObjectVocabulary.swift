@@ -25,7 +25,8 @@ public struct ObjectVocabulary: Sendable {
             notMigratedReason: "users are not records: they become workspace members through the owner map (owners)",
             reason: "",
             fileNames: [
-                "user", "owner", "team", "benutzer", "utilisateur", "usuario", "utente", "staff", "agent",
+                "user", "owner", "team", "workspacemember", "benutzer", "utilisateur", "usuario", "utente", "staff",
+                "agent",
                 "salesrep",
             ],
             signature: ["Name", "Email", "Active"], keyColumn: "User ID", labelColumns: ["Name"], writeRank: 0),

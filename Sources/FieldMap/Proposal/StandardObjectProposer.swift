@@ -40,7 +40,9 @@ struct StandardObjectProposer {
             let owner = Dictionary(
                 understood.columns.compactMap { column in column.standard.map { ($0, column.name) } },
                 uniquingKeysWith: { first, _ in first })
-            candidates.removeAll { candidate in owner[candidate.rule.column].map { $0 != candidate.column.column } ?? false }
+            candidates.removeAll { candidate in
+                owner[candidate.rule.column].map { $0 != candidate.column.column } ?? false
+            }
         }
         candidates += understoodCandidates(evidence, rules: rules, duplicate: duplicate)
         candidates.sort {
@@ -196,7 +198,9 @@ struct StandardObjectProposer {
             understanding.file(object: relation.targetObject)?.role != .users,
             let target = context.targets[relation.targetObject]
         else { return nil }
-        var reasons = [relation.reason, "the record it belongs to: linked as a \(object.nameSingular) target of \(target)"]
+        var reasons = [
+            relation.reason, "the record it belongs to: linked as a \(object.nameSingular) target of \(target)",
+        ]
         var confidence = relation.confidence
         if !relation.headerAgrees {
             confidence = min(confidence, ColumnScorer.guessCeiling)

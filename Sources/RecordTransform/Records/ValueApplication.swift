@@ -134,7 +134,8 @@ extension RecordTransformer {
                     Reference(column: step.column, joinColumn: step.field, object: object, sourceId: value))
                 // A parent written as a target record has no join column on this record.
                 if !step.field.isEmpty {
-                    builder.set(step.field, step.subfield, .string(context.identity.id(object: object, sourceId: value)))
+                    builder.set(
+                        step.field, step.subfield, .string(context.identity.id(object: object, sourceId: value)))
                 }
                 return nil
             }
@@ -145,7 +146,8 @@ extension RecordTransformer {
                         column: step.column, joinColumn: step.field, object: object, sourceId: sourceId, value: value))
                 // A parent written as a target record has no join column on this record.
                 if !step.field.isEmpty {
-                    builder.set(step.field, step.subfield, .string(context.identity.id(object: object, sourceId: sourceId)))
+                    builder.set(
+                        step.field, step.subfield, .string(context.identity.id(object: object, sourceId: sourceId)))
                 }
             case .none:
                 references.append(
