@@ -154,7 +154,12 @@ let package = Package(
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
-        .testTarget(name: "UnderstandingAccuracyTests", dependencies: ["ExportScoring", "ForeignExport"]),
+        .testTarget(
+            name: "UnderstandingAccuracyTests",
+            dependencies: [
+                "ExportScoring", "ForeignExport", "ExportUnderstanding", "SourceSnapshot", "Ledger", "AllegoryExport", "FieldMap",
+                "RecordTransform",
+            ]),
         .testTarget(
             name: "ExportUnderstandingTests", dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),

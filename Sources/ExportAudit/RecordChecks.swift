@@ -49,7 +49,6 @@ struct RecordChecks {
             switch file.role {
             case .users:
                 try pass(file) { checks, row in
-                    checks.checkRepeatedId(row)
                     if let email = row.value("Email"), !email.isEmpty { users.insert(Validity.normalizedEmail(email)) }
                     if let name = row.value("Name"), !name.isEmpty { users.insert(ValueFolding.folded(name)) }
                 }
@@ -158,7 +157,6 @@ struct RecordChecks {
                 }
             case .workflows:
                 try pass(file) { checks, row in
-                    checks.checkRepeatedId(row)
                     checks.workflowRows.append(row)
                 }
             case .custom, .junction, .customFields:
@@ -185,7 +183,6 @@ struct RecordChecks {
     /// What every record is checked for: a repeated id, phones, and every link it makes (to its parents, its
     /// owner, the records a type + id pair names).
     private mutating func checkRecord(_ row: Row, file: FileUnderstanding, users: Set<String>) throws {
-        checkRepeatedId(row)
         for standard in ["Phone", "Mobile"] { checkPhone(row, file.header(for: standard)) }
         var checkedOwners = Set<String>()
         for relation in understanding.relations(of: file.object) where !relation.isSelfReference {
@@ -248,10 +245,6 @@ struct RecordChecks {
         case .contacts: ("orphan-contact", "contact")
         default: ("orphan-related", "record")
         }
-    }
-
-    private mutating func checkRepeatedId(_ row: Row) {
-        if row.isRepeatedId { add("duplicate-id", row, "id \(row.baseId) is already used in \(row.file)") }
     }
 
     private mutating func checkPhone(_ row: Row, _ header: String?) {

@@ -15,7 +15,13 @@ public struct Understander {
         self.previous = previous
     }
 
-    public func understand() throws -> ExportUnderstanding {
+    public func understand() throws -> ExportUnderstanding { try understandWithRepeatedKeys().understanding }
+
+    /// The understanding, and per file the key values more than one record holds: the snapshot tells those
+    /// records apart by their content rather than their order, so a reordered export keeps every identity.
+    public func understandWithRepeatedKeys() throws -> (
+        understanding: ExportUnderstanding, repeatedKeys: [String: RepeatedKeys]
+    ) {
         var surveys: [FileSurvey] = []
         for file in layout.files { surveys.append(try FileSurvey.read(file, in: layout)) }
 
@@ -119,8 +125,17 @@ public struct Understander {
                     records: survey.records, columns: Self.claimingStandardsOnce(columns)))
         }
         let (date, source) = exportDate(surveys)
-        return ExportUnderstanding(
+        var repeated: [String: RepeatedKeys] = [:]
+        for (survey, decision) in zip(surveys, decided) where decision.key.columns.count == 1 {
+            guard let column = survey.column(decision.key.columns[0]) else { continue }
+            let set = decision.key.kind == .natural ? column.folded : column.exact
+            if let set, !set.repeated.isEmpty {
+                repeated[survey.file.path] = RepeatedKeys(hashes: set.repeated, folded: decision.key.kind == .natural)
+            }
+        }
+        let understanding = ExportUnderstanding(
             files: files, relations: relations, polymorphic: polymorphic, exportDate: date, exportDateSource: source)
+        return (understanding, repeated)
     }
 
     /// The role a standard reference column of a file of `role` points at (`Company ID` of a contact: companies).

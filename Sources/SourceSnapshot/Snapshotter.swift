@@ -35,8 +35,9 @@ public final class Snapshotter {
             let (sha256, bytes) = try Snapshotter.hashFile(layout.url(of: file))
             files.append(SnapshotFile(path: file.path, object: file.object, sha256: sha256, bytes: bytes))
         }
-        let understanding = try Understander(layout: layout, previous: try UnderstandingRecord.latest(in: ledger))
-            .understand()
+        let (understanding, repeatedKeys) = try Understander(
+            layout: layout, previous: try UnderstandingRecord.latest(in: ledger)
+        ).understandWithRepeatedKeys()
         self.understanding = understanding
         try ledger.append([
             .snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files)),
@@ -44,7 +45,10 @@ public final class Snapshotter {
         ])
         var counts: [SnapshotFileCounts] = []
         for file in layout.files {
-            counts.append(try read(file, understood: understanding.file(path: file.path), snapshot: snapshot))
+            counts.append(
+                try read(
+                    file, understood: understanding.file(path: file.path), repeated: repeatedKeys[file.path],
+                    snapshot: snapshot))
         }
         try flush()
         let completed = SnapshotCompleted(
@@ -67,7 +71,9 @@ public final class Snapshotter {
     }
 
     /// Reads one file, comparing each record with what the previous snapshots hold for it.
-    private func read(_ file: ExportLayout.SourceFile, understood: FileUnderstanding?, snapshot: Int) throws
+    private func read(
+        _ file: ExportLayout.SourceFile, understood: FileUnderstanding?, repeated: RepeatedKeys?, snapshot: Int
+    ) throws
         -> SnapshotFileCounts
     {
         let keyColumns = understood?.keyColumns ?? file.keyColumns
@@ -82,18 +88,41 @@ public final class Snapshotter {
             path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
         let url = layout.url(of: file)
 
-        // A second record with an id already read from this file is a distinct source record: it becomes `id#2`
-        // (a third `id#3`), so every record keeps its own identity from one snapshot to the next.
+        // Records sharing an id are distinct source records: `id`, `id#2`, `id#3`. Which gets which follows their
+        // content, not their order (they are held back to the end of the file and ordered by content hash), so a
+        // reordered export keeps every identity; each one after the first line is a duplicate-id finding.
         var seen = Set<String>()
         var repeats: [String: Int] = [:]
+        var heldBack: [(line: Int, values: [String: String], canonical: [UInt8], sourceId: String)] = []
 
         func record(line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId firstId: String) throws {
+            if let repeated, !firstId.hasPrefix("@line-"), repeated.contains(firstId) {
+                heldBack.append((line, values, canonical ?? Snapshotter.canonicalBytes(values), firstId))
+                return
+            }
+            try accept(line: line, values: values, canonical: canonical, sourceId: firstId)
+        }
+
+        func accept(
+            line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId firstId: String,
+            heldBack: Bool = false
+        ) throws {
             counts.records += 1
             var sourceId = firstId
             if !seen.insert(firstId).inserted {
                 let occurrence = repeats[firstId, default: 1] + 1
                 repeats[firstId] = occurrence
                 sourceId = "\(firstId)#\(occurrence)"
+                // Not known to repeat beforehand (too many repeats to track): the later line is the duplicate.
+                if !heldBack {
+                    counts.findings += 1
+                    try emit(
+                        .sourceFinding(
+                            SourceFinding(
+                                snapshot: snapshot, object: file.object, file: file.path, line: line,
+                                kind: "duplicate-id",
+                                detail: "id \(firstId) is already used in \(file.path)")))
+                }
             }
             let canonical = canonical ?? Snapshotter.canonicalBytes(values)
             let digest = SHA256.hash(data: canonical)
@@ -108,6 +137,31 @@ public final class Snapshotter {
                     RecordExtracted(
                         snapshot: snapshot, object: file.object, sourceId: sourceId, file: file.path, line: line,
                         contentHash: hash, values: values, canonicalValues: canonical)))
+        }
+
+        /// The held-back records, in content order within each id, and a finding for each duplicate.
+        func releaseHeldBack() throws {
+            let groups = Dictionary(grouping: heldBack, by: \.sourceId)
+            for id in groups.keys.sorted() {
+                let group = groups[id]!
+                let ordered = group.map { ($0, EventHash.sha256Hex(Data($0.canonical))) }.sorted { $0.1 < $1.1 }.map(
+                    \.0)
+                for item in ordered {
+                    try accept(
+                        line: item.line, values: item.values, canonical: item.canonical, sourceId: item.sourceId,
+                        heldBack: true)
+                }
+                let first = group.map(\.line).min() ?? 0
+                for item in group where item.line != first {
+                    counts.findings += 1
+                    try emit(
+                        .sourceFinding(
+                            SourceFinding(
+                                snapshot: snapshot, object: file.object, file: file.path, line: item.line,
+                                kind: "duplicate-id",
+                                detail: "id \(id) is already used in \(file.path) (line \(first))")))
+                }
+            }
         }
 
         let findings: [ReadFinding]
@@ -156,6 +210,7 @@ public final class Snapshotter {
             }
             findings = reader.findings
         }
+        try releaseHeldBack()
         if let understood, understood.keyKind == .line, counts.records > 0 {
             try emit(
                 .sourceFinding(
@@ -183,8 +238,7 @@ public final class Snapshotter {
     /// repeated spaces.
     static func key(_ cells: [String], fold: Bool) -> String {
         let joined = cells.joined(separator: "|")
-        guard fold else { return joined }
-        return joined.trimmingWhitespace.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return fold ? ValueFolding.folded(joined) : joined
     }
 
     /// A record without an id (or a file without its key column) is still read and kept apart by its line.

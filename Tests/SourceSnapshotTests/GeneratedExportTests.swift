@@ -12,22 +12,28 @@ struct GeneratedExportTests {
     static let formatDefects: [DefectKind: String] = [
         .raggedRow: "ragged-row", .duplicateHeader: "duplicate-header", .nulByte: "nul-byte",
         .bannerLine: "banner-line", .unterminatedQuote: "unterminated-quote", .windows1252: "encoding",
+        // Only the snapshot sees every record sharing an id, whatever their order: it reports the repeats.
+        .duplicateID: "duplicate-id",
     ]
 
-    @Test("the readers report exactly the planted format defects, each at its file and line", arguments: [7, 8] as [UInt64])
+    @Test(
+        "the readers and the snapshot report exactly the planted format defects and repeated ids, each at its file and line",
+        arguments: [7, 8] as [UInt64])
     func findsExactlyThePlantedFormatDefects(seed: UInt64) throws {
         let fixture = try ExportFixture([:])
         let summary = try ExportGenerator(contacts: 2000, seed: seed, clean: false)
             .write(to: fixture.root.appendingPathComponent("export"))
         let completed = try fixture.snapshot()
 
-        let planted = Set(summary.defects.compactMap { defect in
-            Self.formatDefects[defect.kind].map { "\($0) \(defect.file):\(defect.line)" }
-        })
-        let found = Set(try fixture.events("source.finding").map { try $0.decoded() }.compactMap { event -> String? in
-            guard case .sourceFinding(let finding) = event else { return nil }
-            return "\(finding.kind) \(finding.file):\(finding.line)"
-        })
+        let planted = Set(
+            summary.defects.compactMap { defect in
+                Self.formatDefects[defect.kind].map { "\($0) \(defect.file):\(defect.line)" }
+            })
+        let found = Set(
+            try fixture.events("source.finding").map { try $0.decoded() }.compactMap { event -> String? in
+                guard case .sourceFinding(let finding) = event else { return nil }
+                return "\(finding.kind) \(finding.file):\(finding.line)"
+            })
         #expect(!planted.isEmpty)
         #expect(found == planted)
 
@@ -44,7 +50,8 @@ struct GeneratedExportTests {
     @Test("a clean export gives no reader findings, and a second snapshot of it no record events")
     func cleanExport() throws {
         let fixture = try ExportFixture([:])
-        _ = try ExportGenerator(contacts: 500, seed: 3, clean: true).write(to: fixture.root.appendingPathComponent("export"))
+        _ = try ExportGenerator(contacts: 500, seed: 3, clean: true).write(
+            to: fixture.root.appendingPathComponent("export"))
         let first = try fixture.snapshot()
         #expect(try fixture.events("source.finding").isEmpty)
         let second = try fixture.snapshot()
@@ -55,7 +62,8 @@ struct GeneratedExportTests {
     @Test("a second snapshot of an unchanged export with planted defects adds no record events")
     func unchangedWithDefects() throws {
         let fixture = try ExportFixture([:])
-        _ = try ExportGenerator(contacts: 1000, seed: 5, clean: false).write(to: fixture.root.appendingPathComponent("export"))
+        _ = try ExportGenerator(contacts: 1000, seed: 5, clean: false).write(
+            to: fixture.root.appendingPathComponent("export"))
         let first = try fixture.snapshot()
         let second = try fixture.snapshot()
         #expect(second.extracted == 0)

@@ -46,8 +46,9 @@ struct ColumnSurvey {
     }
 
     /// At the end of the file: sets of values that repeat too much are dropped, whatever the file's size.
+    /// (Values as written are kept: a small file's id column with repeats is still its key, whose repeats the
+    /// snapshot must know.)
     mutating func finish() {
-        if let set = exact, set.duplicateShare > Self.maximumDuplicateShare { exact = nil }
         if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
     }
 

@@ -75,3 +75,16 @@ public enum ValueFolding {
         return String(text.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" })
     }
 }
+
+/// The key values of a file that more than one record holds (as hashes), so the snapshot can set those records
+/// apart by content instead of by their order in the file.
+public struct RepeatedKeys: Sendable {
+    let hashes: Set<UInt64>
+    /// Whether keys compare folded (a natural key) or as written (an id).
+    let folded: Bool
+
+    /// Whether `key` (as the snapshot computes it) is held by several records.
+    public func contains(_ key: String) -> Bool {
+        hashes.contains(ValueSet.hash(folded ? ValueFolding.folded(key) : ValueFolding.exact(key)))
+    }
+}

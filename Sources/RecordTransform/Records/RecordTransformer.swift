@@ -98,7 +98,7 @@ public struct RecordTransformer: Sendable {
                 .init(
                     field: objectMap.key, code: .duplicateId,
                     message:
-                        "the id \(original) is used by an earlier record of \(file); references to it are ambiguous"))
+                        "the id \(original) is used by another record of \(file) too; references to it go to that record"))
         }
         var builder = PayloadBuilder()
         var references: [Reference] = []

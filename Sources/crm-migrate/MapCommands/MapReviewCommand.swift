@@ -8,7 +8,8 @@ struct MapReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Show the map beside sample source values and their transformed values, lowest confidence first.",
-        discussion: "Also writes PROJECT_DIR/reports/map-review.html, a self-contained page. Lists the map's problems, if any.")
+        discussion:
+            "Also writes PROJECT_DIR/reports/map-review.html, a self-contained page. Lists the map's problems, if any.")
 
     @OptionGroup var options: ProjectOptions
     @Option(help: "The export folder (default: the folder of the project's latest snapshot).", completion: .directory)
@@ -18,13 +19,23 @@ struct MapReviewCommand: ParsableCommand {
     func run() throws {
         let project = try options.open()
         let file = try MapFile.load(projectDirectory: project.directory)
+        // A map that does not parse has nothing to review: say why, and leave the last good page as it is.
+        if file.map.objects.isEmpty, !file.problems.isEmpty {
+            throw UserFacingError(
+                "map.yaml cannot be read, so no review was written:\n" + MapProblems(file.problems).description)
+        }
         guard let exportPath = try export ?? project.openLedger(.read).latestSnapshotExportPath() else {
             throw UserFacingError("no export to sample: pass --export DIR or take a snapshot first")
         }
         let layout = try ExportLayout(root: URL(fileURLWithPath: exportPath).standardizedFileURL)
         var sampled: [String: SourceSample] = [:]
+        var unreadable: [String] = []
         for source in layout.files where file.map.object(source: source.object) != nil {
-            sampled[source.object] = try? SourceSample.read(source, in: layout, limit: 200)
+            do {
+                sampled[source.object] = try SourceSample.read(source, in: layout, limit: 200)
+            } catch {
+                unreadable.append("\(source.path) could not be read for samples: \(error)")
+            }
         }
         let preview = RecordTransformPreview(projectId: project.settings.projectId, map: file.map)
         let review = MapReview(
@@ -34,7 +45,12 @@ struct MapReviewCommand: ParsableCommand {
         let html = project.reportsDirectory.appendingPathComponent("map-review.html")
         try Data(review.html(projectName: project.settings.name, mapSha256: file.sha256).utf8).write(to: html)
         print(review.text)
-        if !file.problems.isEmpty { print("\n" + MapProblems(file.problems).description) }
+        for note in unreadable { print("note: \(note)") }
         print("\nWrote \(html.path)")
+        if !file.problems.isEmpty {
+            print("\n" + MapProblems(file.problems).description)
+            throw UserFacingError(
+                "map.yaml has \(file.problems.count) problem(s), listed above: fix them before confirming")
+        }
     }
 }
