@@ -23,6 +23,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
 
+        // One definition per kind of value (email, website domain, phone, country, currency), for every target
+        // that reads, audits, profiles, transforms or (in the sandbox) checks values.
+        .target(name: "ValueRules"),
+
         // JSON as the ledger hashes it (canonical bytes), a parser, and a decoder over parsed values.
         .target(name: "CanonicalJSON"),
 
@@ -54,7 +58,8 @@ let package = Package(
 
         // Reading an Allegory export: streaming CSV / JSON readers, tolerant of what real exports contain.
         .target(
-            name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
+            name: "AllegoryExport",
+            dependencies: ["CanonicalJSON", "ValueRules", .product(name: "Crypto", package: "swift-crypto")]),
 
         // A snapshot of an export folder into the ledger.
         .target(
@@ -62,7 +67,7 @@ let package = Package(
             dependencies: ["AllegoryExport", "Ledger", .product(name: "Crypto", package: "swift-crypto")]),
 
         // The audit of an export's snapshot: data quality, inventory, the migration plan.
-        .target(name: "ExportAudit", dependencies: ["AllegoryExport", "Ledger", "SourceSnapshot"]),
+        .target(name: "ExportAudit", dependencies: ["AllegoryExport", "Ledger", "SourceSnapshot", "ValueRules"]),
 
         // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
         .target(
@@ -109,7 +114,7 @@ let package = Package(
         .target(
             name: "RecordTransform",
             dependencies: [
-                "FieldMap", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                "FieldMap", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON", "ValueRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -117,7 +122,8 @@ let package = Package(
         .target(
             name: "TwentySandbox",
             dependencies: [
-                "TwentyModel", "SQLite", "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
+                "TwentyModel", "SQLite", "CanonicalJSON", "ValueRules",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The sandbox's HTTP server (Hummingbird 2): authentication, rate limiting, faults, request counts.
         .target(
@@ -129,6 +135,9 @@ let package = Package(
             ]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(
+            name: "ValueRulesTests", dependencies: ["ValueRules", "AllegoryExport", "ExportAudit", "RecordTransform"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
         .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
