@@ -1,11 +1,13 @@
 import Foundation
+import ValueRules
 
 /// Amounts for CURRENCY fields as `amountMicros`: the amount times 1,000,000 as an integer, computed on the decimal
 /// digits themselves, never through a floating-point number (`19.99` is 19990000 exactly).
 ///
 /// Decisions, each for a reason:
 /// - Accepted: a leading `-` or `+`, accounting brackets `(12.00)` (negative, as ledgers and spreadsheets write
-///   losses), a currency symbol (`$ € £ ¥`) or ISO code before or after, thousands commas in groups of three.
+///   losses), a currency symbol (ValueRules' CurrencyRule: `$ € £ ¥ US$ R$`...) or ISO code before or after,
+///   thousands commas in groups of three.
 /// - More than 6 decimals are rounded half to even at the micro: a micro is a ten-thousandth of a cent, so the
 ///   rounding never changes a cent, and it restores what float-printing exports wrote (`0.30000000000000004`).
 /// - Refused: exponents (`1e3`, what a spreadsheet writes once it has lost digits), commas that are not thousands
@@ -87,12 +89,12 @@ public enum Money {
         return .success(negative ? -micros : micros)
     }
 
-    private static let symbols = ["$", "€", "£", "¥", "US$", "CA$", "A$"]
-
     /// The text without a currency symbol or a three-letter code before or after the number.
     private static func stripCurrency(_ text: String) -> String {
+        // Most amounts begin and end with a digit: no symbol or code to look for.
+        if let first = text.utf8.first, let last = text.utf8.last, Text.isDigit(first), Text.isDigit(last) { return text }
         var text = text
-        for symbol in symbols.sorted(by: { $0.count > $1.count }) {
+        for symbol in CurrencyRule.symbols {
             if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)); break }
             if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)); break }
         }
