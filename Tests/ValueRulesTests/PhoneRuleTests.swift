@@ -55,8 +55,8 @@ struct PhoneRuleTests {
 
     @Test("an impossible length names the region's lengths")
     func impossibleLength() {
-        let result = PhoneRule.structure("+44 20 7946 01", defaultRegion: nil)
-        #expect(result == .failure(.impossibleLength(digits: 8, region: "GB", callingCode: "44", lengths: [7, 9, 10])))
+        let result = PhoneRule.structure("+44 20 7946 01234", defaultRegion: nil)
+        #expect(result == .failure(.impossibleLength(digits: 11, region: "GB", callingCode: "44", lengths: [7, 9, 10])))
     }
 
     @Test("Twenty's own strictness accepts any 2 to 17 digit national number of a known calling code")

@@ -37,10 +37,7 @@ public enum ValueShapes {
     /// A decimal with a currency symbol (CurrencyRule's) or ISO code before or after it: `$19.99`, `€ 5`,
     /// `1200 EUR`.
     static func isCurrencyAmount(_ value: String) -> Bool {
-        for symbol in CurrencyRule.symbols where value.hasPrefix(symbol) || value.hasSuffix(symbol) {
-            let amount = (value.hasPrefix(symbol) ? value.dropFirst(symbol.count) : value.dropLast(symbol.count))
-            return isDecimal(String(amount).trimmingWhitespace)
-        }
+        if let (amount, _) = CurrencyRule.splitSymbol(value) { return isDecimal(String(amount).trimmingWhitespace) }
         let parts = value.split(separator: " ")
         guard parts.count == 2 else { return false }
         let (first, second) = (String(parts[0]), String(parts[1]))

@@ -94,10 +94,7 @@ public enum Money {
         // Most amounts begin and end with a digit: no symbol or code to look for.
         if let first = text.utf8.first, let last = text.utf8.last, Text.isDigit(first), Text.isDigit(last) { return text }
         var text = text
-        for symbol in CurrencyRule.symbols {
-            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)); break }
-            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)); break }
-        }
+        if let (rest, _) = CurrencyRule.splitSymbol(text) { text = String(rest) }
         text = Text.trimmed(text)
         let words = text.split(separator: " ")
         if words.count == 2 {

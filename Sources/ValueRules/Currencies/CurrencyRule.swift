@@ -28,6 +28,23 @@ public enum CurrencyRule {
     /// The symbols an amount may carry before or after its digits, longest first.
     public static var symbols: [String] { CurrencySymbols.longestFirst }
 
+    /// The text without a currency symbol at its start or end (`US$5`, `5 €`, `R 100`): the rest and the symbol.
+    /// A symbol of letters must not run into other letters, so `EUR` is not `EU` and the rand's `R`.
+    public static func splitSymbol(_ text: String) -> (rest: Substring, symbol: String)? {
+        for symbol in CurrencySymbols.longestFirst {
+            let isWord = symbol.last?.isLetter ?? false
+            if text.hasPrefix(symbol) {
+                let rest = text.dropFirst(symbol.count)
+                if !isWord || !(rest.first?.isLetter ?? false) { return (rest, symbol) }
+            }
+            if text.hasSuffix(symbol) {
+                let rest = text.dropLast(symbol.count)
+                if !(symbol.first?.isLetter ?? false) || !(rest.last?.isLetter ?? false) { return (rest, symbol) }
+            }
+        }
+        return nil
+    }
+
     /// Everyday names CLDR's display names (`US Dollar`, `Euro`) leave out, normalised as CountryRule.key does.
     private static let everydayNames: [String: [String]] = [
         "dollar": ["USD", "CAD", "AUD", "NZD", "SGD", "HKD"], "dollars": ["USD", "CAD", "AUD", "NZD", "SGD", "HKD"],
