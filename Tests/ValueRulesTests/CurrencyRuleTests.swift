@@ -3,12 +3,14 @@ import ValueRules
 
 @Suite("Currencies")
 struct CurrencyRuleTests {
-    @Test("codes, symbols and names are read as ISO 4217 codes", arguments: [
-        ("usd", "USD"), (" EUR ", "EUR"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("CN¥", "CNY"), ("US$", "USD"),
-        ("R$", "BRL"), ("₹", "INR"), ("zł", "PLN"), ("Euro", "EUR"), ("euros", "EUR"), ("US Dollar", "USD"),
-        ("US-Dollar", "USD"), ("dollars", "USD"), ("pound sterling", "GBP"), ("Japanese Yen", "JPY"),
-        ("Schweizer Franken", "CHF"), ("franc suisse", "CHF"), ("yuan", "CNY"),
-    ])
+    @Test(
+        "codes, symbols and names are read as ISO 4217 codes",
+        arguments: [
+            ("usd", "USD"), (" EUR ", "EUR"), ("€", "EUR"), ("£", "GBP"), ("¥", "JPY"), ("CN¥", "CNY"), ("US$", "USD"),
+            ("R$", "BRL"), ("₹", "INR"), ("zł", "PLN"), ("Euro", "EUR"), ("euros", "EUR"), ("US Dollar", "USD"),
+            ("US-Dollar", "USD"), ("dollars", "USD"), ("pound sterling", "GBP"), ("Japanese Yen", "JPY"),
+            ("Schweizer Franken", "CHF"), ("franc suisse", "CHF"), ("yuan", "CNY"),
+        ])
     func reads(text: String, code: String) {
         #expect(CurrencyRule.code(text) == code)
     }

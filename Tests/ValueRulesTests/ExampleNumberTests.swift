@@ -47,7 +47,9 @@ struct ExampleNumberTests {
         #expect(exact == 485)
     }
 
-    @Test("a structured number sent back with its region and calling code is accepted unchanged, as Twenty re-reads a payload")
+    @Test(
+        "a structured number sent back with its region and calling code is accepted unchanged, as Twenty re-reads a payload"
+    )
     func roundTrip() {
         for number in ExampleNumber.all where ExampleNumber.sharedInNational["\(number.region) \(number.type)"] == nil {
             let result = PhoneRule.structure(
@@ -64,7 +66,8 @@ struct ExampleNumberTests {
 
     @Test("a shared-range number stated as the dependency conflicts, as Twenty finds it conflicting")
     func sharedRangeConflicts() {
-        let aland = PhoneRule.structure(number: "412345678", statedRegion: "AX", statedCallingCode: "+358", strictness: .parses)
+        let aland = PhoneRule.structure(
+            number: "412345678", statedRegion: "AX", statedCallingCode: "+358", strictness: .parses)
         #expect(aland == .failure(.inferredRegionConflict(stated: "AX", number: "FI")))
     }
 }

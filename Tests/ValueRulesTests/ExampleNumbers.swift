@@ -16,7 +16,9 @@ struct ExampleNumber: Decodable, Sendable, CustomStringConvertible {
 
     static let all: [ExampleNumber] = {
         struct Fixture: Decodable { let numbers: [ExampleNumber] }
-        guard let url = Bundle.module.url(forResource: "example-numbers", withExtension: "json", subdirectory: "Fixtures"),
+        guard
+            let url = Bundle.module.url(
+                forResource: "example-numbers", withExtension: "json", subdirectory: "Fixtures"),
             let data = try? Data(contentsOf: url), let fixture = try? JSONDecoder().decode(Fixture.self, from: data)
         else { return [] }
         return fixture.numbers

@@ -41,6 +41,7 @@ public enum ValueShapes {
         let parts = value.split(separator: " ")
         guard parts.count == 2 else { return false }
         let (first, second) = (String(parts[0]), String(parts[1]))
-        return CurrencyRule.codes.contains(first) && isDecimal(second) || CurrencyRule.codes.contains(second) && isDecimal(first)
+        return CurrencyRule.codes.contains(first) && isDecimal(second)
+            || CurrencyRule.codes.contains(second) && isDecimal(first)
     }
 }

@@ -12,7 +12,9 @@ public enum Emails {
 
     /// The emails of a list column (`a@x.com; b@y.com`), normalised, without repeats and without `primary`.
     /// The first invalid item refuses the whole list: writing part of it would silently lose the rest.
-    public static func list(_ raw: String, separator: String?, excluding primary: String?) -> Result<[String], ValueRejection> {
+    public static func list(_ raw: String, separator: String?, excluding primary: String?) -> Result<
+        [String], ValueRejection
+    > {
         var seen = Set<String>()
         if let primary { seen.insert(primary) }
         var result: [String] = []

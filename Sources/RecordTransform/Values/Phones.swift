@@ -27,11 +27,15 @@ public enum Phones {
                 return .failure(
                     ValueRejection(
                         .invalidPhone,
-                        "\(Text.quoted(raw)) has an extension (\(extensionNumber)) that Twenty's phone field cannot hold"))
+                        "\(Text.quoted(raw)) has an extension (\(extensionNumber)) that Twenty's phone field cannot hold"
+                    ))
             }
-            return .success(PhoneNumber(nationalNumber: phone.nationalNumber, callingCode: phone.callingCode, country: phone.region))
+            return .success(
+                PhoneNumber(nationalNumber: phone.nationalNumber, callingCode: phone.callingCode, country: phone.region)
+            )
         case .failure(let rejection):
-            return .failure(ValueRejection(.invalidPhone, "\(Text.quoted(raw)) is not a valid phone number: \(rejection)"))
+            return .failure(
+                ValueRejection(.invalidPhone, "\(Text.quoted(raw)) is not a valid phone number: \(rejection)"))
         }
     }
 }

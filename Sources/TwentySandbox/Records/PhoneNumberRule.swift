@@ -28,7 +28,8 @@ enum PhoneNumberRule {
             number: rawNumber, statedRegion: rawCountry, statedCallingCode: calling, strictness: .parses)
         {
         case .success(let phone):
-            return .success(Phone(number: phone.nationalNumber, countryCode: phone.region, callingCode: phone.callingCode))
+            return .success(
+                Phone(number: phone.nationalNumber, countryCode: phone.region, callingCode: phone.callingCode))
         case .failure(let rejection):
             return .failure(Rejection(reason: rejection.description))
         }

@@ -14,7 +14,8 @@ public enum PhoneMetadata {
     static let byCallingCode: [String: [PhoneRegion]] = {
         var result: [String: [PhoneRegion]] = [:]
         for region in regions { result[region.callingCode, default: []].append(region) }
-        return result.mapValues { list in list.filter(\.isMainCountryForCode) + list.filter { !$0.isMainCountryForCode } }
+        return result.mapValues { list in list.filter(\.isMainCountryForCode) + list.filter { !$0.isMainCountryForCode }
+        }
     }()
 
     /// The region of an ISO 3166-1 alpha-2 code (any case), if libphonenumber knows it.

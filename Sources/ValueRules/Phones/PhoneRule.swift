@@ -41,11 +41,15 @@ public enum PhoneRule {
             guard let first = PhoneMetadata.regions(callingCode: calling).first else {
                 return .failure(.unknownCallingCode(calling))
             }
-            if let region, region.callingCode != calling { return .failure(.regionConflict(stated: region.code, callingCode: "+" + calling)) }
+            if let region, region.callingCode != calling {
+                return .failure(.regionConflict(stated: region.code, callingCode: "+" + calling))
+            }
             region = region ?? first
         }
         let parsed: Parsed
-        switch structure(number, plan: region, preferred: statedRegion.isEmpty ? nil : region?.code, strictness: strictness) {
+        switch structure(
+            number, plan: region, preferred: statedRegion.isEmpty ? nil : region?.code, strictness: strictness)
+        {
         case .success(let value): parsed = value
         case .failure(let rejection): return .failure(rejection)
         }
@@ -185,7 +189,9 @@ public enum PhoneRule {
         }
         var stripped: ArraySlice<UInt8>
         let rest = digits.dropFirst(match.length)
-        if !plan.nationalPrefixTransformRule.isEmpty, let last = match.groups.last, let captured = last, !captured.isEmpty {
+        if !plan.nationalPrefixTransformRule.isEmpty, let last = match.groups.last, let captured = last,
+            !captured.isEmpty
+        {
             stripped = expand(plan.nationalPrefixTransformRule, match.groups)[...] + rest
         } else {
             stripped = rest

@@ -68,9 +68,11 @@ struct PhoneText {
             markerEnd -= 1
         }
         let before = ASCII.lowercased(bytes[..<markerEnd])
-        for marker in extensionMarkers where before.count > marker.count && before.suffix(marker.count).elementsEqual(marker) {
+        for marker in extensionMarkers
+        where before.count > marker.count && before.suffix(marker.count).elementsEqual(marker) {
             var numberEnd = markerEnd - marker.count
-            while numberEnd > 0, bytes[numberEnd - 1] == UInt8(ascii: " ") || bytes[numberEnd - 1] == UInt8(ascii: ",") {
+            while numberEnd > 0, bytes[numberEnd - 1] == UInt8(ascii: " ") || bytes[numberEnd - 1] == UInt8(ascii: ",")
+            {
                 numberEnd -= 1
             }
             // `x` needs the number to end just before it or after a space: not a letter of a word.

@@ -60,8 +60,10 @@ public enum PhoneRejection: Error, Sendable, Equatable, CustomStringConvertible 
         case .notViable(let region): "its digits are not those of a \(region) number"
         case .tooLong(let digits): "\(digits) digits is longer than any phone number"
         case .regionConflict(let stated, let code): "\(stated)'s calling code is not \(code)"
-        case .callingCodeConflict(let stated, let number): "the calling code \(stated) conflicts with the number's \(number)"
-        case .inferredRegionConflict(let stated, let number): "the country \(stated) conflicts with the number's \(number)"
+        case .callingCodeConflict(let stated, let number):
+            "the calling code \(stated) conflicts with the number's \(number)"
+        case .inferredRegionConflict(let stated, let number):
+            "the country \(stated) conflicts with the number's \(number)"
         }
     }
 
@@ -69,7 +71,9 @@ public enum PhoneRejection: Error, Sendable, Equatable, CustomStringConvertible 
     private static func describe(_ lengths: [Int]) -> String {
         guard let low = lengths.first, let high = lengths.last else { return "no length" }
         if low == high { return "\(low) digits" }
-        if high - low + 1 == lengths.count { return lengths.count == 2 ? "\(low) or \(high) digits" : "\(low) to \(high) digits" }
+        if high - low + 1 == lengths.count {
+            return lengths.count == 2 ? "\(low) or \(high) digits" : "\(low) to \(high) digits"
+        }
         return lengths.dropLast().map(String.init).joined(separator: ", ") + " or \(high) digits"
     }
 }

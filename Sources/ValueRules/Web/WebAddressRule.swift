@@ -32,7 +32,8 @@ public enum WebAddressRule {
             rest = value[separator.upperBound...]
             guard scheme == "http" || scheme == "https" else { return .failure(.scheme(scheme)) }
         } else if value.contains(":"),
-            !value.contains(".") || value.lowercased().hasPrefix("javascript:") || value.lowercased().hasPrefix("mailto:")
+            !value.contains(".") || value.lowercased().hasPrefix("javascript:")
+                || value.lowercased().hasPrefix("mailto:")
         {
             return .failure(.notWeb)
         }
