@@ -110,7 +110,8 @@ def region_lines(territories):
         # digits); elsewhere the general pattern is all the parse needs.
         type_pattern = ""
         if len(shared[code]) > 1 and not territory.get("leadingDigits"):
-            patterns = [pattern_of(territory, tag) for tag in NUMBER_TYPES]
+            # Each distinct pattern once: fixed-line and mobile patterns are often the same (North America).
+            patterns = dict.fromkeys(pattern_of(territory, tag) for tag in NUMBER_TYPES)
             type_pattern = "|".join(f"(?:{p})" for p in patterns if p and p != "NA")
         values = {
             "region": territory.get("id"),

@@ -25,6 +25,9 @@ struct DigitPattern: Sendable {
 
     let program: [Instruction]
     let groupCount: Int
+    /// The digits a match can begin with (all ten when it can match nothing): most numbers are refused by this
+    /// one test, without running the matcher.
+    let firstDigits: UInt16
 
     init(_ pattern: String) {
         var parser = PatternParser(Array(pattern.utf8))
@@ -35,12 +38,37 @@ struct DigitPattern: Sendable {
         compiler.program.append(.match)
         program = compiler.program
         groupCount = parser.groupCount
+        firstDigits = Self.firstDigits(of: compiler.program)
+    }
+
+    /// The digits of the `digit` instructions reachable from the start without consuming one.
+    private static func firstDigits(of program: [Instruction]) -> UInt16 {
+        var mask: UInt16 = 0
+        var seen = Set<Int>()
+        var pending = [0]
+        while let pc = pending.popLast() {
+            guard seen.insert(pc).inserted else { continue }
+            switch program[pc] {
+            case .digit(let digits): mask |= digits
+            case .split(let first, let second): pending += [first, second]
+            case .jump(let target): pending.append(target)
+            case .save, .end: pending.append(pc + 1)
+            case .match: return 0x3FF
+            }
+        }
+        return mask
     }
 
     /// Whether the pattern matches all of `digits`.
     func matchesWhole(_ digits: ArraySlice<UInt8>) -> Bool {
         var slots: [Int] = []
         return run(digits, whole: true, slots: &slots) != nil
+    }
+
+    /// Whether the pattern matches at the start of `digits` (leading digits, international prefixes).
+    func matchesStart(_ digits: ArraySlice<UInt8>) -> Bool {
+        var slots: [Int] = []
+        return run(digits, whole: false, slots: &slots) != nil
     }
 
     /// The match at the start of `digits` that the pattern's priorities prefer (Java's `lookingAt`).
@@ -56,15 +84,32 @@ struct DigitPattern: Sendable {
     }
 
     /// The end position of the preferred match, or nil. A (instruction, position) pair that failed once fails
-    /// again whatever the captures, so it is never tried twice.
+    /// again whatever the captures, so it is never tried twice; its bit lives on the stack, since a phone's
+    /// parse runs a few dozen matches.
     private func run(_ digits: ArraySlice<UInt8>, whole: Bool, slots: inout [Int]) -> Int? {
-        let input = Array(digits)
-        let width = input.count + 1
-        var visited = [Bool](repeating: false, count: program.count * width)
-        enum Job {
-            case visit(Int, Int)
-            case restore(Int, Int)
+        if firstDigits != 0x3FF {
+            guard let first = digits.first, first &- 0x30 < 10, firstDigits & (1 << UInt16(first &- 0x30)) != 0
+            else { return nil }
         }
+        let width = digits.count + 1
+        let words = (program.count * width + 63) / 64
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { visited in
+            visited.initialize(repeating: 0)
+            return run(digits, whole: whole, slots: &slots, visited: visited, width: width)
+        }
+    }
+
+    private enum Job {
+        case visit(Int, Int)
+        case restore(Int, Int)
+    }
+
+    private func run(
+        _ digits: ArraySlice<UInt8>, whole: Bool, slots: inout [Int], visited: UnsafeMutableBufferPointer<UInt64>,
+        width: Int
+    ) -> Int? {
+        let base = digits.startIndex
+        let count = digits.count
         var jobs: [Job] = [.visit(0, 0)]
         while let job = jobs.popLast() {
             switch job {
@@ -73,13 +118,14 @@ struct DigitPattern: Sendable {
             case .visit(var pc, let position):
                 while true {
                     let key = pc * width + position
-                    if visited[key] { break }
-                    visited[key] = true
+                    let bit: UInt64 = 1 << UInt64(key & 63)
+                    if visited[key >> 6] & bit != 0 { break }
+                    visited[key >> 6] |= bit
                     switch program[pc] {
                     case .digit(let mask):
-                        guard position < input.count, input[position] &- 0x30 < 10,
-                            mask & (1 << UInt16(input[position] - 0x30)) != 0
-                        else { break }
+                        guard position < count else { break }
+                        let digit = digits[base + position] &- 0x30
+                        guard digit < 10, mask & (1 << UInt16(digit)) != 0 else { break }
                         jobs.append(.visit(pc + 1, position + 1))
                     case .split(let first, let second):
                         jobs.append(.visit(second, position))
@@ -95,11 +141,11 @@ struct DigitPattern: Sendable {
                         pc += 1
                         continue
                     case .end:
-                        guard position == input.count else { break }
+                        guard position == count else { break }
                         pc += 1
                         continue
                     case .match:
-                        if !whole || position == input.count { return position }
+                        if !whole || position == count { return position }
                     }
                     break
                 }

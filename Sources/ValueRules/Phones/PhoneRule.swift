@@ -227,7 +227,7 @@ public enum PhoneRule {
         let regions = PhoneMetadata.regions(callingCode: callingCode)
         if regions.count == 1 { return (regions[0], true) }
         for region in regions {
-            if let leading = region.leadingDigits, leading.matchPrefix(national) != nil { return (region, true) }
+            if let leading = region.leadingDigits, leading.matchesStart(national) { return (region, true) }
         }
         // A preferred region whose leading digits describe only some of its numbers (IM, VA) has no type pattern:
         // as in Twenty's parse, the stated or default country then stands.
