@@ -88,7 +88,9 @@ let package = Package(
             path: "Tools/SandboxBench"),
         .executableTarget(
             name: "transform-bench",
-            dependencies: ["RecordTransform", "FieldMap", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"],
+            dependencies: [
+                "RecordTransform", "FieldMap", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+            ],
             path: "Tools/TransformBench"),
         .executableTarget(
             name: "proposal-bench",
@@ -139,7 +141,9 @@ let package = Package(
             name: "ValueRulesTests", dependencies: ["ValueRules", "AllegoryExport", "ExportAudit", "RecordTransform"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
-        .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
+        .testTarget(
+            name: "SourceSnapshotTests",
+            dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(
             name: "ExportAuditTests",
@@ -164,6 +168,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
     ]
 )

@@ -5,7 +5,8 @@ import TwentyModel
 extension RecordTransformer {
     /// Transforms one non-empty value and writes it where its step says; returns the rejection when refused.
     func apply(
-        _ step: FieldStep, _ value: String, country: String, into builder: inout PayloadBuilder, references: inout [Reference]
+        _ step: FieldStep, _ value: String, country: String, into builder: inout PayloadBuilder,
+        references: inout [Reference]
     ) -> ValueRejection? {
         func put(_ result: Result<JSONValue, ValueRejection>) -> ValueRejection? {
             switch result {
@@ -55,7 +56,10 @@ extension RecordTransformer {
                     builder.set(step.field, step.subfield, .string(phone.callingCode + phone.nationalNumber))
                 } else if step.subfield == "additionalPhones" || builder.has(step.field, "primaryPhoneNumber") {
                     builder.additionalPhones[step.field, default: []].append(
-                        .object(["number": .string(phone.nationalNumber), "callingCode": .string(phone.callingCode), "countryCode": .string(phone.country)]))
+                        .object([
+                            "number": .string(phone.nationalNumber), "callingCode": .string(phone.callingCode),
+                            "countryCode": .string(phone.country),
+                        ]))
                 } else {
                     builder.set(step.field, "primaryPhoneNumber", .string(phone.nationalNumber))
                     builder.set(step.field, "primaryPhoneCallingCode", .string(phone.callingCode))
@@ -77,7 +81,8 @@ extension RecordTransformer {
                 if step.fieldType == .text {
                     builder.set(step.field, nil, .string(url))
                 } else if step.subfield == "secondaryLinks" {
-                    builder.secondaryLinks[step.field, default: []].append(.object(["url": .string(url), "label": .string("")]))
+                    builder.secondaryLinks[step.field, default: []].append(
+                        .object(["url": .string(url), "label": .string("")]))
                 } else {
                     builder.set(step.field, step.subfield ?? "primaryLinkUrl", .string(url))
                 }
@@ -92,12 +97,13 @@ extension RecordTransformer {
                 CurrencyCodes.normalize(value, preferring: context.defaults.currency).map(JSONValue.string),
                 default: "currencyCode")
         case .number:
-            return put(Scalars.number(value).map { number in
-                switch number {
-                case .integer(let n): .integer(n)
-                case .double(let d): .number(d)
-                }
-            })
+            return put(
+                Scalars.number(value).map { number in
+                    switch number {
+                    case .integer(let n): .integer(n)
+                    case .double(let d): .number(d)
+                    }
+                })
         case .boolean:
             return put(Scalars.boolean(value).map(JSONValue.bool))
         case .date:
@@ -107,7 +113,10 @@ extension RecordTransformer {
         case .select:
             return put((step.options ?? OptionValues([])).option(value).map(JSONValue.string))
         case .multiSelect:
-            return put((step.options ?? OptionValues([])).options(value, separator: step.separator).map { .array($0.map(JSONValue.string)) })
+            return put(
+                (step.options ?? OptionValues([])).options(value, separator: step.separator).map {
+                    .array($0.map(JSONValue.string))
+                })
         case .richText:
             let markdown = HTMLToMarkdown.markdown(value)
             if step.fieldType == .text { return put(.success(.string(markdown))) }
