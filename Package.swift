@@ -24,6 +24,10 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
 
+        // One definition per kind of value (email, website domain, phone, country, currency), for every target
+        // that reads, audits, profiles, transforms or (in the sandbox) checks values.
+        .target(name: "ValueRules"),
+
         // JSON as the ledger hashes it (canonical bytes), a parser, and a decoder over parsed values.
         .target(name: "CanonicalJSON"),
 
@@ -55,7 +59,8 @@ let package = Package(
 
         // Reading an Allegory export: streaming CSV / JSON readers, tolerant of what real exports contain.
         .target(
-            name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
+            name: "AllegoryExport",
+            dependencies: ["CanonicalJSON", "ValueRules", .product(name: "Crypto", package: "swift-crypto")]),
 
         // What an export holds, understood once per snapshot from headers and values: each file's object, key and
         // label columns, each column's meaning, and the relations between files.
@@ -69,7 +74,8 @@ let package = Package(
             ]),
 
         // The audit of an export's snapshot: data quality, inventory, the migration plan.
-        .target(name: "ExportAudit", dependencies: ["AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot"]),
+        .target(
+            name: "ExportAudit", dependencies: ["AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "ValueRules"]),
 
         // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
         .target(
@@ -107,7 +113,9 @@ let package = Package(
             path: "Tools/SandboxBench"),
         .executableTarget(
             name: "transform-bench",
-            dependencies: ["RecordTransform", "FieldMap", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"],
+            dependencies: [
+                "RecordTransform", "FieldMap", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+            ],
             path: "Tools/TransformBench"),
         .executableTarget(
             name: "proposal-bench",
@@ -134,6 +142,7 @@ let package = Package(
             name: "RecordTransform",
             dependencies: [
                 "FieldMap", "ExportUnderstanding", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                "ValueRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -141,7 +150,8 @@ let package = Package(
         .target(
             name: "TwentySandbox",
             dependencies: [
-                "TwentyModel", "SQLite", "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
+                "TwentyModel", "SQLite", "CanonicalJSON", "ValueRules",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The sandbox's HTTP server (Hummingbird 2): authentication, rate limiting, faults, request counts.
         .target(
@@ -153,6 +163,9 @@ let package = Package(
             ]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(
+            name: "ValueRulesTests", dependencies: ["ValueRules", "AllegoryExport", "ExportAudit", "RecordTransform"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
         .testTarget(
             name: "UnderstandingAccuracyTests",
@@ -188,6 +201,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
+        .testTarget(
+            name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
     ]
 )

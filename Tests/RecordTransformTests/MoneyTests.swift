@@ -66,6 +66,14 @@ struct MoneyTests {
         #expect(CurrencyCodes.normalize("DEM").failureCode == .unknownCurrency)
         #expect(CurrencyCodes.normalize("XYZ").failureCode == .unknownCurrency)
     }
+
+    @Test("a currency column may hold a symbol or a name, and a shared symbol is the map's default when it can be")
+    func currencySymbolsAndNames() throws {
+        #expect(try CurrencyCodes.normalize("€").get() == "EUR")
+        #expect(try CurrencyCodes.normalize("Euro").get() == "EUR")
+        #expect(try CurrencyCodes.normalize("$", preferring: "CAD").get() == "CAD")
+        #expect(try Money.micros("R$ 19.99").get() == 19_990_000)
+    }
 }
 
 extension Result where Failure == ValueRejection {

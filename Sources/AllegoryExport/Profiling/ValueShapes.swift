@@ -1,43 +1,24 @@
-/// Recognisers for the kinds of value a CRM column holds. Deliberately simple rules, documented here, that the
-/// column profile combines with the header's name; the transforms (field map issue) validate properly.
+import ValueRules
+
+/// Recognisers for the kinds of value a CRM column holds, which the column profile combines with the header's
+/// name. Emails, web addresses, phones and currencies are ValueRules' definitions, the ones the audit and the
+/// transforms apply, so a column profiled as emails holds what the transform accepts as emails.
 public enum ValueShapes {
     static let booleanWords: Set<String> = ["true", "false", "yes", "no", "y", "n", "t", "f"]
 
-    /// `local@domain.tld`, no spaces, one `@`, a dot in the domain that is not at its ends.
-    public static func isEmail(_ value: String) -> Bool {
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !value.contains(" ") else { return false }
-        let domain = parts[1]
-        guard let dot = domain.lastIndex(of: "."), dot != domain.startIndex, domain.index(after: dot) != domain.endIndex
-        else { return false }
-        return domain[domain.index(after: dot)...].count >= 2
-    }
+    /// An address EmailRule accepts (`ada@example.com`, `Ada <ada@example.com>`, `mailto:ada@example.com`).
+    public static func isEmail(_ value: String) -> Bool { EmailRule.isValid(value) }
 
-    /// `http(s)://...`, `www....`, or a bare domain (`acme.com`, `acme.co.uk/path`).
+    /// An address WebAddressRule accepts: `http(s)://...`, `www....`, or a bare domain (`acme.com`,
+    /// `acme.co.uk/path`).
     static func isURL(_ value: String) -> Bool {
-        let lower = value.lowercased()
-        if lower.hasPrefix("http://") || lower.hasPrefix("https://") { return lower.count > 10 && !lower.contains(" ") }
-        guard !lower.contains(" "), !lower.contains("@") else { return false }
-        let host = lower.split(separator: "/", maxSplits: 1).first ?? ""
-        let labels = host.split(separator: ".")
-        guard labels.count >= 2, let tld = labels.last, tld.count >= 2, tld.allSatisfy(\.isLetter) else { return false }
-        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" } }
+        if case .success = WebAddressRule.normalize(value) { return true }
+        return false
     }
 
-    /// 7-15 digits, with only `+ ( ) - . /` and spaces besides, and a `+` only in front.
-    static func isPhone(_ value: String) -> Bool {
-        var digitCount = 0
-        for (offset, character) in value.enumerated() {
-            if character.isASCII, character.isNumber {
-                digitCount += 1
-            } else if character == "+" {
-                if offset != 0 { return false }
-            } else if !" ()-./".contains(character) {
-                return false
-            }
-        }
-        return (7...15).contains(digitCount)
-    }
+    /// A number PhoneRule finds plausible without knowing the record's country: an international number that
+    /// structures, or a national one of 7 to 17 digits with only separators besides.
+    static func isPhone(_ value: String) -> Bool { PhoneRule.isPlausible(value) }
 
     static func isInteger(_ value: String) -> Bool {
         let body = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
@@ -53,17 +34,14 @@ public enum ValueShapes {
         return parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } && parts.contains { !$0.isEmpty }
     }
 
-    /// A decimal with a currency symbol or ISO code before or after it: `$19.99`, `€ 5`, `1200 EUR`.
+    /// A decimal with a currency symbol (CurrencyRule's) or ISO code before or after it: `$19.99`, `€ 5`,
+    /// `1200 EUR`.
     static func isCurrencyAmount(_ value: String) -> Bool {
-        let symbols = ["$", "€", "£", "¥"]
-        for symbol in symbols where value.hasPrefix(symbol) || value.hasSuffix(symbol) {
-            let amount = value.replacingOccurrences(of: symbol, with: "").trimmingWhitespace
-            return isDecimal(amount)
-        }
+        if let (amount, _) = CurrencyRule.splitSymbol(value) { return isDecimal(String(amount).trimmingWhitespace) }
         let parts = value.split(separator: " ")
         guard parts.count == 2 else { return false }
         let (first, second) = (String(parts[0]), String(parts[1]))
-        let isCode: (String) -> Bool = { $0.count == 3 && $0.allSatisfy { $0.isUppercase && $0.isLetter } }
-        return isCode(first) && isDecimal(second) || isCode(second) && isDecimal(first)
+        return CurrencyRule.codes.contains(first) && isDecimal(second)
+            || CurrencyRule.codes.contains(second) && isDecimal(first)
     }
 }

@@ -93,7 +93,9 @@ extension RecordTransformer {
         case .currencyAmount:
             return putPart(Money.micros(value).map { .integer($0) }, default: "amountMicros")
         case .currencyCode:
-            return putPart(CurrencyCodes.normalize(value).map(JSONValue.string), default: "currencyCode")
+            return putPart(
+                CurrencyCodes.normalize(value, preferring: context.defaults.currency).map(JSONValue.string),
+                default: "currencyCode")
         case .number:
             return put(
                 Scalars.number(value).map { number in

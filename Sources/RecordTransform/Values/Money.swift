@@ -1,11 +1,13 @@
 import Foundation
+import ValueRules
 
 /// Amounts for CURRENCY fields as `amountMicros`: the amount times 1,000,000 as an integer, computed on the decimal
 /// digits themselves, never through a floating-point number (`19.99` is 19990000 exactly).
 ///
 /// Decisions, each for a reason:
 /// - Accepted: a leading `-` or `+`, accounting brackets `(12.00)` (negative, as ledgers and spreadsheets write
-///   losses), a currency symbol (`$ € £ ¥`) or ISO code before or after, thousands commas in groups of three.
+///   losses), a currency symbol (ValueRules' CurrencyRule: `$ € £ ¥ US$ R$`...) or ISO code before or after,
+///   thousands commas in groups of three.
 /// - More than 6 decimals are rounded half to even at the micro: a micro is a ten-thousandth of a cent, so the
 ///   rounding never changes a cent, and it restores what float-printing exports wrote (`0.30000000000000004`).
 /// - Refused: exponents (`1e3`, what a spreadsheet writes once it has lost digits), commas that are not thousands
@@ -44,7 +46,9 @@ public enum Money {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if sawPoint { fraction.append(byte) } else {
+                if sawPoint {
+                    fraction.append(byte)
+                } else {
                     whole.append(byte)
                     if groupLength >= 0 { groupLength += 1 }
                 }
@@ -55,19 +59,28 @@ public enum Money {
                 groupLength = 0
             case UInt8(ascii: "."):
                 guard !sawPoint else { return invalid("two decimal points") }
-                guard groupLength == -1 || groupLength == 3 else { return invalid("a comma that does not separate thousands") }
+                guard groupLength == -1 || groupLength == 3 else {
+                    return invalid("a comma that does not separate thousands")
+                }
                 sawPoint = true
             default:
                 return invalid("unexpected character \(Text.quoted(String(decoding: [byte], as: UTF8.self)))")
             }
         }
-        guard groupLength == -1 || groupLength == 3 || sawPoint else { return invalid("a comma that does not separate thousands") }
+        guard groupLength == -1 || groupLength == 3 || sawPoint else {
+            return invalid("a comma that does not separate thousands")
+        }
         guard !whole.isEmpty || !fraction.isEmpty else { return invalid("no digits") }
 
         // Six fraction digits make the micros; the seventh and beyond only round.
         var micros: Int64 = 0
-        let outOfRange = ValueRejection(.amountOutOfRange, "\(Text.quoted(raw)) is too large for Twenty to keep exactly (a JSON number holds every amount up to \(exactMicros / 1_000_000) units)")
-        for byte in whole.drop(while: { $0 == UInt8(ascii: "0") }) + fraction.prefix(6) + Array(repeating: UInt8(ascii: "0"), count: max(0, 6 - fraction.count)) {
+        let outOfRange = ValueRejection(
+            .amountOutOfRange,
+            "\(Text.quoted(raw)) is too large for Twenty to keep exactly (a JSON number holds every amount up to \(exactMicros / 1_000_000) units)"
+        )
+        for byte in whole.drop(while: { $0 == UInt8(ascii: "0") }) + fraction.prefix(6)
+            + Array(repeating: UInt8(ascii: "0"), count: max(0, 6 - fraction.count))
+        {
             let (times, o1) = micros.multipliedReportingOverflow(by: 10)
             let (plus, o2) = times.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
             guard !o1, !o2 else { return .failure(outOfRange) }
@@ -83,19 +96,20 @@ public enum Money {
                 micros += 1
             }
         }
-        guard micros <= Self.exactMicros || Int64(exactly: Double(micros)) == micros else { return .failure(outOfRange) }
+        guard micros <= Self.exactMicros || Int64(exactly: Double(micros)) == micros else {
+            return .failure(outOfRange)
+        }
         return .success(negative ? -micros : micros)
     }
 
-    private static let symbols = ["$", "€", "£", "¥", "US$", "CA$", "A$"]
-
     /// The text without a currency symbol or a three-letter code before or after the number.
     private static func stripCurrency(_ text: String) -> String {
-        var text = text
-        for symbol in symbols.sorted(by: { $0.count > $1.count }) {
-            if text.hasPrefix(symbol) { text = String(text.dropFirst(symbol.count)); break }
-            if text.hasSuffix(symbol) { text = String(text.dropLast(symbol.count)); break }
+        // Most amounts begin and end with a digit: no symbol or code to look for.
+        if let first = text.utf8.first, let last = text.utf8.last, Text.isDigit(first), Text.isDigit(last) {
+            return text
         }
+        var text = text
+        if let (rest, _) = CurrencyRule.splitSymbol(text) { text = String(rest) }
         text = Text.trimmed(text)
         let words = text.split(separator: " ")
         if words.count == 2 {
