@@ -64,7 +64,7 @@ let package = Package(
 
         // What an export holds, understood once per snapshot from headers and values: each file's object, key and
         // label columns, each column's meaning, and the relations between files.
-        .target(name: "ExportUnderstanding", dependencies: ["AllegoryExport", "CanonicalJSON"]),
+        .target(name: "ExportUnderstanding", dependencies: ["AllegoryExport", "CanonicalJSON", "ValueRules"]),
 
         // A snapshot of an export folder into the ledger.
         .target(

@@ -1,3 +1,5 @@
+import ValueRules
+
 /// The distinct values of a column as 64-bit hashes, with those seen more than once: enough to tell whether a
 /// column identifies records and whether a reference names one record, two, or none, in a fraction of the
 /// memory the strings would take. A collision of two values is possible in principle (about one in 10^19 per
@@ -67,13 +69,8 @@ public enum ValueFolding {
         return result
     }
 
-    /// A website's host, lower-case, without scheme, `www.`, port or path: how Twenty compares company domains.
-    public static func domain(of website: String) -> String {
-        var text = Substring(website.trimmingWhitespace.lowercased())
-        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text = text.dropFirst(prefix.count) }
-        if text.hasPrefix("www.") { text = text.dropFirst(4) }
-        return String(text.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" })
-    }
+    /// A website's host as Twenty compares company domains (ValueRules' one definition).
+    public static func domain(of website: String) -> String { DomainRule.domain(ofWebsite: website) }
 }
 
 /// The key values of a file that more than one record holds (as hashes), so the snapshot can set those records
