@@ -86,11 +86,11 @@ extension RecordTransformer {
                 return rejection
             }
         case .currencyAmount:
-            return putPart(Money.micros(value).map { .integer($0) }, default: "amountMicros")
+            return putPart(Money.micros(value, convention: step.convention).map { .integer($0) }, default: "amountMicros")
         case .currencyCode:
             return putPart(CurrencyCodes.normalize(value).map(JSONValue.string), default: "currencyCode")
         case .number:
-            return put(Scalars.number(value).map { number in
+            return put(Scalars.number(value, convention: step.convention).map { number in
                 switch number {
                 case .integer(let n): .integer(n)
                 case .double(let d): .number(d)
