@@ -18,7 +18,8 @@ package struct CivilDate: Equatable, Sendable {
 
     /// Nil for a date that does not exist (`02/30/2024`, month 13).
     package init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year)
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
+            day <= Self.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month

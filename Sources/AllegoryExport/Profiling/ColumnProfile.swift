@@ -132,7 +132,9 @@ public struct ColumnProfiler {
             timestamp: TimestampDecision? = nil, number: NumberDecision? = nil
         ) -> ColumnProfile {
             let share = examined == 0 ? 1 : min(1, Double(matched) / Double(examined))
-            let byCount = Self.isPicklist(type) ? counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key } : []
+            let byCount =
+                Self.isPicklist(type)
+                ? counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key } : []
             return ColumnProfile(
                 name: name, type: type, confidence: confidence ?? share, values: values, empty: empty,
                 distinct: counts.count, distinctIsExact: !distinctOverflow, topValues: Array(top),
@@ -151,20 +153,26 @@ public struct ColumnProfiler {
         if share(fit("boolean")) >= threshold && (!onlyZeroOne || hint.hasPrefix("is") || hint.hasPrefix("has")) {
             return make(.boolean, fit("boolean"), "\(percent(fit("boolean"))) are yes/no words")
         }
-        if let (decision, count) = timestamps.decide(examined: examined, threshold: threshold, header: header, locale: locale) {
+        if let (decision, count) = timestamps.decide(
+            examined: examined, threshold: threshold, header: header, locale: locale)
+        {
             let type: ColumnType = decision.format.hasTime ? .dateTime(decision.format) : .date(decision.format)
             return make(
                 type, count, "\(percent(count)) read as \(decision.format.rawValue): \(decision.reason)",
                 confidence: decision.confidence, timestamp: decision)
         }
-        if share(fit("email")) >= threshold { return make(.email, fit("email"), "\(percent(fit("email"))) are email addresses") }
+        if share(fit("email")) >= threshold {
+            return make(.email, fit("email"), "\(percent(fit("email"))) are email addresses")
+        }
         let number = numbers.decide(examined: examined, threshold: threshold, header: header, locale: locale)
         if share(fit("url")) >= threshold && number == nil {
             return make(.url, fit("url"), "\(percent(fit("url"))) are web addresses")
         }
         // Dates that did not make a date column (too many bad values) still have a phone's digits and dots: a
         // column mostly written as dates is never taken for phones.
-        if share(fit("phone")) >= threshold && (header.namesPhone || number == nil) && timestamps.writtenDates * 2 < examined {
+        if share(fit("phone")) >= threshold && (header.namesPhone || number == nil)
+            && timestamps.writtenDates * 2 < examined
+        {
             return make(.phone, fit("phone"), "\(percent(fit("phone"))) are phone numbers")
         }
         if let (decision, type, count) = number {
@@ -174,15 +182,20 @@ public struct ColumnProfiler {
                 case .integer: "whole numbers"
                 default: "decimal numbers"
                 }
-            let reason = "\(percent(count)) are \(what), \(decision.meaning.rawValue): \(decision.meaningReason); \(decision.reason)"
+            let reason =
+                "\(percent(count)) are \(what), \(decision.meaning.rawValue): \(decision.meaningReason); \(decision.reason)"
             return make(type, count, reason, number: decision)
         }
         if !distinctOverflow && counts.count <= ColumnProfiler.picklistLimit && nonEmpty >= 2 * counts.count {
             let byCount = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-            return make(.picklist(byCount), nonEmpty,
+            return make(
+                .picklist(byCount), nonEmpty,
                 "\(counts.count) distinct values repeated over \(nonEmpty) records")
         }
-        return make(.text, nonEmpty, "free text (\(distinctOverflow ? "over \(ColumnProfiler.distinctLimit)" : String(counts.count)) distinct values)")
+        return make(
+            .text, nonEmpty,
+            "free text (\(distinctOverflow ? "over \(ColumnProfiler.distinctLimit)" : String(counts.count)) distinct values)"
+        )
     }
 
     private static func isPicklist(_ type: ColumnType) -> Bool {

@@ -42,8 +42,10 @@ public struct ExportLocale: Sendable, Equatable {
     private static let bothOrders: Set<String> = ["en-ca", "fr-ca"]
     private static let yearFirstLanguages: Set<String> = ["ja", "zh", "ko", "hu", "lt", "mn"]
     private static let dayFirstLanguages: Set<String> = [
-        "en", "de", "fr", "es", "it", "pt", "nl", "da", "sv", "nb", "nn", "no", "fi", "is", "pl", "cs", "sk", "sl", "hr",
-        "sr", "bs", "ro", "bg", "ru", "uk", "be", "el", "tr", "et", "lv", "ga", "cy", "ca", "eu", "gl", "he", "ar", "hi",
+        "en", "de", "fr", "es", "it", "pt", "nl", "da", "sv", "nb", "nn", "no", "fi", "is", "pl", "cs", "sk", "sl",
+        "hr",
+        "sr", "bs", "ro", "bg", "ru", "uk", "be", "el", "tr", "et", "lv", "ga", "cy", "ca", "eu", "gl", "he", "ar",
+        "hi",
         "id", "ms", "vi", "th",
     ]
     /// Languages whose numbers are written `1.234,56` (or `1 234,56`).
@@ -51,7 +53,9 @@ public struct ExportLocale: Sendable, Equatable {
         "de", "fr", "es", "it", "pt", "nl", "da", "sv", "nb", "nn", "no", "fi", "is", "pl", "cs", "sk", "sl", "hr",
         "sr", "bs", "ro", "bg", "ru", "uk", "be", "el", "tr", "et", "lv", "lt", "hu", "id", "vi", "ca", "eu", "gl",
     ]
-    private static let pointLanguages: Set<String> = ["en", "ja", "zh", "ko", "he", "hi", "th", "ms", "ga", "cy", "fil"]
+    private static let pointLanguages: Set<String> = [
+        "en", "ja", "zh", "ko", "he", "hi", "th", "ms", "ga", "cy", "fil",
+    ]
     /// Regions of comma languages that write a decimal point: Switzerland and Liechtenstein (`1'234.56`), Mexico and
     /// the Spanish of the Americas that follow US usage.
     private static let pointRegions: Set<String> = [

@@ -57,7 +57,9 @@ struct HeaderMeaning {
     /// compound (`Mitarbeiterzahl` is about `mitarbeiter`... `Jahresumsatz` ends in `umsatz`) names it, 1 when
     /// another word does, 0 when none.
     func score(_ vocabulary: Vocabulary) -> Int {
-        if let last = words.last, vocabulary.words.contains(last) || vocabulary.stems.contains(where: normalized.hasSuffix) {
+        if let last = words.last,
+            vocabulary.words.contains(last) || vocabulary.stems.contains(where: normalized.hasSuffix)
+        {
             return 3
         }
         if words.contains(where: vocabulary.words.contains) || vocabulary.stems.contains(where: normalized.contains) {

@@ -77,12 +77,17 @@ struct NumberFormatDetector {
 
     private func fits(_ convention: DecimalConvention?) -> Int { convention == .comma ? commaFits : pointFits }
 
-    private func convention(locale: ExportLocale?) -> (convention: DecimalConvention?, ambiguous: Bool, reason: String) {
+    private func convention(locale: ExportLocale?) -> (convention: DecimalConvention?, ambiguous: Bool, reason: String)
+    {
         if pointFits > commaFits, let example = pointOnlyExample {
-            return (.point, false, "\"\(example)\" reads only with a decimal point (\(DecimalConvention.point.example))")
+            return (
+                .point, false, "\"\(example)\" reads only with a decimal point (\(DecimalConvention.point.example))"
+            )
         }
         if commaFits > pointFits, let example = commaOnlyExample {
-            return (.comma, false, "\"\(example)\" reads only with a decimal comma (\(DecimalConvention.comma.example))")
+            return (
+                .comma, false, "\"\(example)\" reads only with a decimal comma (\(DecimalConvention.comma.example))"
+            )
         }
         guard let example = twoReadingsExample else {
             return (nil, false, "no value has a decimal mark: the numbers read the same in either convention")
@@ -91,7 +96,10 @@ struct NumberFormatDetector {
         if let chosen = locale?.decimalConvention, let identifier = locale?.identifier {
             return (chosen, false, "\(both); the export's locale \(identifier) writes \(chosen.example)")
         }
-        return (.point, true, "\(both); read with a decimal point (\(DecimalConvention.point.example)) until a person or the export's locale says otherwise")
+        return (
+            .point, true,
+            "\(both); read with a decimal point (\(DecimalConvention.point.example)) until a person or the export's locale says otherwise"
+        )
     }
 
     /// The column's convention and meaning, and the type they give, when at least `threshold` of the `examined`
@@ -128,7 +136,9 @@ struct NumberFormatDetector {
                 return (named.meaning, says)
             }
         }
-        if leadingZeros > 0 { return (.identifier, "\(leadingZeros) values start with a 0 that a quantity would not keep") }
+        if leadingZeros > 0 {
+            return (.identifier, "\(leadingZeros) values start with a 0 that a quantity would not keep")
+        }
         return (.quantity, "numbers with no header word or marker giving them a more specific meaning")
     }
 }

@@ -84,7 +84,9 @@ package enum NumberSyntax {
     }
 
     /// Digits, group separators and the decimal mark, from `form.body`.
-    private static func readBody(_ b: UnsafeBufferPointer<UInt8>, _ convention: DecimalConvention, _ form: inout NumberForm)
+    private static func readBody(
+        _ b: UnsafeBufferPointer<UInt8>, _ convention: DecimalConvention, _ form: inout NumberForm
+    )
         -> Result<Void, NumberSyntaxError>
     {
         var index = form.body.lowerBound
@@ -129,7 +131,9 @@ package enum NumberSyntax {
     }
 
     /// A `-`, `+` or `−` (U+2212) at `low`; false when it would be a second negative sign.
-    private static func readSign(_ b: UnsafeBufferPointer<UInt8>, _ low: inout Int, _ high: Int, _ form: inout NumberForm)
+    private static func readSign(
+        _ b: UnsafeBufferPointer<UInt8>, _ low: inout Int, _ high: Int, _ form: inout NumberForm
+    )
         -> Bool
     {
         guard low < high else { return true }
@@ -153,7 +157,9 @@ package enum NumberSyntax {
 
     /// The length of a group separator at `index`: the convention's group mark, an apostrophe (`'`, `’`), or a
     /// space (plain, no-break U+00A0, narrow no-break U+202F, thin U+2009) followed by a digit.
-    private static func groupSeparator(_ b: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, _ convention: DecimalConvention)
+    private static func groupSeparator(
+        _ b: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int, _ convention: DecimalConvention
+    )
         -> Int?
     {
         let byte = b[index]
@@ -169,7 +175,8 @@ package enum NumberSyntax {
 
     /// Currency symbols, longest first so that `US$` is not read as `$`.
     private static let symbols: [[UInt8]] = [
-        "US$", "CA$", "AU$", "NZ$", "HK$", "R$", "C$", "A$", "S$", "$", "€", "£", "¥", "₹", "₽", "₩", "₺", "₪", "₫", "₴",
+        "US$", "CA$", "AU$", "NZ$", "HK$", "R$", "C$", "A$", "S$", "$", "€", "£", "¥", "₹", "₽", "₩", "₺", "₪", "₫",
+        "₴",
         "₦", "₱", "฿", "zł", "kr", "Kč", "Fr.",
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
 
@@ -182,7 +189,9 @@ package enum NumberSyntax {
     }
 
     private static func currencySuffix(_ b: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int) -> Int? {
-        if high - low >= 5, isCode(b, high - 3), b[high - 4] == UInt8(ascii: " ") || b[high - 4] == 0xA0 || b[high - 4] == 0xAF {
+        if high - low >= 5, isCode(b, high - 3),
+            b[high - 4] == UInt8(ascii: " ") || b[high - 4] == 0xA0 || b[high - 4] == 0xAF
+        {
             return 3
         }
         return symbols.first { symbol in
@@ -209,7 +218,9 @@ package enum NumberSyntax {
                 high -= 1
             } else if high - low >= 2, b[high - 2] == 0xC2, b[high - 1] == 0xA0 {
                 high -= 2
-            } else if high - low >= 3, b[high - 3] == 0xE2, b[high - 2] == 0x80, b[high - 1] == 0xAF || b[high - 1] == 0x89 {
+            } else if high - low >= 3, b[high - 3] == 0xE2, b[high - 2] == 0x80,
+                b[high - 1] == 0xAF || b[high - 1] == 0x89
+            {
                 high -= 3
             } else {
                 break

@@ -83,7 +83,9 @@ extension DateLayout {
     /// otherwise than its column): bare numbers only in the range that makes sense without a header.
     package static func layouts(of bytes: UnsafeBufferPointer<UInt8>) -> [DateLayout] {
         let evidence = TimestampEvidence(bytes)
-        return allCases.filter { evidence.layouts.contains($0) && (!$0.isNumeric || evidence.plausibleAlone.contains($0)) }
+        return allCases.filter {
+            evidence.layouts.contains($0) && (!$0.isNumeric || evidence.plausibleAlone.contains($0))
+        }
     }
 }
 
@@ -163,8 +165,12 @@ struct TimestampFormatDetector {
         }
         guard let best else { return nil }
         let share = min(1, Double(best.count) / Double(examined))
-        let clock = best.layout.isNumeric || withTime == 0 ? nil : twelveHour * 2 > withTime ? ClockNotation.twelveHour : .twentyFourHour
-        let format = TimestampFormat(layout: best.layout, clock: clock) ?? TimestampFormat(layout: best.layout, clock: .twentyFourHour)!
+        let clock =
+            best.layout.isNumeric || withTime == 0
+            ? nil : twelveHour * 2 > withTime ? ClockNotation.twelveHour : .twentyFourHour
+        let format =
+            TimestampFormat(layout: best.layout, clock: clock) ?? TimestampFormat(
+                layout: best.layout, clock: .twentyFourHour)!
 
         if best.alone {
             let reason =
@@ -215,7 +221,9 @@ struct TimestampFormatDetector {
             TimestampDecision(
                 format: format, candidates: [format, swapped], isAmbiguous: true, restsOnValuesAlone: false,
                 confidence: min(share, Self.openConfidence),
-                reason: "\(both); read as \(format.rawValue), Allegory's documented order, until a person or the export's locale says otherwise"),
+                reason:
+                    "\(both); read as \(format.rawValue), Allegory's documented order, until a person or the export's locale says otherwise"
+            ),
             best.count
         )
     }

@@ -167,7 +167,9 @@ extension DateLayout {
     }
 
     /// Seconds or milliseconds since 1970-01-01 UTC: an instant, so its offset is zero.
-    private static func readUnix(_ cursor: inout ByteCursor, perSecond: Int) -> Result<TimestampReading, TimestampFailure> {
+    private static func readUnix(_ cursor: inout ByteCursor, perSecond: Int) -> Result<
+        TimestampReading, TimestampFailure
+    > {
         guard let count = cursor.number(1...15), cursor.atEnd else { return .failure(.shape) }
         let seconds = count / perSecond
         guard seconds <= 253_402_300_799 else { return .failure(.outOfRange) }  // 9999-12-31T23:59:59Z

@@ -11,7 +11,9 @@ public enum Scalars {
         let word = Text.asciiLowercased(Text.trimmed(raw))
         if trueWords.contains(word) { return .success(true) }
         if falseWords.contains(word) { return .success(false) }
-        return .failure(ValueRejection(.invalidBoolean, "\(Text.quoted(raw)) is not a yes/no value (true, false, yes, no, y, n, 1, 0)"))
+        return .failure(
+            ValueRejection(
+                .invalidBoolean, "\(Text.quoted(raw)) is not a yes/no value (true, false, yes, no, y, n, 1, 0)"))
     }
 
     /// A NUMBER: an integer when it has no fraction (written as a JSON integer, exactly), else a double. Read with
@@ -19,7 +21,8 @@ public enum Scalars {
     /// for amounts; a currency or a `%` around it is dropped, and a percentage keeps the number written (`12%` is 12,
     /// as a person reading the column sees it). Exponents are accepted with a decimal point, since a NUMBER is a
     /// float in Twenty anyway.
-    public static func number(_ raw: String, convention: DecimalConvention? = nil) -> Result<JSONNumber, ValueRejection> {
+    public static func number(_ raw: String, convention: DecimalConvention? = nil) -> Result<JSONNumber, ValueRejection>
+    {
         let text = Text.trimmed(raw)
         let invalid = ValueRejection(.invalidNumber, "\(Text.quoted(raw)) is not a number")
         return text.withUTF8Bytes { b in
@@ -27,7 +30,9 @@ public enum Scalars {
             case .success(let form):
                 if form.decimalMark == nil, form.wholeDigits <= 18 {
                     var value: Int64 = 0
-                    for index in form.body where b[index] >= 0x30 && b[index] <= 0x39 { value = value * 10 + Int64(b[index] - 0x30) }
+                    for index in form.body where b[index] >= 0x30 && b[index] <= 0x39 {
+                        value = value * 10 + Int64(b[index] - 0x30)
+                    }
                     return .success(.integer(form.negative ? -value : value))
                 }
                 // The digits with a point, for Double's correctly rounded reading.

@@ -117,7 +117,8 @@ public struct Timestamps: Sendable {
             let candidates = DateLayout.layouts(of: bytes).filter { declared == nil || !$0.isNumeric }
             if candidates.count > 1 {
                 let names = candidates.map(\.rawValue).joined(separator: " and ")
-                let column = declared.map { "its column's \($0.rawValue) does not fit it" } ?? "the column has no format"
+                let column =
+                    declared.map { "its column's \($0.rawValue) does not fit it" } ?? "the column has no format"
                 return .failure(ValueRejection(.ambiguousDate, "\(Text.quoted(raw)) fits both \(names) and \(column)"))
             }
             guard let only = candidates.first else {
