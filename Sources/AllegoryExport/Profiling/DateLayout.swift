@@ -77,6 +77,9 @@ public enum DateLayout: String, Sendable, Hashable, CaseIterable {
     }
 
     var bit: UInt16 { 1 << UInt16(index) }
+
+    /// The layouts by `index`, built once: `allCases` makes a new array on every use.
+    static let byIndex = allCases.sorted { $0.index < $1.index }
 }
 
 /// How a time of day after a written date is noted.

@@ -39,8 +39,16 @@ struct NumberFormatDetector {
     static let digitLimit = 18
 
     mutating func add(_ value: String, _ bytes: UnsafeBufferPointer<UInt8>) {
-        let point = Self.form(bytes, .point)
-        let comma = Self.form(bytes, .comma)
+        let pointReading = NumberSyntax.read(bytes, .point)
+        let point = Self.form(pointReading)
+        // Only the marks differ between the conventions: a value read without one, or refused for something other
+        // than its marks, reads the same way in the other, which need not be looked at.
+        let comma: NumberForm?
+        switch pointReading {
+        case .success(let form) where form.decimalMark == nil && !form.grouped: comma = point
+        case .failure(.grouping), .failure(.twoMarks), .success: comma = Self.form(NumberSyntax.read(bytes, .comma))
+        case .failure: comma = nil
+        }
         guard let any = point ?? comma else { return }
         if let point {
             pointFits += 1
@@ -68,10 +76,8 @@ struct NumberFormatDetector {
         }
     }
 
-    private static func form(_ bytes: UnsafeBufferPointer<UInt8>, _ convention: DecimalConvention) -> NumberForm? {
-        guard case .success(let form) = NumberSyntax.read(bytes, convention), form.wholeDigits <= digitLimit else {
-            return nil
-        }
+    private static func form(_ reading: Result<NumberForm, NumberSyntaxError>) -> NumberForm? {
+        guard case .success(let form) = reading, form.wholeDigits <= digitLimit else { return nil }
         return form
     }
 

@@ -181,27 +181,46 @@ package enum NumberSyntax {
     ].map { Array($0.utf8) }.sorted { $0.count > $1.count }
 
     private static func currencyPrefix(_ b: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int) -> Int? {
+        // Most values start with their digits: no symbol starts with one.
+        guard low < high, !b[low].isASCIIDigit, b[low] != UInt8(ascii: "."), b[low] != UInt8(ascii: ",") else {
+            return nil
+        }
         // A code stands apart (`EUR 12`): `INV001` is an identifier, not 1 in a currency `INV`.
         if high - low >= 5, isCode(b, low), spaceLength(b, low + 3, high) != nil { return 3 }
-        return symbols.first { symbol in
-            symbol.count < high - low && symbol.indices.allSatisfy { b[low + $0] == symbol[$0] }
-        }?.count
+        return symbol(b, at: low, high - low)
     }
 
     private static func currencySuffix(_ b: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int) -> Int? {
-        if high - low >= 5, isCode(b, high - 3),
-            b[high - 4] == UInt8(ascii: " ") || b[high - 4] == 0xA0 || b[high - 4] == 0xAF
-        {
-            return 3
+        guard low < high, !b[high - 1].isASCIIDigit else { return nil }
+        // A space, or the last byte of a no-break (C2 A0) or narrow no-break (E2 80 AF) one, before the code.
+        let before = high - low >= 5 ? b[high - 4] : 0
+        if before == UInt8(ascii: " ") || before == 0xA0 || before == 0xAF, isCode(b, high - 3) { return 3 }
+        for symbol in symbols where symbol.count < high - low && matches(b, high - symbol.count, symbol) {
+            return symbol.count
         }
-        return symbols.first { symbol in
-            symbol.count < high - low && symbol.indices.allSatisfy { b[high - symbol.count + $0] == symbol[$0] }
-        }?.count
+        return nil
+    }
+
+    /// The length of the symbol at `index`, when one is there and something follows it.
+    private static func symbol(_ b: UnsafeBufferPointer<UInt8>, at index: Int, _ available: Int) -> Int? {
+        for symbol in symbols where symbol.count < available && matches(b, index, symbol) { return symbol.count }
+        return nil
+    }
+
+    private static func matches(_ b: UnsafeBufferPointer<UInt8>, _ index: Int, _ symbol: [UInt8]) -> Bool {
+        guard b[index] == symbol[0] else { return false }
+        var offset = 1
+        while offset < symbol.count {
+            if b[index + offset] != symbol[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Three upper-case ASCII letters: an ISO 4217 code.
     private static func isCode(_ b: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
-        (index..<(index + 3)).allSatisfy { b[$0] >= 0x41 && b[$0] <= 0x5A }
+        b[index] >= 0x41 && b[index] <= 0x5A && b[index + 1] >= 0x41 && b[index + 1] <= 0x5A && b[index + 2] >= 0x41
+            && b[index + 2] <= 0x5A
     }
 
     /// Past spaces (plain, no-break, narrow no-break, thin) from `index`.

@@ -125,7 +125,10 @@ struct TimestampFormatDetector {
     mutating func add(_ value: String, _ bytes: UnsafeBufferPointer<UInt8>) {
         let evidence = TimestampEvidence(bytes)
         guard !evidence.layouts.isEmpty else { return }
-        for layout in DateLayout.allCases where evidence.layouts.contains(layout) {
+        var bits = evidence.layouts.bits
+        while bits != 0 {
+            let layout = DateLayout.byIndex[bits.trailingZeroBitCount]
+            bits &= bits - 1
             fits[layout.index] += 1
             if evidence.plausibleAlone.contains(layout) { plausible[layout.index] += 1 }
             if let swapped = layout.swapped, !evidence.layouts.contains(swapped), decidingExample[layout.index] == nil {

@@ -252,11 +252,17 @@ struct ByteCursor {
         return index > start
     }
 
-    /// A month name, with the `.` of an abbreviation.
+    /// A month name, with the `.` of an abbreviation. In every layout a number follows it (`Jun 30`, `Jun 2026`):
+    /// that is checked before the name is looked up, so that text is refused without a look-up.
     mutating func monthName() -> Int? {
         let start = index
         while index < bytes.count, MonthNames.isNameByte(bytes[index]) { index += 1 }
-        guard let month = MonthNames.month(bytes, start..<index) else {
+        let end = index
+        var next = end
+        if next < bytes.count, bytes[next] == UInt8(ascii: ".") { next += 1 }
+        while next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "-") { next += 1 }
+        guard next > end, next < bytes.count, bytes[next].isASCIIDigit, let month = MonthNames.month(bytes, start..<end)
+        else {
             index = start
             return nil
         }
