@@ -48,7 +48,8 @@ public enum AssistMerge {
                 reasons: ["language model suggested \(suggestion.target): \(suggestion.reason)"]
                     + current.reasons.map { "the tool's own proposal was \(current.target ?? "none"): \($0)" }.prefix(1),
                 format: current.format, separator: suggestion.transform == .emailList ? ";" : nil,
-                decimalSeparator: [.number, .currencyAmount].contains(suggestion.transform) ? current.decimalSeparator : nil)
+                decimalSeparator: [.number, .currencyAmount].contains(suggestion.transform)
+                    ? current.decimalSeparator : nil)
             // Adopt only what validates: the model may name fields the workspace does not have.
             let subject = "\(suggestion.object).\(suggestion.column)"
             let problems = validator.problems(in: candidate).filter { $0.subject.hasPrefix(subject) }

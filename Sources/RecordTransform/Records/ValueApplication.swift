@@ -86,7 +86,8 @@ extension RecordTransformer {
                 return rejection
             }
         case .currencyAmount:
-            return putPart(Money.micros(value, convention: step.convention).map { .integer($0) }, default: "amountMicros")
+            let micros = Money.micros(value, convention: step.convention)
+            return putPart(micros.map { .integer($0) }, default: "amountMicros")
         case .currencyCode:
             return putPart(CurrencyCodes.normalize(value).map(JSONValue.string), default: "currencyCode")
         case .number:
