@@ -120,7 +120,9 @@ public struct NewField: Sendable, Equatable {
     /// For a RELATION: the target object (`nameSingular`).
     public var relationTarget: String?
 
-    public init(name: String, label: String, type: FieldType, options: [SelectOption] = [], relationTarget: String? = nil) {
+    public init(
+        name: String, label: String, type: FieldType, options: [SelectOption] = [], relationTarget: String? = nil
+    ) {
         self.name = name
         self.label = label
         self.type = type

@@ -22,7 +22,9 @@ struct FieldCheck {
             return
         }
         if field.transform == .skip {
-            report(lines.keys["transform"] ?? lines.line, subject, "transform skip with a target: set target: null to leave the column out")
+            report(
+                lines.keys["transform"] ?? lines.line, subject,
+                "transform skip with a target: set target: null to leave the column out")
             return
         }
         if TransformCompatibility.writesJoinColumn(field.transform) {
@@ -37,7 +39,9 @@ struct FieldCheck {
             }
             let names = object.fields.map(\.name)
             let hint = HeaderSimilarity.closest(to: top, in: names).map { " (did you mean \($0)?)" } ?? ""
-            report(targetLine, subject, "\(object.nameSingular) has no field \"\(top)\"\(hint); add a newField to create it")
+            report(
+                targetLine, subject,
+                "\(object.nameSingular) has no field \"\(top)\"\(hint); add a newField to create it")
             return
         }
         if description.isSystem, !["createdAt", "id"].contains(description.name) {
@@ -45,7 +49,9 @@ struct FieldCheck {
             return
         }
         if description.type == .relation {
-            report(targetLine, subject, "\(top) is a relation: write its join column \(top)Id with transform reference or owner")
+            report(
+                targetLine, subject,
+                "\(top) is a relation: write its join column \(top)Id with transform reference or owner")
             return
         }
         let subfield = field.targetSubfield
@@ -68,7 +74,8 @@ struct FieldCheck {
         if !TransformCompatibility.accepts(field.transform, type: description.type, subfield: subfield) {
             report(
                 lines.keys["transform"] ?? lines.line, subject,
-                "transform \(field.transform.rawValue) cannot write \(target), a \(description.type.rawValue)\(subfield.map { " subfield " + $0 } ?? "") field")
+                "transform \(field.transform.rawValue) cannot write \(target), a \(description.type.rawValue)\(subfield.map { " subfield " + $0 } ?? "") field"
+            )
         }
         checkDetails(description)
     }
@@ -79,7 +86,8 @@ struct FieldCheck {
         {
             report(
                 lines.keys["format"] ?? lines.line, subject,
-                "\"\(format)\" is not a known date format: \(TimestampFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                "\"\(format)\" is not a known date format: \(TimestampFormat.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         if let mark = field.decimalSeparator {
             if ![.number, .currencyAmount].contains(field.transform) {
@@ -101,15 +109,22 @@ struct FieldCheck {
             let line = index < lines.values.count ? lines.values[index] : lines.line
             if value.isNew {
                 if !SelectOption.isValidValue(value.target) {
-                    report(line, subject, "new option \"\(value.target)\" must match ^[_A-Za-z][_0-9A-Za-z]+$ (e.g. \(SelectOption.value(forLabel: value.target)))")
+                    report(
+                        line, subject,
+                        "new option \"\(value.target)\" must match ^[_A-Za-z][_0-9A-Za-z]+$ (e.g. \(SelectOption.value(forLabel: value.target)))"
+                    )
                 } else if options.contains(where: { $0.value == value.target }) {
                     report(line, subject, "\(value.target) is already an option of \(description.name): remove isNew")
                 }
             } else if !options.contains(where: { $0.value == value.target }) {
-                let hint = HeaderSimilarity.closest(to: value.target, in: options.map(\.value)).map { " (did you mean \($0)?)" } ?? ""
+                let hint =
+                    HeaderSimilarity.closest(to: value.target, in: options.map(\.value)).map {
+                        " (did you mean \($0)?)"
+                    } ?? ""
                 report(
                     line, subject,
-                    "\"\(value.source)\" -> \(value.target): \(value.target) is not an option of \(description.name)\(hint); add isNew: true to create it")
+                    "\"\(value.source)\" -> \(value.target): \(value.target) is not an option of \(description.name)\(hint); add isNew: true to create it"
+                )
             }
         }
     }
@@ -124,16 +139,22 @@ struct FieldCheck {
         }
         if field.transform == .owner {
             if relation.targetObject != "workspaceMember" {
-                report(lines.keys["transform"] ?? lines.line, subject, "transform owner needs a relation to workspaceMember; \(target) points at \(relation.targetObject)")
+                report(
+                    lines.keys["transform"] ?? lines.line, subject,
+                    "transform owner needs a relation to workspaceMember; \(target) points at \(relation.targetObject)")
             }
             return
         }
         guard let references = field.references else {
-            report(lines.line, subject, "transform reference needs references: the source object whose ids the column holds")
+            report(
+                lines.line, subject,
+                "transform reference needs references: the source object whose ids the column holds")
             return
         }
         guard let referencedTarget = sourceTargets[references] else {
-            report(lines.keys["references"] ?? lines.line, subject, "references \"\(references)\", which is not an object of the map")
+            report(
+                lines.keys["references"] ?? lines.line, subject,
+                "references \"\(references)\", which is not an object of the map")
             return
         }
         if referencedTarget != relation.targetObject {
@@ -146,12 +167,18 @@ struct FieldCheck {
     /// A reference without a target: a parent of a type named per record (`Related ID` with `references: Related Type`).
     private func checkPolymorphic() {
         guard let references = field.references else {
-            report(lines.line, subject, "transform reference without a target needs references: the column naming each parent's object")
+            report(
+                lines.line, subject,
+                "transform reference without a target needs references: the column naming each parent's object")
             return
         }
-        let columns = map.objects.first { $0.fields.contains { $0.column == field.column && $0.references == references } }?.fields.map(\.column) ?? []
+        let columns =
+            map.objects.first { $0.fields.contains { $0.column == field.column && $0.references == references } }?
+            .fields.map(\.column) ?? []
         if !columns.contains(references), sourceTargets[references] == nil {
-            report(lines.keys["references"] ?? lines.line, subject, "references \"\(references)\" is neither a column of this file nor an object of the map")
+            report(
+                lines.keys["references"] ?? lines.line, subject,
+                "references \"\(references)\" is neither a column of this file nor an object of the map")
         }
     }
 }

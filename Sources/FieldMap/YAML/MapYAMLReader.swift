@@ -41,30 +41,45 @@ public struct MapYAMLReader {
         if let value = top["formatVersion"] {
             if let version = scalar(value, "formatVersion").flatMap(Int.init) {
                 map.formatVersion = version
-                if version != 1 { problem(line(value), "formatVersion", "this tool reads format version 1, not \(version)") }
+                if version != 1 {
+                    problem(line(value), "formatVersion", "this tool reads format version 1, not \(version)")
+                }
             } else {
                 problem(line(value), "formatVersion", "must be a whole number")
             }
         }
         if let twenty = top["twenty"].flatMap({ table($0, "twenty", known: ["version", "url"]) }) {
             if let value = twenty["version"], let text = scalar(value, "twenty.version") {
-                if let version = TwentyVersion(rawValue: text) { map.twenty.version = version } else {
-                    problem(line(value), "twenty.version", "\"\(text)\" is not one of \(TwentyVersion.allCases.map(\.rawValue).joined(separator: ", "))")
+                if let version = TwentyVersion(rawValue: text) {
+                    map.twenty.version = version
+                } else {
+                    problem(
+                        line(value), "twenty.version",
+                        "\"\(text)\" is not one of \(TwentyVersion.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
             }
             map.twenty.url = twenty["url"].flatMap { optionalScalar($0, "twenty.url") }
         }
-        if let defaults = top["defaults"].flatMap({ table($0, "defaults", known: ["timeZone", "country", "currency"]) }) {
+        if let defaults = top["defaults"].flatMap({ table($0, "defaults", known: ["timeZone", "country", "currency"]) })
+        {
             for (key, value) in defaults { lines.keys["defaults." + key] = line(value) }
-            if let value = defaults["timeZone"].flatMap({ scalar($0, "defaults.timeZone") }) { map.defaults.timeZone = value }
-            if let value = defaults["country"].flatMap({ scalar($0, "defaults.country") }) { map.defaults.country = value }
-            if let value = defaults["currency"].flatMap({ scalar($0, "defaults.currency") }) { map.defaults.currency = value }
+            if let value = defaults["timeZone"].flatMap({ scalar($0, "defaults.timeZone") }) {
+                map.defaults.timeZone = value
+            }
+            if let value = defaults["country"].flatMap({ scalar($0, "defaults.country") }) {
+                map.defaults.country = value
+            }
+            if let value = defaults["currency"].flatMap({ scalar($0, "defaults.currency") }) {
+                map.defaults.currency = value
+            }
         }
         if let policies = top["policies"].flatMap({ table($0, "policies", known: Self.policyKeys) }) {
             for (key, value) in policies { lines.keys["policies." + key] = line(value) }
             map.policies.duplicates = choice(policies["duplicates"], "policies.duplicates", map.policies.duplicates)
-            map.policies.invalidPhone = choice(policies["invalidPhone"], "policies.invalidPhone", map.policies.invalidPhone)
-            map.policies.missingParent = choice(policies["missingParent"], "policies.missingParent", map.policies.missingParent)
+            map.policies.invalidPhone = choice(
+                policies["invalidPhone"], "policies.invalidPhone", map.policies.invalidPhone)
+            map.policies.missingParent = choice(
+                policies["missingParent"], "policies.missingParent", map.policies.missingParent)
             map.policies.duplicateInExport = choice(
                 policies["duplicateInExport"], "policies.duplicateInExport", map.policies.duplicateInExport)
             if let value = policies["invalidPhoneField"].flatMap({ scalar($0, "policies.invalidPhoneField") }) {
@@ -74,7 +89,10 @@ public struct MapYAMLReader {
         if let owners = top["owners"].flatMap({ table($0, "owners", known: ["fallback", "members"]) }) {
             lines.keys["owners.fallback"] = owners["fallback"].map(line)
             map.owners.fallback = owners["fallback"].flatMap { optionalScalar($0, "owners.fallback") }
-            map.owners.members = owners["members"].map { items($0, "owners.members").compactMap { valueMapping($0, "owners.members").0 } } ?? []
+            map.owners.members =
+                owners["members"].map {
+                    items($0, "owners.members").compactMap { valueMapping($0, "owners.members").0 }
+                } ?? []
         }
         if let exclusions = top["exclusions"] {
             map.exclusions = items(exclusions, "exclusions").compactMap { scalar($0, "exclusions") }
@@ -95,7 +113,8 @@ public struct MapYAMLReader {
         "source", "file", "key", "target", "disposition", "newObject", "junction", "confidence", "reasons", "fields",
     ]
     static let fieldKeys = [
-        "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references", "values",
+        "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references",
+        "values",
         "newField", "reasons",
     ]
 
@@ -110,7 +129,9 @@ public struct MapYAMLReader {
         object.key = table["key"].flatMap { scalar($0, subject + ".key") } ?? ""
         object.target = table["target"].flatMap { optionalScalar($0, subject + ".target") } ?? ""
         object.confidence = confidence(table["confidence"], subject)
-        object.reasons = table["reasons"].map { items($0, subject + ".reasons").compactMap { scalar($0, subject + ".reasons") } } ?? []
+        object.reasons =
+            table["reasons"].map { items($0, subject + ".reasons").compactMap { scalar($0, subject + ".reasons") } }
+            ?? []
         let disposition = table["disposition"].flatMap { scalar($0, subject + ".disposition") } ?? "existing"
         switch disposition {
         case "existing": object.disposition = .existing
@@ -119,16 +140,21 @@ public struct MapYAMLReader {
             if let value = table["newObject"], let new = newObject(value, subject + ".newObject") {
                 object.disposition = .newObject(new)
             } else {
-                problem(objectLines.line, subject, "disposition newObject needs a newObject: with nameSingular, namePlural, labelSingular, labelPlural")
+                problem(
+                    objectLines.line, subject,
+                    "disposition newObject needs a newObject: with nameSingular, namePlural, labelSingular, labelPlural"
+                )
             }
         case "junction":
             if let value = table["junction"], let junction = junction(value, subject + ".junction") {
                 object.disposition = .junction(junction)
             } else {
-                problem(objectLines.line, subject, "disposition junction needs a junction: with object, first and second")
+                problem(
+                    objectLines.line, subject, "disposition junction needs a junction: with object, first and second")
             }
         default:
-            problem(objectLines.keys["disposition"] ?? objectLines.line, subject + ".disposition",
+            problem(
+                objectLines.keys["disposition"] ?? objectLines.line, subject + ".disposition",
                 "\"\(disposition)\" is not one of existing, newObject, junction, skip")
         }
         if let fields = table["fields"] {
@@ -150,8 +176,13 @@ public struct MapYAMLReader {
         let subject = objectSource + "." + field.column
         field.target = table["target"].flatMap { optionalScalar($0, subject + ".target") }
         if let value = table["transform"], let text = scalar(value, subject + ".transform") {
-            if let transform = Transform(rawValue: text) { field.transform = transform } else {
-                let hint = HeaderSimilarity.closest(to: text, in: Transform.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+            if let transform = Transform(rawValue: text) {
+                field.transform = transform
+            } else {
+                let hint =
+                    HeaderSimilarity.closest(to: text, in: Transform.allCases.map(\.rawValue)).map {
+                        " (did you mean \($0)?)"
+                    } ?? ""
                 problem(line(value), subject, "\"\(text)\" is not a transform\(hint)")
             }
         } else if table["transform"] == nil {
@@ -172,18 +203,27 @@ public struct MapYAMLReader {
             }
         }
         if let value = table["newField"] { field.newField = newField(value, subject + ".newField") }
-        field.reasons = table["reasons"].map { items($0, subject + ".reasons").compactMap { scalar($0, subject + ".reasons") } } ?? []
+        field.reasons =
+            table["reasons"].map { items($0, subject + ".reasons").compactMap { scalar($0, subject + ".reasons") } }
+            ?? []
         return field
     }
 
     mutating func newField(_ node: Node, _ subject: String) -> NewField? {
-        guard let table = table(node, subject, known: ["name", "label", "type", "options", "relationTarget"]) else { return nil }
+        guard let table = table(node, subject, known: ["name", "label", "type", "options", "relationTarget"]) else {
+            return nil
+        }
         guard let name = required(table, "name", node, subject) else { return nil }
         let label = table["label"].flatMap { scalar($0, subject + ".label") } ?? name
         var type = FieldType.text
         if let value = table["type"], let text = scalar(value, subject + ".type") {
-            if let parsed = FieldType(rawValue: text) { type = parsed } else {
-                let hint = HeaderSimilarity.closest(to: text, in: FieldType.allCases.map(\.rawValue)).map { " (did you mean \($0)?)" } ?? ""
+            if let parsed = FieldType(rawValue: text) {
+                type = parsed
+            } else {
+                let hint =
+                    HeaderSimilarity.closest(to: text, in: FieldType.allCases.map(\.rawValue)).map {
+                        " (did you mean \($0)?)"
+                    } ?? ""
                 problem(line(value), subject, "\"\(text)\" is not a Twenty field type\(hint)")
             }
         } else {
@@ -192,7 +232,9 @@ public struct MapYAMLReader {
         var options: [SelectOption] = []
         if let list = table["options"] {
             for (index, item) in items(list, subject + ".options").enumerated() {
-                guard let option = self.table(item, subject + ".options", known: ["value", "label", "color", "position"]),
+                guard
+                    let option = self.table(
+                        item, subject + ".options", known: ["value", "label", "color", "position"]),
                     let value = required(option, "value", item, subject + ".options")
                 else { continue }
                 options.append(
@@ -212,7 +254,9 @@ public struct MapYAMLReader {
         guard let table = table(node, subject, known: keys) else { return nil }
         let values = keys.map { required(table, $0, node, subject) }
         guard let singular = values[0], let plural = values[1] else { return nil }
-        return NewObject(nameSingular: singular, namePlural: plural, labelSingular: values[2] ?? singular, labelPlural: values[3] ?? plural)
+        return NewObject(
+            nameSingular: singular, namePlural: plural, labelSingular: values[2] ?? singular,
+            labelPlural: values[3] ?? plural)
     }
 
     mutating func junction(_ node: Node, _ subject: String) -> Junction? {
@@ -220,7 +264,8 @@ public struct MapYAMLReader {
             let object = table["object"].flatMap({ newObject($0, subject + ".object") })
         else { return nil }
         func end(_ key: String) -> Junction.End? {
-            guard let value = table[key], let end = self.table(value, subject + "." + key, known: ["column", "sourceObject", "field"])
+            guard let value = table[key],
+                let end = self.table(value, subject + "." + key, known: ["column", "sourceObject", "field"])
             else {
                 problem(line(node), subject, "missing \(key)")
                 return nil
@@ -252,7 +297,8 @@ public struct MapYAMLReader {
 
     // MARK: - Node access that records problems instead of stopping
 
-    mutating func choice<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ subject: String, _ fallback: Value) -> Value
+    mutating func choice<Value: RawRepresentable & CaseIterable>(_ node: Node?, _ subject: String, _ fallback: Value)
+        -> Value
     where Value.RawValue == String {
         guard let node, let text = scalar(node, subject) else { return fallback }
         if let value = Value(rawValue: text) { return value }
@@ -318,7 +364,9 @@ public struct MapYAMLReader {
     /// A scalar where a plain `null`, `~` or nothing means "none".
     mutating func optionalScalar(_ node: Node, _ subject: String) -> String? {
         guard let text = scalar(node, subject) else { return nil }
-        if case .scalar(let value) = node, value.style == .plain || value.style == .any, ["null", "~", "Null", "NULL", ""].contains(text) {
+        if case .scalar(let value) = node, value.style == .plain || value.style == .any,
+            ["null", "~", "Null", "NULL", ""].contains(text)
+        {
             return nil
         }
         return text

@@ -157,7 +157,8 @@ public enum MapYAMLWriter {
     static func text(_ string: String) -> Node {
         let probe = Node.scalar(.init(string, .implicit, .plain))
         let isString = Resolver.default.resolveTag(of: probe) == .str
-        let needsQuotes = !isString || string.isEmpty || string.first == " " || string.last == " "
+        let needsQuotes =
+            !isString || string.isEmpty || string.first == " " || string.last == " "
             || ["yes", "no", "on", "off", "y", "n"].contains(string.lowercased())
         return .scalar(.init(string, .implicit, needsQuotes ? .doubleQuoted : .any))
     }

@@ -24,7 +24,8 @@ final class FieldStep: Sendable {
         let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
         field = parts[0]
         subfield = parts.count > 1 ? parts[1] : nil
-        fieldType = description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
+        fieldType =
+            description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
         transform = mapping.transform
         format = mapping.format.flatMap(TimestampFormat.init(mapName:))
         convention = mapping.decimalSeparator.flatMap(DecimalConvention.init(decimalSeparator:))

@@ -5,7 +5,8 @@ import TwentyModel
 extension RecordTransformer {
     /// Transforms one non-empty value and writes it where its step says; returns the rejection when refused.
     func apply(
-        _ step: FieldStep, _ value: String, country: String, into builder: inout PayloadBuilder, references: inout [Reference]
+        _ step: FieldStep, _ value: String, country: String, into builder: inout PayloadBuilder,
+        references: inout [Reference]
     ) -> ValueRejection? {
         func put(_ result: Result<JSONValue, ValueRejection>) -> ValueRejection? {
             switch result {
@@ -91,12 +92,13 @@ extension RecordTransformer {
         case .currencyCode:
             return putPart(CurrencyCodes.normalize(value).map(JSONValue.string), default: "currencyCode")
         case .number:
-            return put(Scalars.number(value, convention: step.convention).map { number in
-                switch number {
-                case .integer(let n): .integer(n)
-                case .double(let d): .number(d)
-                }
-            })
+            return put(
+                Scalars.number(value, convention: step.convention).map { number in
+                    switch number {
+                    case .integer(let n): .integer(n)
+                    case .double(let d): .number(d)
+                    }
+                })
         case .boolean:
             return put(Scalars.boolean(value).map(JSONValue.bool))
         case .date:
@@ -106,7 +108,10 @@ extension RecordTransformer {
         case .select:
             return put((step.options ?? OptionValues([])).option(value).map(JSONValue.string))
         case .multiSelect:
-            return put((step.options ?? OptionValues([])).options(value, separator: step.separator).map { .array($0.map(JSONValue.string)) })
+            return put(
+                (step.options ?? OptionValues([])).options(value, separator: step.separator).map {
+                    .array($0.map(JSONValue.string))
+                })
         case .richText:
             let markdown = HTMLToMarkdown.markdown(value)
             if step.fieldType == .text { return put(.success(.string(markdown))) }
