@@ -39,12 +39,29 @@ struct NumberFormatDetectionTests {
         #expect(result.number?.isAmbiguous == false)
     }
 
-    @Test("a column whose every value reads both ways is reported ambiguous, with both conventions")
+    @Test("a column whose every value reads both ways is reported ambiguous, with both conventions, read as thousands")
     func ambiguousConvention() throws {
-        let decision = try #require(profile("Weight", ["1.234", "5.678", "12"]).number)
+        let result = profile("Weight", ["1.234", "5.678", "12"])
+        let decision = try #require(result.number)
         #expect(decision.isAmbiguous)
-        #expect(decision.conventionCandidates == [.point, .comma])
+        #expect(decision.conventionCandidates == [.comma, .point])
         #expect(decision.reason.contains("\"1.234\""))
+        #expect(result.type == .integer)
+        #expect(result.isAmbiguous)
+    }
+
+    @Test("US headcounts such as 1,200 are ambiguous alone, and read as thousands")
+    func usThousands() {
+        let result = profile("Employees", ["1,200", "25,000", "500"])
+        #expect(result.type == .integer)
+        #expect(result.meaning == .count)
+        #expect(result.number?.convention == .point)
+        #expect(result.number?.isAmbiguous == true)
+    }
+
+    @Test("a zero before a group separator is a fraction, not thousands")
+    func zeroIsNoThousandsGroup() {
+        #expect(profile("Weight", ["0.125", "1.234"]).number?.convention == .point)
     }
 
     @Test("the export's locale settles a decimal mark the values leave open")

@@ -26,6 +26,8 @@ struct NumberFormatDetector {
     /// Values that read differently in the two conventions (`1.234`): what makes a column ambiguous.
     private var twoReadings = 0
     private var twoReadingsExample: String?
+    /// The convention in which that example's mark groups thousands (`1.234` is 1234 with a decimal comma).
+    private var twoReadingsGrouped: DecimalConvention = .point
     /// The first value that reads in one convention only: the proof of the column's convention.
     private var pointOnlyExample: String?
     private var commaOnlyExample: String?
@@ -61,7 +63,10 @@ struct NumberFormatDetector {
         switch (point, comma) {
         case (.some(let p), .some(let c)) where p.decimalMark != nil || c.decimalMark != nil:
             twoReadings += 1
-            if twoReadingsExample == nil { twoReadingsExample = value }
+            if twoReadingsExample == nil {
+                twoReadingsExample = value
+                twoReadingsGrouped = p.decimalMark == nil ? .point : .comma
+            }
         case (.some, nil): if pointOnlyExample == nil { pointOnlyExample = value }
         case (nil, .some): if commaOnlyExample == nil { commaOnlyExample = value }
         default: break
@@ -98,13 +103,15 @@ struct NumberFormatDetector {
         guard let example = twoReadingsExample else {
             return (nil, false, "no value has a decimal mark: the numbers read the same in either convention")
         }
-        let both = "values such as \"\(example)\" read with a decimal point or as thousands, and no value tells which"
+        let both = "values such as \"\(example)\" read as a fraction or as thousands, and no value tells which"
         if let chosen = locale?.decimalConvention, let identifier = locale?.identifier {
             return (chosen, false, "\(both); the export's locale \(identifier) writes \(chosen.example)")
         }
+        // Exports write thousands far more often than three-decimal fractions (amounts have two decimals).
+        let chosen = twoReadingsGrouped
         return (
-            .point, true,
-            "\(both); read with a decimal point (\(DecimalConvention.point.example)) until a person or the export's locale says otherwise"
+            chosen, true,
+            "\(both); read as thousands (\(chosen.example)) until a person or the export's locale says otherwise"
         )
     }
 

@@ -112,7 +112,8 @@ package enum NumberSyntax {
                 index += 1
             } else if let length = groupSeparator(b, index, end, convention) {
                 guard form.decimalMark == nil, form.wholeDigits > 0, groupLength == -1 || groupLength == 3,
-                    groupLength >= 0 || form.wholeDigits <= 3, separator == 0 || separator == byte
+                    groupLength >= 0 || (form.wholeDigits <= 3 && firstDigit != UInt8(ascii: "0")),
+                    separator == 0 || separator == byte
                 else { return .failure(.grouping) }
                 separator = byte
                 groupLength = 0
