@@ -46,7 +46,7 @@ struct DateFormatDetectionTests {
         let result = profile("Created", values)
         #expect(result.type == .date(.dayFirstDate))
         #expect(result.timestamp?.isAmbiguous == false)
-        #expect(result.reason.contains("\"25/03/2026\" has a first part above 12"))
+        #expect(result.reason.contains("\"25/03/2026\" has a first part above 12: the day comes first"))
     }
 
     @Test("one second part above 12 late in a column decides month-first")

@@ -157,9 +157,11 @@ public struct ColumnProfiler {
             examined: examined, threshold: threshold, header: header, locale: locale)
         {
             let type: ColumnType = decision.format.hasTime ? .dateTime(decision.format) : .date(decision.format)
+            let how = decision.reason == TimestampFormatDetector.onlyFit ? "" : ": " + decision.reason
             return make(
-                type, count, "\(percent(count)) read as \(decision.format.rawValue): \(decision.reason)",
-                confidence: decision.confidence, timestamp: decision)
+                type, count, "\(percent(count)) read as \(decision.format.rawValue)\(how)",
+                confidence: decision.confidence,
+                timestamp: decision)
         }
         if share(fit("email")) >= threshold {
             return make(.email, fit("email"), "\(percent(fit("email"))) are email addresses")
@@ -182,8 +184,9 @@ public struct ColumnProfiler {
                 case .integer: "whole numbers"
                 default: "decimal numbers"
                 }
+            let convention = decision.convention == nil ? "" : "; " + decision.reason
             let reason =
-                "\(percent(count)) are \(what), \(decision.meaning.rawValue): \(decision.meaningReason); \(decision.reason)"
+                "\(percent(count)) are \(what) (\(decision.meaning.rawValue): \(decision.meaningReason))\(convention)"
             return make(type, count, reason, number: decision)
         }
         if !distinctOverflow && counts.count <= ColumnProfiler.picklistLimit && nonEmpty >= 2 * counts.count {

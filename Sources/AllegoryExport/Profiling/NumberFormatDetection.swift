@@ -92,12 +92,12 @@ struct NumberFormatDetector {
     {
         if pointFits > commaFits, let example = pointOnlyExample {
             return (
-                .point, false, "\"\(example)\" reads only with a decimal point (\(DecimalConvention.point.example))"
+                .point, false, "\"\(example)\" has a decimal point (\(DecimalConvention.point.example))"
             )
         }
         if commaFits > pointFits, let example = commaOnlyExample {
             return (
-                .comma, false, "\"\(example)\" reads only with a decimal comma (\(DecimalConvention.comma.example))"
+                .comma, false, "\"\(example)\" has a decimal comma (\(DecimalConvention.comma.example))"
             )
         }
         guard let example = twoReadingsExample else {

@@ -109,6 +109,8 @@ public struct TimestampDecision: Sendable, Equatable {
 
 /// Counts, over a column's sampled values, the date layouts each value reads in, and decides the column's format.
 struct TimestampFormatDetector {
+    /// The reason of a format that no other fits: nothing more to say than the share that fits it.
+    static let onlyFit = "no other date format fits the values"
     /// Confidence of a decision the values leave open: below what the field map review accepts without a look.
     static let openConfidence = 0.55
 
@@ -190,7 +192,7 @@ struct TimestampFormatDetector {
         else {
             let why =
                 namesTime && best.layout.isNumeric
-                ? "the header \"\(header.header)\" names a time" : "no other date format fits the values"
+                ? "the header \"\(header.header)\" names a time" : Self.onlyFit
             return (
                 TimestampDecision(
                     format: format, candidates: [format], isAmbiguous: false, restsOnValuesAlone: false,
@@ -200,7 +202,7 @@ struct TimestampFormatDetector {
         let swappedCount = fits[swappedLayout.index]
         if best.count > swappedCount, let example = decidingExample[best.layout.index] {
             let part = best.layout.dayFirst == true ? "first" : "second"
-            let reason = "\"\(example)\" has a \(part) part above 12, so the day comes \(part) (\(format.rawValue))"
+            let reason = "\"\(example)\" has a \(part) part above 12: the day comes \(part)"
             return (
                 TimestampDecision(
                     format: format, candidates: [format], isAmbiguous: false, restsOnValuesAlone: false,
