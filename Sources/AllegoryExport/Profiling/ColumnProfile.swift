@@ -36,7 +36,9 @@ public enum ColumnType: Sendable, Equatable, CustomStringConvertible {
 public struct ColumnProfile: Sendable {
     public let name: String
     public let type: ColumnType
-    /// The share of non-empty values that fit `type` (1 for text and empty columns).
+    /// How sure the profile is of `type`, 0 to 1: the share of non-empty values that fit it (1 for text and empty
+    /// columns), capped at 0.55 when the values leave the reading open (an order of day and month no value settles,
+    /// bare numbers taken for dates with no header naming a time).
     public let confidence: Double
     public let values: Int
     public let empty: Int
@@ -49,15 +51,26 @@ public struct ColumnProfile: Sendable {
     public let valueCounts: [(value: String, count: Int)]
     /// Why the type was chosen, in words.
     public let reason: String
+    /// For a date or date-time column: its format, the candidates when the order of day and month is open, and
+    /// how it was decided.
+    public let timestamp: TimestampDecision?
+    /// For a number, amount or percentage column: its decimal convention and what its numbers mean.
+    public let number: NumberDecision?
+
+    /// What the column's numbers stand for (money, a count, a percentage, a year, an identifier, a quantity).
+    public var meaning: NumberMeaning? { number?.meaning }
+    /// The values leave something for a person to settle: the order of day and month, or the decimal mark.
+    public var isAmbiguous: Bool { timestamp?.isAmbiguous == true || number?.isAmbiguous == true }
 }
 
 /// Accumulates a column's values (all of them, or a sample) and infers its type.
 ///
 /// A type is chosen when at least `threshold` of the non-empty values fit it, most specific first: boolean,
-/// timestamp (the format that fits the most values; day-first when a first part exceeds 12), email, URL, phone,
-/// integer, currency, decimal; then a pick-list when at most 25 distinct values each repeat; else text. A name
-/// hint (`... Date`, `Phone`, `Website`, `Amount`) decides between readings the values leave open: digits that
-/// are also a phone number, decimals that are also day counts.
+/// timestamp, email, URL, phone, number (integer, decimal, currency); then a pick-list when at most 25 distinct
+/// values each repeat; else text. Formats are decided from all sampled values, not the first: a date column's
+/// format is the one every value fits (day-first when a value needs it, ambiguous when none does), a number
+/// column's decimal mark the one its values allow. The header's words decide what the values leave open: digits
+/// that are also a phone number, numbers that are also dates, money or a count (see `HeaderMeaning`).
 public struct ColumnProfiler {
     public static let distinctLimit = 1000
     public static let picklistLimit = 25
@@ -66,6 +79,8 @@ public struct ColumnProfiler {
     public static let shapeSampleLimit = 20_000
     public let name: String
     public let threshold: Double
+    /// The export's locale, when known: it settles the order of day and month and the decimal mark.
+    public let locale: ExportLocale?
     private var examined = 0
 
     private var values = 0
@@ -73,11 +88,14 @@ public struct ColumnProfiler {
     private var counts: [String: Int] = [:]
     private var distinctOverflow = false
     private var fits: [String: Int] = [:]
-    private var timestampFits: [TimestampFormat: Int] = [:]
+    private var timestamps = TimestampFormatDetector()
+    private var numbers = NumberFormatDetector()
 
-    public init(name: String, threshold: Double = 0.95) {
+    /// - Parameter locale: the export's locale (`de`, `en-GB`, `en-US`), when a person or the export says it.
+    public init(name: String, threshold: Double = 0.95, locale: String? = nil) {
         self.name = name
         self.threshold = threshold
+        self.locale = locale.map(ExportLocale.init)
     }
 
     public mutating func add(_ raw: String) {
@@ -96,28 +114,36 @@ public struct ColumnProfiler {
         examined += 1
         let lower = value.lowercased()
         if ValueShapes.booleanWords.contains(lower) || value == "0" || value == "1" { fits["boolean", default: 0] += 1 }
-        for format in TimestampFormat.candidates(value) { timestampFits[format, default: 0] += 1 }
+        value.withUTF8Bytes { bytes in
+            timestamps.add(value, bytes)
+            numbers.add(value, bytes)
+        }
         if ValueShapes.isEmail(value) { fits["email", default: 0] += 1 }
         if ValueShapes.isURL(value) { fits["url", default: 0] += 1 }
         if ValueShapes.isPhone(value) { fits["phone", default: 0] += 1 }
-        if ValueShapes.isInteger(value) { fits["integer", default: 0] += 1 }
-        if ValueShapes.isDecimal(value) { fits["decimal", default: 0] += 1 }
-        if ValueShapes.isCurrencyAmount(value) { fits["currency", default: 0] += 1 }
     }
 
     public func profile() -> ColumnProfile {
         let nonEmpty = values - empty
         let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(10)
             .map { (value: $0.key, count: $0.value) }
-        func make(_ type: ColumnType, _ matched: Int, _ reason: String) -> ColumnProfile {
-            ColumnProfile(
-                name: name, type: type, confidence: examined == 0 ? 1 : min(1, Double(matched) / Double(examined)), values: values,
-                empty: empty, distinct: counts.count, distinctIsExact: !distinctOverflow, topValues: Array(top),
-                valueCounts: Self.isPicklist(type) ? counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { (value: $0.key, count: $0.value) } : [],
-                reason: reason)
+        func make(
+            _ type: ColumnType, _ matched: Int, _ reason: String, confidence: Double? = nil,
+            timestamp: TimestampDecision? = nil, number: NumberDecision? = nil
+        ) -> ColumnProfile {
+            let share = examined == 0 ? 1 : min(1, Double(matched) / Double(examined))
+            let byCount =
+                Self.isPicklist(type)
+                ? counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key } : []
+            return ColumnProfile(
+                name: name, type: type, confidence: confidence ?? share, values: values, empty: empty,
+                distinct: counts.count, distinctIsExact: !distinctOverflow, topValues: Array(top),
+                valueCounts: byCount.map { (value: $0.key, count: $0.value) }, reason: reason, timestamp: timestamp,
+                number: number)
         }
         guard nonEmpty > 0 else { return make(.empty, 0, "no values") }
-        let hint = HeaderName.normalize(name)
+        let header = HeaderMeaning(name)
+        let hint = header.normalized
         let share = { (count: Int) in Double(count) / Double(examined) }
         let sampled = examined < nonEmpty ? " (a sample of \(examined) of \(nonEmpty))" : ""
         let percent = { (count: Int) in "\(Int((share(count) * 100).rounded()))% of \(examined) values\(sampled)" }
@@ -127,48 +153,56 @@ public struct ColumnProfiler {
         if share(fit("boolean")) >= threshold && (!onlyZeroOne || hint.hasPrefix("is") || hint.hasPrefix("has")) {
             return make(.boolean, fit("boolean"), "\(percent(fit("boolean"))) are yes/no words")
         }
-        let namesTime = ["date", "time", "created", "modified", "updated", "at", "due", "closed"].contains { hint.hasSuffix($0) || hint.hasPrefix($0) }
-        if let (format, count) = bestTimestamp(), share(count) >= threshold, format != .excelSerial || namesTime {
-            let type: ColumnType = format.hasTime ? .dateTime(format) : .date(format)
-            return make(type, count, "\(percent(count)) read as \(format.rawValue)")
+        if let (decision, count) = timestamps.decide(
+            examined: examined, threshold: threshold, header: header, locale: locale)
+        {
+            let type: ColumnType = decision.format.hasTime ? .dateTime(decision.format) : .date(decision.format)
+            let how = decision.reason == TimestampFormatDetector.onlyFit ? "" : ": " + decision.reason
+            return make(
+                type, count, "\(percent(count)) read as \(decision.format.rawValue)\(how)",
+                confidence: decision.confidence,
+                timestamp: decision)
         }
-        if share(fit("email")) >= threshold { return make(.email, fit("email"), "\(percent(fit("email"))) are email addresses") }
-        let namesPhone = ["phone", "mobile", "tel", "fax", "cell"].contains { hint.contains($0) }
-        if share(fit("url")) >= threshold && !(share(fit("decimal")) >= threshold) {
+        if share(fit("email")) >= threshold {
+            return make(.email, fit("email"), "\(percent(fit("email"))) are email addresses")
+        }
+        let number = numbers.decide(examined: examined, threshold: threshold, header: header, locale: locale)
+        if share(fit("url")) >= threshold && number == nil {
             return make(.url, fit("url"), "\(percent(fit("url"))) are web addresses")
         }
-        if share(fit("phone")) >= threshold && (namesPhone || share(fit("decimal")) < threshold) {
+        // Dates that did not make a date column (too many bad values) still have a phone's digits and dots: a
+        // column mostly written as dates is never taken for phones.
+        if share(fit("phone")) >= threshold && (header.namesPhone || number == nil)
+            && timestamps.writtenDates * 2 < examined
+        {
             return make(.phone, fit("phone"), "\(percent(fit("phone"))) are phone numbers")
         }
-        let namesMoney = ["amount", "revenue", "price", "value", "cost", "arr", "budget"].contains { hint.contains($0) }
-        if share(fit("integer")) >= threshold {
-            return make(namesMoney ? .currency : .integer, fit("integer"), "\(percent(fit("integer"))) are whole numbers")
-        }
-        if share(fit("currency")) >= threshold {
-            return make(.currency, fit("currency"), "\(percent(fit("currency"))) are amounts with a currency")
-        }
-        if share(fit("decimal")) >= threshold {
-            return make(namesMoney ? .currency : .decimal, fit("decimal"), "\(percent(fit("decimal"))) are decimal numbers")
+        if let (decision, type, count) = number {
+            let what =
+                switch type {
+                case .currency: "amounts"
+                case .integer: "whole numbers"
+                default: "decimal numbers"
+                }
+            let convention = decision.convention == nil ? "" : "; " + decision.reason
+            let reason =
+                "\(percent(count)) are \(what) (\(decision.meaning.rawValue): \(decision.meaningReason))\(convention)"
+            return make(type, count, reason, number: decision)
         }
         if !distinctOverflow && counts.count <= ColumnProfiler.picklistLimit && nonEmpty >= 2 * counts.count {
             let byCount = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
-            return make(.picklist(byCount), nonEmpty,
+            return make(
+                .picklist(byCount), nonEmpty,
                 "\(counts.count) distinct values repeated over \(nonEmpty) records")
         }
-        return make(.text, nonEmpty, "free text (\(distinctOverflow ? "over \(ColumnProfiler.distinctLimit)" : String(counts.count)) distinct values)")
+        return make(
+            .text, nonEmpty,
+            "free text (\(distinctOverflow ? "over \(ColumnProfiler.distinctLimit)" : String(counts.count)) distinct values)"
+        )
     }
 
     private static func isPicklist(_ type: ColumnType) -> Bool {
         if case .picklist = type { return true }
         return false
-    }
-
-    /// The timestamp format most values fit; day-first beats month-first only when some value needs it.
-    private func bestTimestamp() -> (TimestampFormat, Int)? {
-        var best = timestampFits.max { a, b in a.value != b.value ? a.value < b.value : a.key.rawValue > b.key.rawValue }
-        if let current = best, current.key == .dayFirstDate, let us = timestampFits[.usDate], us == current.value {
-            best = (.usDate, us)
-        }
-        return best.map { ($0.key, $0.value) }
     }
 }

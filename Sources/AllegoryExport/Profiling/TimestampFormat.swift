@@ -1,99 +1,88 @@
-/// The ways an export writes dates and times, detected per column from its values.
-public enum TimestampFormat: String, Sendable, Codable, CaseIterable {
-    /// `2026-06-30T09:15:00Z`, with or without fractional seconds, `Z` or an offset, or a space for the `T`.
-    case iso8601DateTime = "ISO 8601 date-time"
+/// The way a column writes dates and times: a date layout and, when a time of day follows the date, how the clock
+/// is noted. Detected per column from its values and recorded in the field map by `rawValue`
+/// (`DD.MM.YYYY HH:mm`, `MM/DD/YYYY hh:mm AM`, `ISO 8601 date-time`, `Excel serial`).
+///
+/// A reading is tolerant where the value is self-describing: a date-time format reads a value with no time as
+/// midnight, either clock notation reads `AM`/`PM`, seconds and fractions are optional. What a format fixes is what
+/// a value alone cannot say: the order of day and month, and that a bare number is a date.
+public struct TimestampFormat: Sendable, Hashable, CaseIterable, RawRepresentable, Codable, CustomStringConvertible {
+    public let layout: DateLayout
+    /// How the time of day after the date is noted; nil for a date alone, and for the numeric layouts.
+    public let clock: ClockNotation?
+
+    /// nil for a combination no export writes: a clock after a bare number, or ISO 8601 with `AM`/`PM`.
+    public init?(layout: DateLayout, clock: ClockNotation?) {
+        if clock != nil, layout.isNumeric { return nil }
+        if layout == .iso, clock == .twelveHour { return nil }
+        self.layout = layout
+        self.clock = clock
+    }
+
+    private init(_ layout: DateLayout, _ clock: ClockNotation?) {
+        self.layout = layout
+        self.clock = clock
+    }
+
+    /// `2026-06-30T09:15:00Z`, with or without seconds, fraction, `Z` or an offset, or a space for the `T`.
+    public static let iso8601DateTime = TimestampFormat(.iso, .twentyFourHour)
     /// `2026-06-30`
-    case isoDate = "YYYY-MM-DD"
+    public static let isoDate = TimestampFormat(.iso, nil)
     /// `06/30/2026`
-    case usDate = "MM/DD/YYYY"
-    /// `30/06/2026`
-    case dayFirstDate = "DD/MM/YYYY"
+    public static let usDate = TimestampFormat(.monthSlashDay, nil)
     /// `06/30/2026 09:15 AM`
-    case usDateTime = "MM/DD/YYYY hh:mm AM"
-    /// `46203.385417`: days since 1899-12-30, the time of day as the fraction, as spreadsheets store dates.
-    case excelSerial = "Excel serial"
+    public static let usDateTime = TimestampFormat(.monthSlashDay, .twelveHour)
+    /// `30/06/2026`
+    public static let dayFirstDate = TimestampFormat(.daySlashMonth, nil)
+    /// `30.06.2026`
+    public static let dottedDate = TimestampFormat(.dayDotMonth, nil)
+    /// `46203.385417`
+    public static let excelSerial = TimestampFormat(.excelSerial, nil)
+    public static let unixSeconds = TimestampFormat(.unixSeconds, nil)
+    public static let unixMilliseconds = TimestampFormat(.unixMilliseconds, nil)
 
+    public static let allCases: [TimestampFormat] = DateLayout.allCases.flatMap { layout in
+        ([nil] + ClockNotation.allCases).compactMap { TimestampFormat(layout: layout, clock: $0) }
+    }
+
+    /// Whether values carry a time of day: a clock after the date, or a number that counts time.
     public var hasTime: Bool {
-        switch self {
-        case .iso8601DateTime, .usDateTime, .excelSerial: return true
-        case .isoDate, .usDate, .dayFirstDate: return false
+        clock != nil || layout == .excelSerial || layout == .unixSeconds || layout == .unixMilliseconds
+    }
+
+    /// The name the field map records: the layout's pattern, then the clock's (`DD.MM.YYYY HH:mm`).
+    public var rawValue: String {
+        if layout == .iso, clock != nil { return "ISO 8601 date-time" }
+        guard let clock else { return layout.rawValue }
+        return layout.rawValue + " " + clock.rawValue
+    }
+
+    public init?(rawValue: String) {
+        guard let format = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = format
+    }
+
+    public var description: String { rawValue }
+
+    /// The format a field map names: the detector's own names (`MM/DD/YYYY`, `Excel serial`) in any case, or the
+    /// names the export generator's answer key and people use (`iso8601`, `excel-serial`, `epoch-ms`).
+    public init?(mapName name: String) {
+        if let format = TimestampFormat(rawValue: name) {
+            self = format
+            return
         }
-    }
-
-    /// The formats `value` could be written in (a slashed date with both parts at most 12 fits both orders).
-    static func candidates(_ value: String) -> [TimestampFormat] {
-        let bytes = Array(value.utf8)
-        var result: [TimestampFormat] = []
-        if let (first, second, _) = slashedDate(bytes[...]) {
-            if bytes.count == 10 {
-                if (1...12).contains(first) && (1...31).contains(second) { result.append(.usDate) }
-                if (1...31).contains(first) && (1...12).contains(second) { result.append(.dayFirstDate) }
-            } else if bytes.count >= 16, isUSTime(bytes[11...]), (1...12).contains(first), (1...31).contains(second) {
-                result.append(.usDateTime)
-            }
-            return result
+        let folded = name.lowercased().replacingOccurrences(of: "_", with: "-")
+        if let format = Self.allCases.first(where: { $0.rawValue.lowercased() == folded }) {
+            self = format
+            return
         }
-        if bytes.count >= 10, isISODate(bytes[0..<10]) {
-            if bytes.count == 10 { return [.isoDate] }
-            if bytes.count >= 16, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " "), isISOTime(bytes[11...]) {
-                return [.iso8601DateTime]
-            }
-            return []
+        switch folded {
+        case "iso8601", "iso-8601", "iso 8601", "iso8601-date-time": self = .iso8601DateTime
+        case "excel-serial", "excel": self = .excelSerial
+        case "iso-date": self = .isoDate
+        case "mm/dd/yyyy hh:mm a": self = .usDateTime
+        case "unix", "epoch", "unix-seconds", "epoch-seconds": self = .unixSeconds
+        case "unix-ms", "epoch-ms", "unix-milliseconds", "epoch-milliseconds": self = .unixMilliseconds
+        default: return nil
         }
-        if isExcelSerial(bytes) { return [.excelSerial] }
-        return []
-    }
-
-    private static func digits(_ bytes: ArraySlice<UInt8>) -> Int? {
-        guard !bytes.isEmpty, bytes.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
-        return bytes.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-    }
-
-    /// `NN/NN/YYYY` at the start: the two first parts and the year.
-    private static func slashedDate(_ bytes: ArraySlice<UInt8>) -> (Int, Int, Int)? {
-        let start = bytes.startIndex
-        guard bytes.count >= 10, bytes[start + 2] == UInt8(ascii: "/"), bytes[start + 5] == UInt8(ascii: "/"),
-            let a = digits(bytes[start..<(start + 2)]), let b = digits(bytes[(start + 3)..<(start + 5)]),
-            let year = digits(bytes[(start + 6)..<(start + 10)]), (1800...2200).contains(year)
-        else { return nil }
-        return (a, b, year)
-    }
-
-    private static func isISODate(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let s = bytes.startIndex
-        guard bytes[s + 4] == UInt8(ascii: "-"), bytes[s + 7] == UInt8(ascii: "-"),
-            let year = digits(bytes[s..<(s + 4)]), let month = digits(bytes[(s + 5)..<(s + 7)]),
-            let day = digits(bytes[(s + 8)..<(s + 10)])
-        else { return false }
-        return (1800...2200).contains(year) && (1...12).contains(month) && (1...31).contains(day)
-    }
-
-    /// `hh:mm[:ss[.fff]][Z|±hh:mm]`
-    private static func isISOTime(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let s = bytes.startIndex
-        guard bytes.count >= 5, bytes[s + 2] == UInt8(ascii: ":"), let hour = digits(bytes[s..<(s + 2)]),
-            let minute = digits(bytes[(s + 3)..<(s + 5)]), hour < 24, minute < 60
-        else { return false }
-        let rest = bytes[(s + 5)...]
-        return rest.allSatisfy {
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: ".")
-                || $0 == UInt8(ascii: "Z") || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
-        }
-    }
-
-    /// `hh:mm AM` / `h:mm pm`
-    private static func isUSTime(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let text = String(decoding: bytes, as: UTF8.self).uppercased()
-        guard text.hasSuffix(" AM") || text.hasSuffix(" PM") else { return false }
-        let parts = text.dropLast(3).split(separator: ":")
-        guard parts.count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]) else { return false }
-        return (1...12).contains(hour) && (0...59).contains(minute)
-    }
-
-    /// A day count between 1950 and 2100 with an optional fraction.
-    private static func isExcelSerial(_ bytes: [UInt8]) -> Bool {
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let days = digits(parts[0]), (18_264...73_051).contains(days) else { return false }
-        return parts.count == 1 || digits(parts[1]) != nil
     }
 }

@@ -18,7 +18,12 @@ public enum AssistMerge {
             let fields = (catalog.object(object.target)?.writableFields ?? []).map(\.name)
             let columns = object.fields.map { field -> (String, [String]) in
                 let index = sample.header.firstIndex(of: field.column)
-                let values = index.map { i in Array(Set(sample.values(ofColumn: i).filter { !$0.isEmpty }).sorted().prefix(AssistClient.samplesPerColumn)) } ?? []
+                let values =
+                    index.map { i in
+                        Array(
+                            Set(sample.values(ofColumn: i).filter { !$0.isEmpty }).sorted().prefix(
+                                AssistClient.samplesPerColumn))
+                    } ?? []
                 return (field.column, values)
             }
             questions.append(.init(object: object.source, target: object.target, fields: fields, columns: columns))
@@ -27,18 +32,23 @@ public enum AssistMerge {
         return merge(suggestions, into: map, catalog: catalog)
     }
 
-    public static func merge(_ suggestions: [AssistClient.Suggestion], into map: FieldMap, catalog: TargetCatalog) -> Result {
+    public static func merge(_ suggestions: [AssistClient.Suggestion], into map: FieldMap, catalog: TargetCatalog)
+        -> Result
+    {
         var result = map
         var adopted = 0
         let validator = MapValidator(catalog: catalog)
         for suggestion in suggestions {
             guard let objectIndex = result.objects.firstIndex(where: { $0.source == suggestion.object }),
-                let fieldIndex = result.objects[objectIndex].fields.firstIndex(where: { $0.column == suggestion.column })
+                let fieldIndex = result.objects[objectIndex].fields.firstIndex(where: { $0.column == suggestion.column }
+                )
             else { continue }
             let current = result.objects[objectIndex].fields[fieldIndex]
             let fillsGap = current.target == nil || current.newField != nil
             guard fillsGap || suggestion.confidence > current.confidence else { continue }
-            if result.objects[objectIndex].fields.contains(where: { $0.target == suggestion.target && $0.column != suggestion.column }) {
+            if result.objects[objectIndex].fields.contains(where: {
+                $0.target == suggestion.target && $0.column != suggestion.column
+            }) {
                 continue
             }
             var candidate = result
@@ -47,7 +57,9 @@ public enum AssistMerge {
                 confidence: (suggestion.confidence * 100).rounded() / 100,
                 reasons: ["language model suggested \(suggestion.target): \(suggestion.reason)"]
                     + current.reasons.map { "the tool's own proposal was \(current.target ?? "none"): \($0)" }.prefix(1),
-                format: current.format, separator: suggestion.transform == .emailList ? ";" : nil)
+                format: current.format, separator: suggestion.transform == .emailList ? ";" : nil,
+                decimalSeparator: [.number, .currencyAmount].contains(suggestion.transform)
+                    ? current.decimalSeparator : nil)
             // Adopt only what validates: the model may name fields the workspace does not have.
             let subject = "\(suggestion.object).\(suggestion.column)"
             let problems = validator.problems(in: candidate).filter { $0.subject.hasPrefix(subject) }

@@ -23,8 +23,12 @@ public struct FieldMapping: Sendable, Equatable {
     public var newField: NewField?
     /// Source value -> option value for SELECT and MULTI_SELECT targets (stages, statuses), in the source's order.
     public var values: [ValueMapping]
-    /// For date and datetime transforms: the format detected in the values (`MM/DD/YYYY`, `ISO 8601`, ...).
+    /// For date and datetime transforms: the format detected in the values (`MM/DD/YYYY`, `DD.MM.YYYY HH:mm`,
+    /// `ISO 8601 date-time`, `Excel serial`, `Unix seconds`, ...: `TimestampFormat`'s names).
     public var format: String?
+    /// For number and currencyAmount transforms: the mark before the fraction, `.` (`1,234.56`) or `,`
+    /// (`1.234,56`), as the profile decided it from the column's values; nil reads a point, as maps before it did.
+    public var decimalSeparator: String?
     /// For `.reference`: the source object whose ids the column holds (`companies`); for a polymorphic parent
     /// (`target` nil), the column of the same file naming each record's parent object (`Related Type`).
     public var references: String?
@@ -37,7 +41,7 @@ public struct FieldMapping: Sendable, Equatable {
     public init(
         column: String, target: String?, transform: Transform, confidence: Double, reasons: [String],
         newField: NewField? = nil, values: [ValueMapping] = [], format: String? = nil, references: String? = nil,
-        separator: String? = nil, matchBy: String? = nil
+        separator: String? = nil, decimalSeparator: String? = nil, matchBy: String? = nil
     ) {
         self.column = column
         self.target = target
@@ -50,6 +54,7 @@ public struct FieldMapping: Sendable, Equatable {
         self.references = references
         self.separator = separator
         self.matchBy = matchBy
+        self.decimalSeparator = decimalSeparator
     }
 
     /// The ways `matchBy` may name a reference's records.

@@ -82,12 +82,23 @@ struct FieldCheck {
 
     private func checkDetails(_ description: FieldDescription) {
         if field.transform == .date || field.transform == .dateTime, let format = field.format,
-            TimestampFormat(rawValue: format) == nil
+            TimestampFormat(mapName: format) == nil
         {
             report(
                 lines.keys["format"] ?? lines.line, subject,
                 "\"\(format)\" is not a known date format: \(TimestampFormat.allCases.map(\.rawValue).joined(separator: ", "))"
             )
+        }
+        if let mark = field.decimalSeparator {
+            if ![.number, .currencyAmount].contains(field.transform) {
+                report(
+                    lines.keys["decimalSeparator"] ?? lines.line, subject,
+                    "decimalSeparator applies to number and currencyAmount transforms, not \(field.transform.rawValue)")
+            } else if DecimalConvention(decimalSeparator: mark) == nil {
+                report(
+                    lines.keys["decimalSeparator"] ?? lines.line, subject,
+                    "decimalSeparator \"\(mark)\" must be \".\" (1,234.56) or \",\" (1.234,56)")
+            }
         }
         if [.emailList, .multiSelect].contains(field.transform), (field.separator ?? "").isEmpty {
             report(lines.line, subject, "transform \(field.transform.rawValue) needs a separator")

@@ -113,9 +113,8 @@ public struct MapYAMLReader {
         "source", "file", "key", "target", "disposition", "newObject", "junction", "confidence", "reasons", "fields",
     ]
     static let fieldKeys = [
-        "column", "target", "transform", "confidence", "format", "separator", "references", "matchBy", "values",
-        "newField",
-        "reasons",
+        "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references", "matchBy",
+        "values", "newField", "reasons",
     ]
 
     mutating func object(_ node: Node, _ objectLines: inout MapLines.ObjectLines) -> ObjectMap {
@@ -190,6 +189,7 @@ public struct MapYAMLReader {
         }
         field.confidence = confidence(table["confidence"], subject)
         field.format = table["format"].flatMap { optionalScalar($0, subject + ".format") }
+        field.decimalSeparator = table["decimalSeparator"].flatMap { optionalScalar($0, subject + ".decimalSeparator") }
         field.separator = table["separator"].flatMap { optionalScalar($0, subject + ".separator") }
         field.references = table["references"].flatMap { optionalScalar($0, subject + ".references") }
         field.matchBy = table["matchBy"].flatMap { optionalScalar($0, subject + ".matchBy") }

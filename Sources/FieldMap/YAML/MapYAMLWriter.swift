@@ -102,6 +102,7 @@ public enum MapYAMLWriter {
             ("transform", plain(field.transform.rawValue)), ("confidence", plain(number(field.confidence))),
         ]
         if let format = field.format { pairs.append(("format", text(format))) }
+        if let mark = field.decimalSeparator { pairs.append(("decimalSeparator", text(mark))) }
         if let separator = field.separator { pairs.append(("separator", text(separator))) }
         if let references = field.references { pairs.append(("references", text(references))) }
         if let matchBy = field.matchBy { pairs.append(("matchBy", text(matchBy))) }

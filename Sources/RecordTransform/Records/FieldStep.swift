@@ -14,6 +14,8 @@ final class FieldStep: Sendable {
     let transform: Transform
     /// The column's date format; nil when the map records none (each value's own form then decides).
     let format: TimestampFormat?
+    /// The column's decimal mark for numbers and amounts; nil reads a point.
+    let convention: DecimalConvention?
     let options: OptionValues?
     let separator: String?
     let references: String?
@@ -30,6 +32,7 @@ final class FieldStep: Sendable {
             description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
         transform = mapping.transform
         format = mapping.format.flatMap(TimestampFormat.init(mapName:))
+        convention = mapping.decimalSeparator.flatMap(DecimalConvention.init(decimalSeparator:))
         options = mapping.transform == .select || mapping.transform == .multiSelect ? OptionValues(mapping.values) : nil
         separator = mapping.separator
         references = mapping.references
@@ -44,6 +47,7 @@ final class FieldStep: Sendable {
         fieldType = .uuid
         transform = .reference
         format = nil
+        convention = nil
         options = nil
         separator = nil
         self.references = references

@@ -91,14 +91,15 @@ extension RecordTransformer {
                 return rejection
             }
         case .currencyAmount:
-            return putPart(Money.micros(value).map { .integer($0) }, default: "amountMicros")
+            let micros = Money.micros(value, convention: step.convention)
+            return putPart(micros.map { .integer($0) }, default: "amountMicros")
         case .currencyCode:
             return putPart(
                 CurrencyCodes.normalize(value, preferring: context.defaults.currency).map(JSONValue.string),
                 default: "currencyCode")
         case .number:
             return put(
-                Scalars.number(value).map { number in
+                Scalars.number(value, convention: step.convention).map { number in
                     switch number {
                     case .integer(let n): .integer(n)
                     case .double(let d): .number(d)

@@ -1,3 +1,4 @@
+import AllegoryExport
 import Foundation
 
 /// BOOLEAN and NUMBER values.
@@ -10,35 +11,54 @@ public enum Scalars {
         let word = Text.asciiLowercased(Text.trimmed(raw))
         if trueWords.contains(word) { return .success(true) }
         if falseWords.contains(word) { return .success(false) }
-        return .failure(ValueRejection(.invalidBoolean, "\(Text.quoted(raw)) is not a yes/no value (true, false, yes, no, y, n, 1, 0)"))
+        return .failure(
+            ValueRejection(
+                .invalidBoolean, "\(Text.quoted(raw)) is not a yes/no value (true, false, yes, no, y, n, 1, 0)"))
     }
 
-    /// A NUMBER: an integer when it has no fraction (written as a JSON integer, exactly), else a double. Thousands
-    /// commas are accepted as for amounts; exponents are accepted here, since a NUMBER is a float in Twenty anyway.
-    public static func number(_ raw: String) -> Result<JSONNumber, ValueRejection> {
+    /// A NUMBER: an integer when it has no fraction (written as a JSON integer, exactly), else a double. Read with
+    /// the column's decimal mark (`1.234,5` with a comma; a point when the map records none), thousands grouped as
+    /// for amounts; a currency or a `%` around it is dropped, and a percentage keeps the number written (`12%` is 12,
+    /// as a person reading the column sees it). Exponents are accepted with a decimal point, since a NUMBER is a
+    /// float in Twenty anyway.
+    public static func number(_ raw: String, convention: DecimalConvention? = nil) -> Result<JSONNumber, ValueRejection>
+    {
         let text = Text.trimmed(raw)
         let invalid = ValueRejection(.invalidNumber, "\(Text.quoted(raw)) is not a number")
-        let plain = text.contains(",") ? commaFree(text) : text
-        guard let plain, !plain.isEmpty else { return .failure(invalid) }
-        if let integer = Int64(plain) { return .success(.integer(integer)) }
-        guard plain.utf8.allSatisfy({ Text.isDigit($0) || "+-.eE".utf8.contains($0) }), let double = Double(plain), double.isFinite
-        else { return .failure(invalid) }
-        if double == double.rounded(), abs(double) < 9.0e15 { return .success(.integer(Int64(double))) }
-        return .success(.double(double))
+        return text.withUTF8Bytes { b in
+            switch NumberSyntax.read(b, convention ?? .point) {
+            case .success(let form):
+                if form.decimalMark == nil, form.wholeDigits <= 18 {
+                    var value: Int64 = 0
+                    for index in form.body where b[index] >= 0x30 && b[index] <= 0x39 {
+                        value = value * 10 + Int64(b[index] - 0x30)
+                    }
+                    return .success(.integer(form.negative ? -value : value))
+                }
+                // The digits with a point, for Double's correctly rounded reading.
+                var plain = form.negative ? "-" : ""
+                for index in form.body {
+                    if b[index] >= 0x30 && b[index] <= 0x39 { plain.unicodeScalars.append(Unicode.Scalar(b[index])) }
+                    if index == form.decimalMark { plain.append(".") }
+                }
+                return double(plain).map { .success($0) } ?? .failure(invalid)
+            case .failure(.exponent) where convention != .comma:
+                guard b.allSatisfy({ Text.isDigit($0) || "+-.eE".utf8.contains($0) }) else { return .failure(invalid) }
+                return double(text).map { .success($0) } ?? .failure(invalid)
+            case .failure:
+                return .failure(invalid)
+            }
+        }
+    }
+
+    private static func double(_ plain: String) -> JSONNumber? {
+        guard let double = Double(plain), double.isFinite else { return nil }
+        if double == double.rounded(), abs(double) < 9.0e15 { return .integer(Int64(double)) }
+        return .double(double)
     }
 
     public enum JSONNumber: Sendable, Equatable {
         case integer(Int64)
         case double(Double)
-    }
-
-    /// `1,234,567.5` without its thousands commas; nil when a comma is not a thousands separator.
-    private static func commaFree(_ text: String) -> String? {
-        let beforePoint = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
-        let groups = beforePoint.split(separator: ",", omittingEmptySubsequences: false)
-        guard groups.count > 1, groups.dropFirst().allSatisfy({ $0.count == 3 }),
-            let first = groups.first, !first.isEmpty, first.filter(\.isNumber).count <= 3
-        else { return nil }
-        return text.replacingOccurrences(of: ",", with: "")
     }
 }
