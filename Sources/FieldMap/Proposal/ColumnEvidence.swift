@@ -20,6 +20,10 @@ public struct ColumnEvidence: Sendable {
     public let currencyCodeShare: Double
     public let identifierShare: Double
     public let mimeShare: Double
+    /// The profile's decisions on a date or number column: format or decimal convention, whether the values
+    /// settle it, and why (the proposal records them and flags what a person must settle).
+    public let timestamp: TimestampDecision?
+    public let number: NumberDecision?
 
     static let choiceLimit = 60
 
@@ -45,6 +49,8 @@ public struct ColumnEvidence: Sendable {
         let profile = profiler.profile()
         type = profile.type
         typeShare = profile.confidence
+        timestamp = profile.timestamp
+        number = profile.number
         sampled = values.count
         self.nonEmpty = nonEmpty
         distinct = seen.count

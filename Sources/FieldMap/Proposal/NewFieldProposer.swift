@@ -130,11 +130,13 @@ struct NewFieldProposer {
         }
         reasons.append("new \(type.rawValue) field \(name)")
         let format = (transform == .date || transform == .dateTime) ? column.timestampFormat?.rawValue : nil
-        return FieldMapping(
+        var mapping = FieldMapping(
             column: column.column, target: target, transform: transform, confidence: (confidence * 100).rounded() / 100,
             reasons: reasons,
             newField: NewField(name: name, label: label, type: type, options: options, relationTarget: relationTarget),
             values: values, format: format, references: references, separator: separator)
+        ColumnDecisions.apply(column, to: &mapping)
+        return mapping
     }
 
     /// A column the understanding found to point at another file's records: a new many-to-one relation to that

@@ -185,6 +185,7 @@ struct StandardObjectProposer {
             mapping.matchBy = relation.matchBy.rawValue
         }
         if rule.transform == .date || rule.transform == .dateTime { mapping.format = column.timestampFormat?.rawValue }
+        ColumnDecisions.apply(column, to: &mapping)
         if rule.transform == .select, let target {
             addValues(to: &mapping, target: target, column: column, sample: sample)
         }
