@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system libsqlite3 (libsqlite3-dev), reached through a thin Swift wrapper of our own.
@@ -53,8 +54,13 @@ let package = Package(
             name: "ledger-bench", dependencies: ["Ledger", "SQLite", "CSQLite"], path: "Tools/LedgerBench"),
 
         // Reading an Allegory export: streaming CSV / JSON readers, tolerant of what real exports contain.
+        // An export arrives as a folder or a .zip, read in place (ZIPFoundation).
         .target(
-            name: "AllegoryExport", dependencies: ["CanonicalJSON", .product(name: "Crypto", package: "swift-crypto")]),
+            name: "AllegoryExport",
+            dependencies: [
+                "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
 
         // A snapshot of an export folder into the ledger.
         .target(
@@ -129,8 +135,15 @@ let package = Package(
             ]),
 
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
-        .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
+        .testTarget(
+            name: "AllegoryExportTests",
+            dependencies: ["AllegoryExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .testTarget(
+            name: "SourceSnapshotTests",
+            dependencies: [
+                "SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(
             name: "ExportAuditTests",

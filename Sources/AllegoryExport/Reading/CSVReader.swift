@@ -21,29 +21,34 @@ public final class CSVReader {
 
     static let keptFindingsPerKind = 1000
 
-    public convenience init(path: String, fileName: String? = nil) throws {
-        try self.init(path: path, fileName: fileName, chunkSize: DecodedByteStream.chunkSize)
+    /// `encoding`: read the file in this encoding instead of detecting it (`--encoding`).
+    public convenience init(path: String, fileName: String? = nil, encoding: TextEncoding? = nil) throws {
+        try self.init(path: path, fileName: fileName, encoding: encoding, chunkSize: DecodedByteStream.chunkSize)
     }
 
     /// `chunkSize`: tests make it tiny so that records span many chunks.
-    init(path: String, fileName: String?, chunkSize: Int) throws {
+    init(path: String, fileName: String?, encoding: TextEncoding? = nil, chunkSize: Int) throws {
         self.path = path
         self.fileName = fileName ?? String(path.split(separator: "/").last ?? "")
         self.chunkSize = chunkSize
-        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        let stream = try DecodedByteStream(path: path, fileName: self.fileName, encoding: encoding, chunkSize: chunkSize)
         var sample: [UInt8] = []
         while sample.count < DecodedByteStream.sampleSize, let chunk = try stream.next() { sample += chunk.bytes }
         let dialect = CSVDialect.detect(sample: sample, encoding: stream.encoding)
         self.dialect = dialect
         headerRecordIndex = dialect.bannerRecords
 
+        // The records before the header, blank lines among them, and the header itself.
         var headerFields: [String]?
-        var banner: [(line: Int, text: String)] = []
+        var skipped: [(line: Int, text: String)] = []
         var parser = CSVParser(delimiter: dialect.delimiter)
         var index = 0
+        var nextLine = 1
         let collect: (inout CSVParser) -> Bool = { parser in
+            for blank in nextLine..<max(nextLine, parser.recordLine) { skipped.append((blank, "")) }
+            nextLine = parser.line
             if index < dialect.bannerRecords {
-                banner.append((parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
+                skipped.append((parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
             } else {
                 headerFields = parser.fields()
             }
@@ -55,14 +60,19 @@ public final class CSVReader {
 
         var findings: [ReadFinding] = []
         let file = self.fileName
-        if stream.encoding == .windows1252 || stream.encoding == .utf16BigEndian
-            || stream.encoding == .utf16LittleEndian
-        {
+        if ![.utf8, .utf8WithBOM].contains(stream.encoding) {
             findings.append(
-                ReadFinding(kind: .encoding, file: file, line: 1, detail: "read as \(stream.encoding.rawValue), converted to UTF-8"))
+                ReadFinding(
+                    kind: .encoding, file: file, line: 1,
+                    detail: "read as \(stream.encoding.rawValue) (\(stream.encodingNote)), converted to UTF-8"))
         }
-        for (line, text) in banner {
-            findings.append(ReadFinding(kind: .bannerLine, file: file, line: line, detail: "skipped before the header: \"\(text.prefix(80))\""))
+        for (line, text) in skipped where headerFields != nil {
+            let isBlank = text.unicodeScalars.allSatisfy { $0.value == UInt32(dialect.delimiter) || $0.properties.isWhitespace }
+            findings.append(
+                ReadFinding(
+                    kind: .bannerLine, file: file, line: line,
+                    detail: isBlank
+                        ? "a blank line skipped before the header" : "skipped before the header: \"\(text.prefix(80))\""))
         }
         guard let rawHeader = headerFields else {
             if sample.isEmpty {
@@ -96,6 +106,10 @@ public final class CSVReader {
             names.append(name)
         }
         header = names
+        if let unitsLine = dialect.unitsRowLine {
+            findings.append(
+                ReadFinding(kind: .bannerLine, file: file, line: unitsLine, detail: "a units row under the header, skipped"))
+        }
         for finding in findings { note(finding) }
     }
 
@@ -108,13 +122,15 @@ public final class CSVReader {
     /// Calls `body` with every data record in file order; `body` returns false to stop early.
     public func read(_ body: (CSVRow) throws -> Bool) throws {
         guard !header.isEmpty else { return }
-        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        // The encoding is known by now: detecting it again would be wasted work, and must not disagree.
+        let stream = try DecodedByteStream(path: path, fileName: fileName, encoding: dialect.encoding, chunkSize: chunkSize)
         var parser = CSVParser(delimiter: dialect.delimiter)
         var index = 0
         let columns = header.count
+        let lastSkipped = headerRecordIndex + (dialect.unitsRowLine == nil ? 0 : 1)
         func handle(_ parser: inout CSVParser) throws -> Bool {
             defer { index += 1 }
-            if index <= self.headerRecordIndex { return true }
+            if index <= lastSkipped { return true }
             let row = CSVRow(line: parser.recordLine, columns: columns, bytes: parser.fieldBytes, ends: parser.fieldEnds)
             if row.cellCount != columns {
                 self.note(
@@ -147,8 +163,10 @@ public final class CSVReader {
         }
     }
 
-    /// Reports the lines where bytes that are not UTF-8 were read as Windows-1252.
+    /// Reports the lines where bytes that are not UTF-8 were read as Windows-1252, or bytes a legacy encoding does
+    /// not define were replaced.
     private func noteInvalidUTF8(_ chunk: DecodedByteStream.Chunk, startingAt line: Int) {
+        let isUTF8 = [.utf8, .utf8WithBOM].contains(dialect.encoding)
         var currentLine = line
         var position = 0
         var lastLine = 0
@@ -162,7 +180,14 @@ public final class CSVReader {
                 }
                 if currentLine != lastLine {
                     lastLine = currentLine
-                    note(ReadFinding(kind: .invalidUTF8, file: fileName, line: currentLine, detail: "bytes that are not UTF-8, read as Windows-1252"))
+                    note(
+                        isUTF8
+                            ? ReadFinding(
+                                kind: .invalidUTF8, file: fileName, line: currentLine,
+                                detail: "bytes that are not UTF-8, read as Windows-1252")
+                            : ReadFinding(
+                                kind: .encoding, file: fileName, line: currentLine,
+                                detail: "bytes that are not valid \(dialect.encoding.rawValue), read as U+FFFD"))
                 }
             }
         }
