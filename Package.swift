@@ -147,7 +147,10 @@ let package = Package(
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(
             name: "ExportAuditTests",
-            dependencies: ["ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
+            dependencies: [
+                "ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "TwentyModelTests", dependencies: ["TwentyModel"]),
         .testTarget(

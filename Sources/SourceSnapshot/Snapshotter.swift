@@ -3,7 +3,7 @@ import Crypto
 import Foundation
 import Ledger
 
-/// Takes a snapshot of an export folder into the ledger: `snapshot.taken` with every file's SHA-256, then a
+/// Takes a snapshot of an export (a folder or a zip) into the ledger: `snapshot.taken` with every file's SHA-256, then a
 /// `record.extracted` event for each record that is new or changed since the previous snapshot, a
 /// `source.finding` for everything odd a reader noticed, `record.missing` for records that disappeared, and
 /// `snapshot.completed` with the counts. Every record read is accounted for as extracted or unchanged.
@@ -25,10 +25,19 @@ public final class Snapshotter {
         let snapshot = try ledger.latestSnapshot() + 1
         var files: [SnapshotFile] = []
         for file in layout.files {
-            let (sha256, bytes) = try Snapshotter.hashFile(layout.url(of: file))
+            // The bytes as they are in the export: a zip entry's, uncompressed.
+            let (sha256, bytes) = try layout.source.fingerprint(of: file.path)
             files.append(SnapshotFile(path: file.path, object: file.object, sha256: sha256, bytes: bytes))
         }
         try ledger.append([.snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files))])
+        for finding in layout.findings {
+            let object = layout.files.first { $0.path.split(separator: "/").last == finding.file.split(separator: "/").last }?.object
+            try emit(
+                .sourceFinding(
+                    SourceFinding(
+                        snapshot: snapshot, object: object ?? "", file: finding.file, line: finding.line,
+                        kind: finding.kind.rawValue, detail: finding.detail)))
+        }
         var counts: [SnapshotFileCounts] = []
         for file in layout.files {
             counts.append(try read(file, snapshot: snapshot))
@@ -61,7 +70,6 @@ public final class Snapshotter {
             if let digest = ContentDigest(hex: hash) { previous[sourceId] = digest }
         }
         var counts = SnapshotFileCounts(path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
-        let url = layout.url(of: file)
 
         // A second record with an id already read from this file is a distinct source record: it becomes `id#2`
         // (a third `id#3`), so every record keeps its own identity from one snapshot to the next.
@@ -91,10 +99,33 @@ public final class Snapshotter {
                         contentHash: hash, values: values, canonicalValues: canonical)))
         }
 
-        let findings: [ReadFinding]
+        // A zipped export's file is extracted alone for the reader, and removed once read.
+        let findings: [ReadFinding] = try layout.withLocalFile(of: file) { path in
+            try readRecords(file, at: path, record)
+        }
+        for finding in findings {
+            try emit(
+                .sourceFinding(
+                    SourceFinding(
+                        snapshot: snapshot, object: file.object, file: file.path, line: finding.line,
+                        kind: finding.kind.rawValue, detail: finding.detail)))
+        }
+        counts.findings = findings.count
+        for sourceId in previous.keys.sorted() {
+            counts.missing += 1
+            try emit(.recordMissing(RecordMissing(snapshot: snapshot, object: file.object, sourceId: sourceId)))
+        }
+        return counts
+    }
+
+    /// Reads `file` (at `path` on disk) record by record into `record`; returns the reader's findings.
+    private func readRecords(
+        _ file: ExportLayout.SourceFile, at path: String,
+        _ record: (_ line: Int, _ values: [String: String], _ canonical: [UInt8]?, _ sourceId: String) throws -> Void
+    ) throws -> [ReadFinding] {
         switch file.format {
         case .csv:
-            let reader = try CSVReader(path: url.path, fileName: file.path)
+            let reader = try CSVReader(path: path, fileName: file.path, encoding: layout.encoding(for: file))
             let header = reader.header
             let keys = file.keyColumns.compactMap { HeaderName.find([$0], in: header) }
             // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
@@ -114,35 +145,21 @@ public final class Snapshotter {
                 for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
                 let id = keys.count == file.keyColumns.count ? keys.map { row[$0] }.joined(separator: "|") : ""
                 try record(
-                    line: row.line, values: values, canonical: extras.isEmpty ? canonical : nil,
-                    sourceId: Snapshotter.sourceId(id, line: row.line, keys: keys.count))
+                    row.line, values, extras.isEmpty ? canonical : nil, Snapshotter.sourceId(id, line: row.line, keys: keys.count))
                 return true
             }
-            findings = reader.findings
+            return reader.findings
         case .json:
-            let reader = JSONRecordReader(path: url.path, fileName: file.path)
+            let reader = JSONRecordReader(path: path, fileName: file.path, encoding: layout.encoding(for: file))
             try reader.read { json in
                 let values = Dictionary(json.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
                 let ids = file.keyColumns.compactMap { key in json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value }
                 let id = ids.count == file.keyColumns.count ? ids.joined(separator: "|") : ""
-                try record(line: json.line, values: values, sourceId: Snapshotter.sourceId(id, line: json.line, keys: ids.count))
+                try record(json.line, values, nil, Snapshotter.sourceId(id, line: json.line, keys: ids.count))
                 return true
             }
-            findings = reader.findings
+            return reader.findings
         }
-        for finding in findings {
-            try emit(
-                .sourceFinding(
-                    SourceFinding(
-                        snapshot: snapshot, object: file.object, file: file.path, line: finding.line,
-                        kind: finding.kind.rawValue, detail: finding.detail)))
-        }
-        counts.findings = findings.count
-        for sourceId in previous.keys.sorted() {
-            counts.missing += 1
-            try emit(.recordMissing(RecordMissing(snapshot: snapshot, object: file.object, sourceId: sourceId)))
-        }
-        return counts
     }
 
     /// A record without an id (or a file without its key column) is still read and kept apart by its line.
@@ -159,20 +176,5 @@ public final class Snapshotter {
             writer.member(dynamic: key, values[key]!)
         }
         return writer.finish()
-    }
-
-    /// SHA-256 and size of a file's bytes, read in 1 MiB pieces.
-    static func hashFile(_ url: URL) throws -> (String, Int64) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw ExportReadError.cannotOpen(url.path, "cannot be read")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var total: Int64 = 0
-        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-            hasher.update(data: data)
-            total += Int64(data.count)
-        }
-        return (EventHash.hex(hasher.finalize()), total)
     }
 }

@@ -13,6 +13,10 @@ struct PeekCommand: ParsableCommand {
             bytes, an unterminated quote, bytes that are not UTF-8) with its line. CSV, JSON arrays and NDJSON \
             (.json, .ndjson, .jsonl) are read. With --json, records go to standard output as one JSON object per \
             line (column -> value, values as strings) and findings to standard error.
+
+            The encoding is detected: UTF-8 (with or without BOM), UTF-16 (BOM), or the legacy code page that reads \
+            the bytes plausibly (Windows-1250/1251/1252, ISO-8859-1/2/15, KOI8-R, Shift_JIS, EUC-JP, GB18030, \
+            Big5, EUC-KR). When it is uncertain, peek refuses and says so; --encoding NAME reads the file as NAME.
             """)
 
     @Argument(help: "The file to read.", completion: .file()) var file: String
@@ -20,10 +24,26 @@ struct PeekCommand: ParsableCommand {
     @Flag(help: "One JSON object per record on standard output; findings on standard error.") var json = false
     @Flag(help: "Instead of the records, each column's inferred type, with how sure and why (reads every record).")
     var columns = false
+    @Option(
+        help: ArgumentHelp(
+            "Read the file in this text encoding (e.g. shift_jis, big5, windows-1251). Default: detected.",
+            valueName: "[FILE=]NAME"))
+    var encoding: String?
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
         if columns && json { throw ValidationError("--columns and --json cannot be combined") }
+        do {
+            _ = try EncodingOverrides(encoding.map { [$0] } ?? [])
+        } catch let problem as EncodingOverrides.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
+
+    /// The encoding --encoding gives this file, in either form the snapshot command takes.
+    private var givenEncoding: TextEncoding? {
+        let overrides = try? EncodingOverrides(encoding.map { [$0] } ?? [])
+        return overrides?.encoding(for: URL(fileURLWithPath: file).lastPathComponent)
     }
 
     func run() throws {
@@ -35,7 +55,7 @@ struct PeekCommand: ParsableCommand {
         let findings: [ReadFinding]
         let total: Int
         if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
-            let reader = JSONRecordReader(path: file)
+            let reader = JSONRecordReader(path: file, encoding: givenEncoding)
             if !json { output.write("\(reader.fileName): JSON\n") }
             try reader.read { record in
                 if let limit, printed >= limit { return false }
@@ -46,7 +66,7 @@ struct PeekCommand: ParsableCommand {
             findings = reader.findings
             total = reader.recordCount
         } else {
-            let reader = try CSVReader(path: file)
+            let reader = try CSVReader(path: file, encoding: givenEncoding)
             if !json {
                 let dialect = reader.dialect
                 output.write(
@@ -87,13 +107,13 @@ struct PeekCommand: ParsableCommand {
             profilers[name]!.add(value)
         }
         if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
-            try JSONRecordReader(path: file).read { record in
+            try JSONRecordReader(path: file, encoding: givenEncoding).read { record in
                 seen += 1
                 for field in record.fields { add(field.name, field.value) }
                 return limit.map { seen < $0 } ?? true
             }
         } else {
-            let reader = try CSVReader(path: file)
+            let reader = try CSVReader(path: file, encoding: givenEncoding)
             order = reader.header
             for name in reader.header { profilers[name] = ColumnProfiler(name: name) }
             try reader.read { row in

@@ -64,13 +64,18 @@ struct CSVPropertyTests {
             [header] + rows, delimiter: delimiter, lineEnd: lineEnd, quoteAll: random.next() % 2 == 0,
             trailingLineEnd: random.next() % 2 == 0)
         let chunkSize = [3, 17, 1 << 20][Int(random.next() % 3)]
-        let (reader, read) = try CSVFixture(Self.encode(text, encoding)).read(chunkSize: chunkSize)
+        // Random characters are no language, so detection (tested on text elsewhere) could not tell Windows-1252
+        // from its neighbours: the code page is given, as --encoding would.
+        let given: TextEncoding? = encoding == .windows1252 ? .windows1252 : nil
+        let (reader, read) = try CSVFixture(Self.encode(text, encoding)).read(chunkSize: chunkSize, encoding: given)
         #expect(reader.header == header, "seed \(seed)")
         #expect(read.map(\.values) == rows, "seed \(seed): \(encoding) \(delimiter.debugDescription) \(lineEnd.debugDescription)")
         #expect(reader.findings.allSatisfy { $0.kind == .encoding }, "\(reader.findings)")
     }
 
-    @Test("random bytes never crash or hang the reader, and every record has the header's width", arguments: 1...4)
+    @Test(
+        "random bytes never crash or hang the reader: every record has the header's width, or the file is refused for its encoding",
+        arguments: 1...4)
     func fuzz(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
         let alphabet: [UInt8] = Array("a,;\t|\"\r\n ".utf8) + [0, 0x80, 0xC3, 0xA9, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF, 0xE2, 0x82]
@@ -80,9 +85,13 @@ struct CSVPropertyTests {
                 random.next() % 4 == 0 ? UInt8(truncatingIfNeeded: random.next()) : alphabet[Int(random.next() % UInt64(alphabet.count))]
             }
             let fixture = try CSVFixture(bytes)
-            let (reader, rows) = try fixture.read(chunkSize: Int(random.next() % 64) + 1)
-            #expect(rows.allSatisfy { $0.values.count == reader.header.count })
-            #expect(rows.allSatisfy { $0.line >= 1 })
+            do {
+                let (reader, rows) = try fixture.read(chunkSize: Int(random.next() % 64) + 1)
+                #expect(rows.allSatisfy { $0.values.count == reader.header.count })
+                #expect(rows.allSatisfy { $0.line >= 1 })
+            } catch let error as ExportReadError {
+                guard case .undecidableEncoding = error else { throw error }
+            }
         }
     }
 }

@@ -16,9 +16,11 @@ struct CSVFixture {
 
     init(_ text: String, name: String = "sample.csv") throws { try self.init(Array(text.utf8), name: name) }
 
-    func read(chunkSize: Int = 1 << 20) throws -> (reader: CSVReader, rows: [(line: Int, values: [String], extra: [String])]) {
+    func read(chunkSize: Int = 1 << 20, encoding: TextEncoding? = nil) throws
+        -> (reader: CSVReader, rows: [(line: Int, values: [String], extra: [String])])
+    {
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        let reader = try CSVReader(path: url.path, fileName: url.lastPathComponent, chunkSize: chunkSize)
+        let reader = try CSVReader(path: url.path, fileName: url.lastPathComponent, encoding: encoding, chunkSize: chunkSize)
         var rows: [(line: Int, values: [String], extra: [String])] = []
         try reader.read { row in
             rows.append((row.line, row.values, row.extraCells))
@@ -106,7 +108,7 @@ struct CSVDialectTests {
 
     @Test("bytes that are not UTF-8 far into a UTF-8 file are read as Windows-1252 and reported with their line")
     func invalidUTF8Late() throws {
-        let filler = (1...3000).map { "\($0),ascii only row number \($0)" }.joined(separator: "\n")
+        let filler = (1...3000).map { "\($0),row number \($0) from Zürich" }.joined(separator: "\n")
         let bytes = Array(("Id,Text\n" + filler + "\n3001,na").utf8) + [0xEF] + Array("ve\n3002,ok\n".utf8)
         let (reader, rows) = try CSVFixture(bytes).read(chunkSize: 4096)
         #expect(reader.dialect.encoding == .utf8)

@@ -74,7 +74,7 @@ final class DecodedByteStream {
             encoding = legacy
             encodingNote =
                 "detected from \(characters) non-ASCII characters"
-                + (runnerUp.map { " (\($0.rawValue) reads them far less plausibly)" } ?? "")
+                + (runnerUp.map { "; \($0.rawValue), the next best, reads them less plausibly" } ?? "")
         case .uncertain(let candidates, let line):
             close(descriptor)
             throw ExportReadError.undecidableEncoding(file: name, line: line, candidates: candidates)

@@ -15,15 +15,20 @@ public final class JSONRecordReader {
     public private(set) var findings: [ReadFinding] = []
     public private(set) var recordCount = 0
     private let chunkSize: Int
+    private let givenEncoding: TextEncoding?
+    /// The encoding the file was read in, once `read` has opened it.
+    public private(set) var encoding: TextEncoding?
 
-    public convenience init(path: String, fileName: String? = nil) {
-        self.init(path: path, fileName: fileName, chunkSize: DecodedByteStream.chunkSize)
+    /// `encoding`: read the file in this encoding instead of detecting it (`--encoding`).
+    public convenience init(path: String, fileName: String? = nil, encoding: TextEncoding? = nil) {
+        self.init(path: path, fileName: fileName, encoding: encoding, chunkSize: DecodedByteStream.chunkSize)
     }
 
-    init(path: String, fileName: String?, chunkSize: Int) {
+    init(path: String, fileName: String?, encoding: TextEncoding? = nil, chunkSize: Int) {
         self.path = path
         self.fileName = fileName ?? String(path.split(separator: "/").last ?? "")
         self.chunkSize = chunkSize
+        givenEncoding = encoding
     }
 
     /// One record: its members in the order written, values as text.
@@ -36,7 +41,14 @@ public final class JSONRecordReader {
 
     /// Calls `body` with each record in file order; `body` returns false to stop.
     public func read(_ body: (Record) throws -> Bool) throws {
-        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        let stream = try DecodedByteStream(path: path, fileName: fileName, encoding: givenEncoding, chunkSize: chunkSize)
+        encoding = stream.encoding
+        if ![.utf8, .utf8WithBOM].contains(stream.encoding) {
+            findings.append(
+                ReadFinding(
+                    kind: .encoding, file: fileName, line: 1,
+                    detail: "read as \(stream.encoding.rawValue) (\(stream.encodingNote)), converted to UTF-8"))
+        }
         var splitter = ElementSplitter()
         var wrapped: [UInt8] = []
         while let chunk = try stream.next() {

@@ -106,6 +106,8 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
             !isWholeFile && sample.count - validPrefix < 4
             && UTF8Validation.isIncompleteSequence(UnsafeRawBufferPointer(rebasing: sample[validPrefix...]))
         if validPrefix == sample.count || truncatedAtEnd { return .utf8 }
-        return nil
+        // Mostly UTF-8, with a few stray bytes (which the stream reads as Windows-1252 and reports).
+        let tally = UTF8Validation.tally(sample)
+        return tally.multiByte > 0 && tally.multiByte >= 4 * tally.invalid ? .utf8 : nil
     }
 }

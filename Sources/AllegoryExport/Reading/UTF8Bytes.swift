@@ -29,6 +29,23 @@ enum UTF8Validation {
         return count
     }
 
+    /// How many multi-byte characters `bytes` holds, and how many bytes are not UTF-8: a UTF-8 file with a few
+    /// stray bytes has many of the first, while legacy text forms a valid multi-byte character only by accident.
+    static func tally(_ bytes: UnsafeRawBufferPointer) -> (multiByte: Int, invalid: Int) {
+        var multiByte = 0
+        var invalid = 0
+        var index = 0
+        while index < bytes.count {
+            let run = validPrefixLength(UnsafeRawBufferPointer(rebasing: bytes[index...]))
+            for byte in bytes[index..<(index + run)] where byte >= 0xC2 { multiByte += 1 }
+            index += run
+            guard index < bytes.count else { break }
+            invalid += 1
+            index += 1
+        }
+        return (multiByte, invalid)
+    }
+
     /// Whether `bytes` is the start of a multi-byte character that the next bytes could complete.
     static func isIncompleteSequence(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let first = bytes.first else { return false }
