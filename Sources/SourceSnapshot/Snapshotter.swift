@@ -29,9 +29,13 @@ public final class Snapshotter {
             let (sha256, bytes) = try layout.source.fingerprint(of: file.path)
             files.append(SnapshotFile(path: file.path, object: file.object, sha256: sha256, bytes: bytes))
         }
-        try ledger.append([.snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files))])
+        try ledger.append([
+            .snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files))
+        ])
         for finding in layout.findings {
-            let object = layout.files.first { $0.path.split(separator: "/").last == finding.file.split(separator: "/").last }?.object
+            let object = layout.files.first {
+                $0.path.split(separator: "/").last == finding.file.split(separator: "/").last
+            }?.object
             try emit(
                 .sourceFinding(
                     SourceFinding(
@@ -69,7 +73,8 @@ public final class Snapshotter {
         try ledger.forEachPresentSourceRecord(object: file.object) { sourceId, hash in
             if let digest = ContentDigest(hex: hash) { previous[sourceId] = digest }
         }
-        var counts = SnapshotFileCounts(path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
+        var counts = SnapshotFileCounts(
+            path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
 
         // A second record with an id already read from this file is a distinct source record: it becomes `id#2`
         // (a third `id#3`), so every record keeps its own identity from one snapshot to the next.
@@ -145,7 +150,8 @@ public final class Snapshotter {
                 for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
                 let id = keys.count == file.keyColumns.count ? keys.map { row[$0] }.joined(separator: "|") : ""
                 try record(
-                    row.line, values, extras.isEmpty ? canonical : nil, Snapshotter.sourceId(id, line: row.line, keys: keys.count))
+                    row.line, values, extras.isEmpty ? canonical : nil,
+                    Snapshotter.sourceId(id, line: row.line, keys: keys.count))
                 return true
             }
             return reader.findings
@@ -153,7 +159,9 @@ public final class Snapshotter {
             let reader = JSONRecordReader(path: path, fileName: file.path, encoding: layout.encoding(for: file))
             try reader.read { json in
                 let values = Dictionary(json.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-                let ids = file.keyColumns.compactMap { key in json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value }
+                let ids = file.keyColumns.compactMap { key in
+                    json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value
+                }
                 let id = ids.count == file.keyColumns.count ? ids.joined(separator: "|") : ""
                 try record(json.line, values, nil, Snapshotter.sourceId(id, line: json.line, keys: ids.count))
                 return true

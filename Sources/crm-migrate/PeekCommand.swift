@@ -123,7 +123,9 @@ struct PeekCommand: ParsableCommand {
             }
         }
         let width = min(28, order.map(\.count).max() ?? 0)
-        print("COLUMN".padding(width + 1) + "TYPE".padding(34) + "SURE".padding(6) + "EMPTY".padding(7) + "DISTINCT".padding(10) + "WHY")
+        print(
+            "COLUMN".padding(width + 1) + "TYPE".padding(34) + "SURE".padding(6) + "EMPTY".padding(7)
+                + "DISTINCT".padding(10) + "WHY")
         for name in order {
             let profile = profilers[name]!.profile()
             let distinct = profile.distinctIsExact ? String(profile.distinct) : ">\(profile.distinct)"
@@ -135,17 +137,21 @@ struct PeekCommand: ParsableCommand {
         print("\(seen) record(s) profiled")
     }
 
-    private func write(line: Int, fields: [(name: String, value: String)], number: Int, to output: inout BufferedOutput) {
+    private func write(line: Int, fields: [(name: String, value: String)], number: Int, to output: inout BufferedOutput)
+    {
         if json {
-            let object = JSONValue.object(Dictionary(fields.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { _, last in last }))
+            let object = JSONValue.object(
+                Dictionary(fields.map { ($0.name, JSONValue.string($0.value)) }, uniquingKeysWith: { _, last in last }))
             output.write(object.canonicalText + "\n")
             return
         }
         output.write("-- record \(number), line \(line)\n")
         let width = min(28, fields.map(\.name.count).max() ?? 0)
         for (name, value) in fields {
-            let shown = value.replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(of: "\n", with: "\\n")
-                .replacingOccurrences(of: "\r", with: "\\r")
+            let shown = value.replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(
+                of: "\n", with: "\\n"
+            )
+            .replacingOccurrences(of: "\r", with: "\\r")
             output.write("  " + name.padding(width + 1) + shown + "\n")
         }
     }

@@ -21,7 +21,8 @@ struct SnapshotCommand: ParsableCommand {
             """)
 
     @OptionGroup var options: ProjectOptions
-    @Option(help: "The export folder or .zip (the Allegory layout: contacts.csv, companies.csv, ...).", completion: .file())
+    @Option(
+        help: "The export folder or .zip (the Allegory layout: contacts.csv, companies.csv, ...).", completion: .file())
     var export: String
     @Option(
         name: .customLong("encoding"),
@@ -48,21 +49,28 @@ struct SnapshotCommand: ParsableCommand {
         let completed = try Snapshotter(ledger: ledger, layout: layout).run()
         let seconds = Date().timeIntervalSince(started)
         print("Snapshot \(completed.snapshot) of \(layout.root.path)")
-        print("FILE".padding(40) + "OBJECT".padding(20) + "RECORDS".padding(10) + "NEW/CHANGED".padding(13)
-            + "UNCHANGED".padding(11) + "MISSING".padding(9) + "FINDINGS")
+        print(
+            "FILE".padding(40) + "OBJECT".padding(20) + "RECORDS".padding(10) + "NEW/CHANGED".padding(13)
+                + "UNCHANGED".padding(11) + "MISSING".padding(9) + "FINDINGS")
         let objects = Dictionary(layout.files.map { ($0.path, $0.object) }, uniquingKeysWith: { first, _ in first })
         for file in completed.files {
-            print(file.path.padding(40) + (objects[file.path] ?? "").padding(20) + String(file.records).padding(10)
-                + String(file.extracted).padding(13) + String(file.unchanged).padding(11) + String(file.missing).padding(9)
-                + String(file.findings))
+            print(
+                file.path.padding(40) + (objects[file.path] ?? "").padding(20) + String(file.records).padding(10)
+                    + String(file.extracted).padding(13) + String(file.unchanged).padding(11)
+                    + String(file.missing).padding(9)
+                    + String(file.findings))
         }
         let records = completed.files.reduce(0) { $0 + $1.records }
-        print("total".padding(60) + String(records).padding(10) + String(completed.extracted).padding(13)
-            + String(completed.unchanged).padding(11) + String(completed.missing).padding(9)
-            + String(completed.files.reduce(0) { $0 + $1.findings }))
+        print(
+            "total".padding(60) + String(records).padding(10) + String(completed.extracted).padding(13)
+                + String(completed.unchanged).padding(11) + String(completed.missing).padding(9)
+                + String(completed.files.reduce(0) { $0 + $1.findings }))
         if !layout.missingFiles.isEmpty {
             print("not in the export: \(layout.missingFiles.joined(separator: ", "))")
         }
-        print(String(format: "%.1f s, %.0f records/s; ledger now holds %d events", seconds, Double(records) / max(seconds, 0.001), ledger.head.seq))
+        print(
+            String(
+                format: "%.1f s, %.0f records/s; ledger now holds %d events", seconds,
+                Double(records) / max(seconds, 0.001), ledger.head.seq))
     }
 }

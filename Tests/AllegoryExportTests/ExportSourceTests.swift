@@ -11,12 +11,14 @@ final class ExportFolder {
     let export: URL
 
     init(_ files: [String: String], named name: String = "export") throws {
-        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("export-source-tests-\(UUID().uuidString)")
+        root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "export-source-tests-\(UUID().uuidString)")
         export = root.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
         for (path, text) in files {
             let url = export.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
     }
@@ -26,7 +28,8 @@ final class ExportFolder {
     /// The folder zipped, under its own name as the one top-level folder, or with its files at the zip's root.
     func zipped(keepingTopFolder: Bool) throws -> URL {
         let zip = root.appendingPathComponent("export-\(keepingTopFolder ? "top" : "flat").zip")
-        try FileManager.default.zipItem(at: export, to: zip, shouldKeepParent: keepingTopFolder, compressionMethod: .deflate)
+        try FileManager.default.zipItem(
+            at: export, to: zip, shouldKeepParent: keepingTopFolder, compressionMethod: .deflate)
         return zip
     }
 }

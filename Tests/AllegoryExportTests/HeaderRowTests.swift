@@ -35,7 +35,8 @@ struct HeaderRowTests {
         #expect(rows.map(\.line) == [7, 8])
     }
 
-    @Test("a units row written with brackets is told from data by its cells", arguments: ["(EUR)", "[kg]", "in %", "%"])
+    @Test(
+        "a units row written with brackets is told from data by its cells", arguments: ["(EUR)", "[kg]", "in %", "%"])
     func unitsCells(unit: String) {
         #expect(HeaderRow.isUnitsRow(["", unit]))
         #expect(!HeaderRow.isUnitsRow(["Acme", unit]))

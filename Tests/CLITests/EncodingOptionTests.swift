@@ -38,7 +38,9 @@ struct EncodingOptionTests {
         ])
         #expect(told.status == 0, "\(told.stderr)")
         #expect(told.stdout.contains("contacts.csv"))
-        let unknown = try crmMigrate.run(["snapshot", "--project", project.path, "--export", export.path, "--encoding", "klingon"])
+        let unknown = try crmMigrate.run([
+            "snapshot", "--project", project.path, "--export", export.path, "--encoding", "klingon",
+        ])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown encoding"))
     }

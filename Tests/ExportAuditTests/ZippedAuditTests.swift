@@ -15,13 +15,16 @@ struct ZippedAuditTests {
         let export = try AuditedExport(contacts: 2000, seed: 11)
         let zip = export.root.appendingPathComponent("export.zip")
         try FileManager.default.zipItem(
-            at: export.root.appendingPathComponent("export"), to: zip, shouldKeepParent: true, compressionMethod: .deflate)
+            at: export.root.appendingPathComponent("export"), to: zip, shouldKeepParent: true,
+            compressionMethod: .deflate)
         let zipLedger = try Ledger.create(at: export.root.appendingPathComponent("zip-ledger.sqlite").path)
         _ = try Snapshotter(ledger: zipLedger, layout: try ExportLayout(root: zip)).run()
 
         // Stale contacts are left out: the audit dates them from manifest.json, which it opens by folder path.
         func described(_ report: AuditReport) -> [String] {
-            report.findings.filter { $0.kind != "stale-contact" }.map { "\($0.kind) \($0.file):\($0.line) \($0.detail)" }
+            report.findings.filter { $0.kind != "stale-contact" }.map {
+                "\($0.kind) \($0.file):\($0.line) \($0.detail)"
+            }
         }
         let fromFolder = described(try export.audit())
         let fromZip = described(try Auditor(ledger: zipLedger).run())

@@ -17,10 +17,13 @@ struct ZippedExportTests {
         var findings: [String] = []
         try ledger.events(matching: EventFilter()) { event in
             switch try event.decoded() {
-            case .snapshotTaken(let taken): files = taken.files.map { "\($0.path) \($0.object) \($0.sha256) \($0.bytes)" }
+            case .snapshotTaken(let taken):
+                files = taken.files.map { "\($0.path) \($0.object) \($0.sha256) \($0.bytes)" }
             case .recordExtracted(let record):
-                records.append("\(record.object) \(record.sourceId) \(record.contentHash) \(record.file):\(record.line)")
-            case .sourceFinding(let finding): findings.append("\(finding.kind) \(finding.file):\(finding.line) \(finding.detail)")
+                records.append(
+                    "\(record.object) \(record.sourceId) \(record.contentHash) \(record.file):\(record.line)")
+            case .sourceFinding(let finding):
+                findings.append("\(finding.kind) \(finding.file):\(finding.line) \(finding.detail)")
             default: break
             }
         }
@@ -35,7 +38,8 @@ struct ZippedExportTests {
         let export = fixture.root.appendingPathComponent("export")
         _ = try ExportGenerator(contacts: 400, seed: 17, clean: false).write(to: export)
         let zip = fixture.root.appendingPathComponent("export.zip")
-        try FileManager.default.zipItem(at: export, to: zip, shouldKeepParent: keepingTopFolder, compressionMethod: .deflate)
+        try FileManager.default.zipItem(
+            at: export, to: zip, shouldKeepParent: keepingTopFolder, compressionMethod: .deflate)
 
         let fromFolder = try fixture.snapshot()
         let zipLedger = try Ledger.create(at: fixture.root.appendingPathComponent("zip-ledger.sqlite").path)

@@ -59,7 +59,10 @@ public struct ExportLayout: Sendable {
         var missing: [String] = []
         for entry in ExportLayout.standard {
             if let path = placement.chosen[entry.path] {
-                files.append(SourceFile(path: path, object: entry.object, format: entry.path.hasSuffix(".json") ? .json : .csv, keyColumns: entry.key))
+                files.append(
+                    SourceFile(
+                        path: path, object: entry.object, format: entry.path.hasSuffix(".json") ? .json : .csv,
+                        keyColumns: entry.key))
             } else {
                 missing.append(entry.path)
             }
@@ -74,8 +77,11 @@ public struct ExportLayout: Sendable {
             if path.hasPrefix(source.attachmentsFolder) { continue }
             let relative = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
             let lower = relative.lowercased()
-            guard lower.hasSuffix(".csv") || lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl"),
-                !lower.hasSuffix(".schema.json"), !ExportLayout.descriptive.contains(URL(fileURLWithPath: relative).lastPathComponent)
+            guard
+                lower.hasSuffix(".csv") || lower.hasSuffix(".json") || lower.hasSuffix(".ndjson")
+                    || lower.hasSuffix(".jsonl"),
+                !lower.hasSuffix(".schema.json"),
+                !ExportLayout.descriptive.contains(URL(fileURLWithPath: relative).lastPathComponent)
             else { continue }
             others.append(path)
         }
@@ -93,9 +99,14 @@ public struct ExportLayout: Sendable {
                 let schema = String(path.dropLast(URL(fileURLWithPath: path).pathExtension.count)) + "schema.json"
                 let key =
                     source.contains(schema)
-                    ? (try? source.withLocalFile(schema) { try FieldDefinitions.customObjectSchema(object: stem, at: $0) })?.keyColumn
+                    ? (try? source.withLocalFile(schema) {
+                        try FieldDefinitions.customObjectSchema(object: stem, at: $0)
+                    })?.keyColumn
                     : nil
-                files.append(SourceFile(path: path, object: stem, format: format, keyColumns: [key ?? ExportLayout.idColumn(forObject: stem)]))
+                files.append(
+                    SourceFile(
+                        path: path, object: stem, format: format,
+                        keyColumns: [key ?? ExportLayout.idColumn(forObject: stem)]))
             }
         }
         self.files = files

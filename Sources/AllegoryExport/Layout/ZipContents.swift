@@ -29,14 +29,17 @@ final class ZipContents: @unchecked Sendable {
         // One top-level folder holding everything is the export's root.
         let tops = Set(byPath.keys.map { $0.split(separator: "/", maxSplits: 1).first.map(String.init) ?? "" })
         if tops.count == 1, let top = tops.first, byPath.keys.allSatisfy({ $0.hasPrefix(top + "/") }) {
-            byPath = Dictionary(uniqueKeysWithValues: byPath.map { (String($0.key.dropFirst(top.count + 1)), $0.value) })
+            byPath = Dictionary(
+                uniqueKeysWithValues: byPath.map { (String($0.key.dropFirst(top.count + 1)), $0.value) })
         }
         entries = byPath
         files = byPath.keys.sorted()
     }
 
     private func entry(_ path: String) throws -> Entry {
-        guard let entry = entries[path] else { throw ExportReadError.cannotOpen("\(url.path):\(path)", "not in the zip") }
+        guard let entry = entries[path] else {
+            throw ExportReadError.cannotOpen("\(url.path):\(path)", "not in the zip")
+        }
         return entry
     }
 
@@ -57,7 +60,8 @@ final class ZipContents: @unchecked Sendable {
     /// Extracts the entry alone to a temporary folder (named by us, so no entry path can point outside it), calls
     /// `body` with the file's path, and removes the folder.
     func withExtracted<T>(_ path: String, _ body: (String) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crm-migrate-zip-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "crm-migrate-zip-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let local = folder.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)

@@ -31,7 +31,8 @@ public final class CSVReader {
         self.path = path
         self.fileName = fileName ?? String(path.split(separator: "/").last ?? "")
         self.chunkSize = chunkSize
-        let stream = try DecodedByteStream(path: path, fileName: self.fileName, encoding: encoding, chunkSize: chunkSize)
+        let stream = try DecodedByteStream(
+            path: path, fileName: self.fileName, encoding: encoding, chunkSize: chunkSize)
         var sample: [UInt8] = []
         while sample.count < DecodedByteStream.sampleSize, let chunk = try stream.next() { sample += chunk.bytes }
         let dialect = CSVDialect.detect(sample: sample, encoding: stream.encoding)
@@ -48,7 +49,8 @@ public final class CSVReader {
             for blank in nextLine..<max(nextLine, parser.recordLine) { skipped.append((blank, "")) }
             nextLine = parser.line
             if index < dialect.bannerRecords {
-                skipped.append((parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
+                skipped.append(
+                    (parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
             } else {
                 headerFields = parser.fields()
             }
@@ -67,18 +69,22 @@ public final class CSVReader {
                     detail: "read as \(stream.encoding.rawValue) (\(stream.encodingNote)), converted to UTF-8"))
         }
         for (line, text) in skipped where headerFields != nil {
-            let isBlank = text.unicodeScalars.allSatisfy { $0.value == UInt32(dialect.delimiter) || $0.properties.isWhitespace }
+            let isBlank = text.unicodeScalars.allSatisfy {
+                $0.value == UInt32(dialect.delimiter) || $0.properties.isWhitespace
+            }
             findings.append(
                 ReadFinding(
                     kind: .bannerLine, file: file, line: line,
                     detail: isBlank
-                        ? "a blank line skipped before the header" : "skipped before the header: \"\(text.prefix(80))\""))
+                        ? "a blank line skipped before the header" : "skipped before the header: \"\(text.prefix(80))\""
+                ))
         }
         guard let rawHeader = headerFields else {
             if sample.isEmpty {
                 findings.append(ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "the file is empty"))
             } else {
-                findings.append(ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "no header row could be read"))
+                findings.append(
+                    ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "no header row could be read"))
             }
             header = []
             for finding in findings { note(finding) }
@@ -91,14 +97,18 @@ public final class CSVReader {
             if name.isEmpty {
                 name = "Column \(position + 1)"
                 findings.append(
-                    ReadFinding(kind: .emptyHeader, file: file, line: dialect.headerLine, detail: "column \(position + 1) has no name; called \"\(name)\""))
+                    ReadFinding(
+                        kind: .emptyHeader, file: file, line: dialect.headerLine,
+                        detail: "column \(position + 1) has no name; called \"\(name)\""))
             }
             let key = name.lowercased()
             if let count = seen[key] {
                 seen[key] = count + 1
                 let renamed = "\(name) (\(count + 1))"
                 findings.append(
-                    ReadFinding(kind: .duplicateHeader, file: file, line: dialect.headerLine, detail: "\"\(name)\" appears again as column \(position + 1); read as \"\(renamed)\""))
+                    ReadFinding(
+                        kind: .duplicateHeader, file: file, line: dialect.headerLine,
+                        detail: "\"\(name)\" appears again as column \(position + 1); read as \"\(renamed)\""))
                 name = renamed
             } else {
                 seen[key] = 1
@@ -108,7 +118,8 @@ public final class CSVReader {
         header = names
         if let unitsLine = dialect.unitsRowLine {
             findings.append(
-                ReadFinding(kind: .bannerLine, file: file, line: unitsLine, detail: "a units row under the header, skipped"))
+                ReadFinding(
+                    kind: .bannerLine, file: file, line: unitsLine, detail: "a units row under the header, skipped"))
         }
         for finding in findings { note(finding) }
     }
@@ -123,7 +134,8 @@ public final class CSVReader {
     public func read(_ body: (CSVRow) throws -> Bool) throws {
         guard !header.isEmpty else { return }
         // The encoding is known by now: detecting it again would be wasted work, and must not disagree.
-        let stream = try DecodedByteStream(path: path, fileName: fileName, encoding: dialect.encoding, chunkSize: chunkSize)
+        let stream = try DecodedByteStream(
+            path: path, fileName: fileName, encoding: dialect.encoding, chunkSize: chunkSize)
         var parser = CSVParser(delimiter: dialect.delimiter)
         var index = 0
         let columns = header.count
@@ -131,19 +143,24 @@ public final class CSVReader {
         func handle(_ parser: inout CSVParser) throws -> Bool {
             defer { index += 1 }
             if index <= lastSkipped { return true }
-            let row = CSVRow(line: parser.recordLine, columns: columns, bytes: parser.fieldBytes, ends: parser.fieldEnds)
+            let row = CSVRow(
+                line: parser.recordLine, columns: columns, bytes: parser.fieldBytes, ends: parser.fieldEnds)
             if row.cellCount != columns {
                 self.note(
                     ReadFinding(
                         kind: .raggedRow, file: self.fileName, line: row.line,
                         detail: "\(row.cellCount) cells where the header has \(columns)"
-                            + (row.cellCount < columns ? "; the missing ones are read as empty" : "; the extra ones are kept apart")))
+                            + (row.cellCount < columns
+                                ? "; the missing ones are read as empty" : "; the extra ones are kept apart")))
             }
             if parser.recordHasNul {
                 self.note(ReadFinding(kind: .nulByte, file: self.fileName, line: row.line, detail: "NUL bytes removed"))
             }
             if parser.recordHasStrayQuote {
-                self.note(ReadFinding(kind: .strayQuote, file: self.fileName, line: row.line, detail: "a quote inside an unquoted cell, read literally"))
+                self.note(
+                    ReadFinding(
+                        kind: .strayQuote, file: self.fileName, line: row.line,
+                        detail: "a quote inside an unquoted cell, read literally"))
             }
             self.recordCount += 1
             return try body(row)
@@ -157,7 +174,9 @@ public final class CSVReader {
             note(
                 ReadFinding(
                     kind: .unterminatedQuote, file: fileName, line: parser.recordLine,
-                    detail: "a quoted cell opened in the record starting here never closes; the record (to the end of the file) is not read"))
+                    detail:
+                        "a quoted cell opened in the record starting here never closes; the record (to the end of the file) is not read"
+                ))
         } else {
             try parser.finish(emit: handle)
         }
@@ -173,7 +192,9 @@ public final class CSVReader {
         chunk.bytes.withUnsafeBufferPointer { bytes in
             for offset in chunk.invalidUTF8Offsets {
                 while position < offset {
-                    if bytes[position] == 0x0A || (bytes[position] == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A)) {
+                    if bytes[position] == 0x0A
+                        || (bytes[position] == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A))
+                    {
                         currentLine += 1
                     }
                     position += 1
@@ -217,7 +238,9 @@ public struct CSVRow {
     public subscript(index: Int) -> String {
         guard index < ends.count else { return "" }
         let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self)
+        }
     }
 
     /// One value per header column (missing cells as "").

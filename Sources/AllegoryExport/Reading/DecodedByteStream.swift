@@ -34,7 +34,10 @@ final class DecodedByteStream {
 
     /// `fileName` names the file in errors; `encoding` skips detection; `chunkSize` is the read size (tests make it
     /// tiny so that records span many chunks).
-    init(path: String, fileName: String? = nil, encoding forced: TextEncoding? = nil, chunkSize: Int = DecodedByteStream.chunkSize)
+    init(
+        path: String, fileName: String? = nil, encoding forced: TextEncoding? = nil,
+        chunkSize: Int = DecodedByteStream.chunkSize
+    )
         throws
     {
         self.path = path
@@ -175,12 +178,14 @@ final class DecodedByteStream {
         var index = 0
         let count = input.count - input.count % 2
         while index + 1 < count {
-            let unit = bigEndian
+            let unit =
+                bigEndian
                 ? UInt32(input[index]) << 8 | UInt32(input[index + 1])
                 : UInt32(input[index + 1]) << 8 | UInt32(input[index])
             if (0xD800..<0xDC00).contains(unit) {
                 guard index + 3 < count else { break }  // the low half is in the next chunk
-                let low = bigEndian
+                let low =
+                    bigEndian
                     ? UInt32(input[index + 2]) << 8 | UInt32(input[index + 3])
                     : UInt32(input[index + 3]) << 8 | UInt32(input[index + 2])
                 if (0xDC00..<0xE000).contains(low) {

@@ -49,7 +49,8 @@ enum EncodingDetection {
         }
         let close = readings.dropFirst().filter { best.total - $0.total < requiredMargin }
         if !close.isEmpty { return .uncertain([best.encoding] + close.map(\.encoding), line: firstLine) }
-        return .decided(best.encoding, characters: best.score.characters, runnerUp: readings.dropFirst().first?.encoding)
+        return .decided(
+            best.encoding, characters: best.score.characters, runnerUp: readings.dropFirst().first?.encoding)
     }
 
     /// The sample's lines that hold a byte ≥ 0x80 (the rest read the same in every candidate), up to

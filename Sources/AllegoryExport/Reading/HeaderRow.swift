@@ -27,7 +27,8 @@ enum HeaderRow {
         guard filled.count >= 2, Double(filled.count) >= 0.6 * Double(cells.count) else { return false }
         let labels = filled.filter { $0.count <= 60 && !$0.contains("\n") && !isNumeric($0) }
         let distinct = Set(filled.map { $0.lowercased() })
-        return Double(labels.count) >= 0.75 * Double(filled.count) && Double(distinct.count) >= 0.6 * Double(filled.count)
+        return Double(labels.count) >= 0.75 * Double(filled.count)
+            && Double(distinct.count) >= 0.6 * Double(filled.count)
     }
 
     /// Every cell empty or a unit: "(EUR)", "[kg]", "in %", "%".

@@ -85,7 +85,9 @@ enum LegacyDecoder {
             }
             var decoded = false
             for length in 1...4 where index + length <= line.endIndex {
-                if let text = decodeStrictly(line[index..<(index + length)], as: encoding), text.unicodeScalars.count == 1 {
+                if let text = decodeStrictly(line[index..<(index + length)], as: encoding),
+                    text.unicodeScalars.count == 1
+                {
                     output.append(contentsOf: text.utf8)
                     index += length
                     decoded = true
@@ -128,7 +130,11 @@ enum EUCJapanese {
                 index += 1
             case 0x8E:
                 // Half-width katakana: a single byte 0xA1-0xDF in Shift_JIS.
-                if let second, (0xA1...0xDF).contains(second) { output.append(second) } else { output.append(undecodable) }
+                if let second, (0xA1...0xDF).contains(second) {
+                    output.append(second)
+                } else {
+                    output.append(undecodable)
+                }
                 index += 2
             case 0xA1...0xFE:
                 guard let second, (0xA1...0xFE).contains(second) else {

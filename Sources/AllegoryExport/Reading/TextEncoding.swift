@@ -36,7 +36,8 @@ public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     private static let aliases: [String: TextEncoding] = [
         "utf8": .utf8, "utf8bom": .utf8WithBOM, "utf8withbom": .utf8WithBOM, "utf16le": .utf16LittleEndian,
         "utf16be": .utf16BigEndian, "windows1252": .windows1252, "cp1252": .windows1252, "latin1": .latin1,
-        "iso88591": .latin1, "latin9": .latin9, "iso885915": .latin9, "windows1250": .windows1250, "cp1250": .windows1250,
+        "iso88591": .latin1, "latin9": .latin9, "iso885915": .latin9, "windows1250": .windows1250,
+        "cp1250": .windows1250,
         "latin2": .latin2, "iso88592": .latin2, "windows1251": .windows1251, "cp1251": .windows1251, "koi8r": .koi8R,
         "shiftjis": .shiftJIS, "sjis": .shiftJIS, "cp932": .shiftJIS, "windows31j": .shiftJIS, "eucjp": .eucJP,
         "gb18030": .gb18030, "gbk": .gb18030, "gb2312": .gb18030, "cp936": .gb18030, "big5": .big5, "cp950": .big5,

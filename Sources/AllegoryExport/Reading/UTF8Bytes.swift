@@ -5,7 +5,9 @@ enum UTF8Validation {
         let count = bytes.count
         while index < count {
             // ASCII runs eight bytes at a time: most export text is ASCII.
-            while index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            while index + 8 <= count,
+                bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
                 index += 8
             }
             guard index < count else { break }
