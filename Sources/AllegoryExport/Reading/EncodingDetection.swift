@@ -15,7 +15,7 @@ enum EncodingDetection {
     }
 
     /// At most this many bytes of lines holding non-ASCII bytes are decoded per candidate.
-    static let evidenceLimit = 1 << 16
+    static let evidenceLimit = 1 << 14
     /// A reading wins when its log-likelihood beats the next one's by this much (a likelihood ratio of e² ≈ 7).
     static let requiredMargin = 2.0
     /// Below this geometric-mean plausibility, even the best reading is garbage.

@@ -23,13 +23,18 @@ enum LegacyDecoder {
     /// Decodes `input` whole, or nil if any byte sequence is not valid in `encoding`: what detection needs.
     static func decodeStrictly(_ input: ArraySlice<UInt8>, as encoding: TextEncoding) -> String? {
         if let table = tables[encoding] {
-            var scalars = String.UnicodeScalarView()
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(input.count + input.count / 2)
             for byte in input {
-                let value = byte < 0x80 ? UInt32(byte) : table[Int(byte - 0x80)]
-                guard value != 0 || byte == 0, let scalar = Unicode.Scalar(value) else { return nil }
-                scalars.append(scalar)
+                if byte < 0x80 {
+                    utf8.append(byte)
+                    continue
+                }
+                let value = table[Int(byte - 0x80)]
+                guard value != 0 else { return nil }
+                utf8.appendUTF8(value)
             }
-            return String(scalars)
+            return String(decoding: utf8, as: UTF8.self)
         }
         guard let foundation = encoding.foundationEncoding else { return nil }
         let bytes = encoding == .eucJP ? EUCJapanese.shiftJIS(input) : Array(input)

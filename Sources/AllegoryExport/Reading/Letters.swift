@@ -17,10 +17,27 @@ enum Letters {
     }
 
     /// Accented letters frequent in Western European text.
-    static let westernCommon = Set("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšž".unicodeScalars.map(\.value))
+    static let westernCommon = lowerCase("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšž")
     /// Accented letters frequent in Central European text, less common in exports than the Western ones: the
     /// prior that keeps Western text read as Windows-1252 from also reading plausibly as Windows-1250.
-    static let centralCommon = Set("ąćęłńśźżčďěňřťůľőűășțşţđ".unicodeScalars.map(\.value))
+    static let centralCommon = lowerCase("ąćęłńśźżčďěňřťůľőűășțşţđ")
+
+    private static func lowerCase(_ letters: String) -> Set<UInt32> { Set(letters.unicodeScalars.map(\.value)) }
+
+    /// The lower-case form of a Latin or Cyrillic letter, without building a String: scoring looks up thousands.
+    static let lowered: [UInt32: UInt32] = {
+        var map: [UInt32: UInt32] = [:]
+        for value in UInt32(0xC0)...0x24F {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isUppercase,
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
+            else { continue }
+            map[value] = lower.value
+        }
+        for value in UInt32(0x400)...0x42F { map[value] = value < 0x410 ? value + 0x50 : value + 0x20 }
+        return map
+    }()
+
+    static func lowercase(_ scalar: Unicode.Scalar) -> UInt32 { lowered[scalar.value] ?? scalar.value }
 
     /// The accented letters of the languages the Latin code pages serve. A word whose accented letters no single
     /// language has together (`Crčme`, `Dvoøák`) is a misreading.
@@ -42,7 +59,7 @@ enum Letters {
     static let wordInternal: Set<UInt32> = [0x2018, 0x2019, 0xB7, 0x2010, 0x2011]
 
     static func plausibility(of letter: Unicode.Scalar, script: TextPlausibility.Script) -> Double {
-        let lower = Character(letter).lowercased().unicodeScalars.first?.value ?? letter.value
+        let lower = lowercase(letter)
         if isLatin(letter) {
             if westernCommon.contains(lower) { return 1 }
             return centralCommon.contains(lower) ? 0.6 : 0.25
@@ -55,8 +72,8 @@ enum Letters {
     }
 
     static func fitOneLanguage(_ letters: [Unicode.Scalar]) -> Bool {
-        let lowered = Set(letters.map { Character($0).lowercased().unicodeScalars.first?.value ?? $0.value })
-        return alphabets.contains { lowered.isSubset(of: $0) }
+        let lowerCase = Set(letters.map(lowercase))
+        return alphabets.contains { lowerCase.isSubset(of: $0) }
     }
 
     /// lower, UPPER or Capitalised: anything else (`мОСКВА`) is how another Cyrillic code page's text reads.
