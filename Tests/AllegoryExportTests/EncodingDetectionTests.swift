@@ -130,6 +130,15 @@ struct EncodingDetectionTests {
         }
     }
 
+    @Test("Hungarian in ISO-8859-2, whose ő and ű Windows-1252 reads as õ and û, is refused rather than guessed")
+    func hungarianIsRefused() throws {
+        let text = "Név,Város\nKovács Gábor,Győr\nSzabó Lőrinc,Pécs\nTóth Zoltán,Debrecen\n"
+        #expect(throws: ExportReadError.self) { try CSVFixture(LegacySamples.bytes(text, .latin2)).read() }
+        let (reader, rows) = try CSVFixture(LegacySamples.bytes(text, .latin2)).read(encoding: .latin2)
+        #expect(reader.dialect.encoding == .latin2)
+        #expect(rows.map(\.values) == LegacySamples.records(text))
+    }
+
     @Test("an encoding given for the file is used as it is, without detection")
     func forcedEncoding() throws {
         let bytes: [UInt8] = Array("Name\n".utf8) + [0xE4, 0xEE, 0xEC] + [0x0A]

@@ -23,11 +23,13 @@ enum EncodingDetection {
 
     /// Log prior odds: Windows-1252 is the legacy encoding exports come in most (ALLEGORY_EXPORT.md names it), and
     /// ISO-8859-1/-15 read the same bytes the same way unless the text says otherwise; the others need evidence.
+    /// The prior alone stays below `requiredMargin`: two readings equally plausible letter for letter are refused,
+    /// and any letter more plausible in Windows-1252 then decides for it.
     static func prior(_ encoding: TextEncoding) -> Double {
         switch encoding {
         case .windows1252: return 0
         case .latin1, .latin9: return -0.3
-        default: return -2.5
+        default: return -1.9
         }
     }
 

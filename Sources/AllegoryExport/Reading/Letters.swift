@@ -16,11 +16,12 @@ enum Letters {
         isLatin(scalar) || isCyrillic(scalar) || isGreek(scalar)
     }
 
-    /// Accented letters frequent in Western European text.
-    static let westernCommon = lowerCase("àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßœšž")
-    /// Accented letters frequent in Central European text, less common in exports than the Western ones: the
-    /// prior that keeps Western text read as Windows-1252 from also reading plausibly as Windows-1250.
-    static let centralCommon = lowerCase("ąćęłńśźżčďěňřťůľőűășțşţđ")
+    /// Accented letters frequent in the text of the large Western European languages.
+    static let westernCommon = lowerCase("àáâãäåæçèéêëìíîïñòóôöøùúüýÿßœšž")
+    /// Accented letters common in Central European languages, and the rarer Western ones that Windows-1252 gives
+    /// for the same bytes (õ for ő, û for ű): a Hungarian ő read as õ is as plausible as the ő, and such a file is
+    /// refused rather than guessed.
+    static let regionalCommon = lowerCase("ąćęłńśźżčďěňřťůľőűășțşţđõû")
 
     private static func lowerCase(_ letters: String) -> Set<UInt32> { Set(letters.unicodeScalars.map(\.value)) }
 
@@ -62,7 +63,7 @@ enum Letters {
         let lower = lowercase(letter)
         if isLatin(letter) {
             if westernCommon.contains(lower) { return 1 }
-            return centralCommon.contains(lower) ? 0.6 : 0.25
+            return regionalCommon.contains(lower) ? 0.6 : 0.25
         }
         if isCyrillic(letter) {
             let base = russianByFrequency.firstIndex(of: lower).map { max(0.3, 1 - Double($0) * 0.025) } ?? 0.5

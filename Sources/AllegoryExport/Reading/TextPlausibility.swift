@@ -84,6 +84,8 @@ struct TextPlausibility {
             if !Letters.fitOneLanguage(nonASCII) { wordFactor *= 0.2 }
         } else if hasCyrillic {
             if !Letters.hasPlausibleCase(word) { wordFactor *= 0.1 }
+            // No Russian word begins with ъ, ь or ы; another code page's text read as Cyrillic often does.
+            if let first = word.first, [0x44A, 0x44C, 0x44B].contains(Letters.lowercase(first)) { wordFactor *= 0.1 }
         }
         for letter in nonASCII {
             add(Letters.plausibility(of: letter, script: script) * wordFactor)
