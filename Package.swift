@@ -171,6 +171,11 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ]
 )

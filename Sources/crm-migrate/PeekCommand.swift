@@ -19,7 +19,10 @@ struct PeekCommand: ParsableCommand {
             Big5, EUC-KR). When it is uncertain, peek refuses and says so; --encoding NAME reads the file as NAME.
             """)
 
-    @Argument(help: "The file to read.", completion: .file()) var file: String
+    @Argument(
+        help: "The file to read: a path, or a file inside a zipped export as EXPORT.zip/PATH (e.g. export.zip/contacts.csv).",
+        completion: .file())
+    var file: String
     @Option(help: "Print at most this many records (default: all).") var limit: Int?
     @Flag(help: "One JSON object per record on standard output; findings on standard error.") var json = false
     @Flag(help: "Instead of the records, each column's inferred type, with how sure and why (reads every record).")
@@ -40,22 +43,47 @@ struct PeekCommand: ParsableCommand {
         }
     }
 
-    /// The encoding --encoding gives this file, in either form the snapshot command takes.
-    private var givenEncoding: TextEncoding? {
+    /// The encoding --encoding gives the file `name`, in either form the snapshot command takes.
+    private func givenEncoding(_ name: String) -> TextEncoding? {
         let overrides = try? EncodingOverrides(encoding.map { [$0] } ?? [])
-        return overrides?.encoding(for: URL(fileURLWithPath: file).lastPathComponent)
+        return overrides?.encoding(for: name)
     }
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: file) else { throw UserFacingError("\(file) does not exist") }
-        let lower = file.lowercased()
-        if columns { return try printColumns(lower) }
+        try withReadableFile { path, name in
+            if columns { return try printColumns(path, name: name) }
+            try printRecords(path, name: name)
+        }
+    }
+
+    /// Calls `body` with a path on disk and the name to report: the file itself, or a file inside a zipped export
+    /// (`export.zip/contacts.csv`, the path as the snapshot names it), extracted alone for the reading.
+    private func withReadableFile(_ body: (_ path: String, _ name: String) throws -> Void) throws {
+        if FileManager.default.fileExists(atPath: file) {
+            return try body(file, URL(fileURLWithPath: file).lastPathComponent)
+        }
+        guard let marker = file.range(of: ".zip/", options: .caseInsensitive) else {
+            throw UserFacingError("\(file) does not exist")
+        }
+        let zip = String(file[..<marker.lowerBound]) + String(file[marker.lowerBound...].prefix(4))
+        let inner = String(file[marker.upperBound...])
+        guard FileManager.default.fileExists(atPath: zip) else { throw UserFacingError("\(zip) does not exist") }
+        let source = try ExportSource(url: URL(fileURLWithPath: zip))
+        guard source.contains(inner) else {
+            let csv = source.files.filter { !$0.hasPrefix(source.attachmentsFolder) }.prefix(12)
+            throw UserFacingError("\(inner) is not in \(zip); it holds \(csv.joined(separator: ", "))")
+        }
+        try source.withLocalFile(inner) { try body($0, inner) }
+    }
+
+    private func printRecords(_ path: String, name: String) throws {
+        let lower = name.lowercased()
         var output = BufferedOutput()
         var printed = 0
         let findings: [ReadFinding]
         let total: Int
         if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
-            let reader = JSONRecordReader(path: file, encoding: givenEncoding)
+            let reader = JSONRecordReader(path: path, fileName: name, encoding: givenEncoding(name))
             if !json { output.write("\(reader.fileName): JSON\n") }
             try reader.read { record in
                 if let limit, printed >= limit { return false }
@@ -66,7 +94,7 @@ struct PeekCommand: ParsableCommand {
             findings = reader.findings
             total = reader.recordCount
         } else {
-            let reader = try CSVReader(path: file, encoding: givenEncoding)
+            let reader = try CSVReader(path: path, fileName: name, encoding: givenEncoding(name))
             if !json {
                 let dialect = reader.dialect
                 output.write(
@@ -95,7 +123,8 @@ struct PeekCommand: ParsableCommand {
     }
 
     /// Profiles every column over all records (or the first --limit) and prints one line per column.
-    private func printColumns(_ lower: String) throws {
+    private func printColumns(_ path: String, name: String) throws {
+        let lower = name.lowercased()
         var profilers: [String: ColumnProfiler] = [:]
         var order: [String] = []
         var seen = 0
@@ -107,13 +136,13 @@ struct PeekCommand: ParsableCommand {
             profilers[name]!.add(value)
         }
         if lower.hasSuffix(".json") || lower.hasSuffix(".ndjson") || lower.hasSuffix(".jsonl") {
-            try JSONRecordReader(path: file, encoding: givenEncoding).read { record in
+            try JSONRecordReader(path: path, fileName: name, encoding: givenEncoding(name)).read { record in
                 seen += 1
                 for field in record.fields { add(field.name, field.value) }
                 return limit.map { seen < $0 } ?? true
             }
         } else {
-            let reader = try CSVReader(path: file, encoding: givenEncoding)
+            let reader = try CSVReader(path: path, fileName: name, encoding: givenEncoding(name))
             order = reader.header
             for name in reader.header { profilers[name] = ColumnProfiler(name: name) }
             try reader.read { row in

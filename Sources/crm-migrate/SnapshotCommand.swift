@@ -65,6 +65,7 @@ struct SnapshotCommand: ParsableCommand {
             "total".padding(60) + String(records).padding(10) + String(completed.extracted).padding(13)
                 + String(completed.unchanged).padding(11) + String(completed.missing).padding(9)
                 + String(completed.files.reduce(0) { $0 + $1.findings }))
+        for finding in layout.findings { print("finding: \(finding)") }
         if !layout.missingFiles.isEmpty {
             print("not in the export: \(layout.missingFiles.joined(separator: ", "))")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @Suite("crm-migrate --encoding")
 struct EncodingOptionTests {
@@ -43,5 +44,29 @@ struct EncodingOptionTests {
         ])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown encoding"))
+    }
+
+    @Test("peek reads a file inside a zipped export as EXPORT.zip/PATH, and snapshot reads the zip in place")
+    func zippedExport() throws {
+        let dir = TemporaryDirectory()
+        let export = dir.url.appendingPathComponent("export-2026")
+        let project = dir.url.appendingPathComponent("p")
+        try FileManager.default.createDirectory(at: export.appendingPathComponent("crm"), withIntermediateDirectories: true)
+        try Data("Contact ID,First Name\nC1,Zoë\n".utf8).write(to: export.appendingPathComponent("crm/contacts.csv"))
+        let zip = dir.url.appendingPathComponent("export.zip")
+        try FileManager.default.zipItem(at: export, to: zip, shouldKeepParent: true, compressionMethod: .deflate)
+
+        let peek = try crmMigrate.run(["peek", zip.path + "/crm/contacts.csv"])
+        #expect(peek.status == 0, "\(peek.stderr)")
+        #expect(peek.stdout.contains("crm/contacts.csv: UTF-8"))
+        #expect(peek.stdout.contains("Zoë"))
+        let missing = try crmMigrate.run(["peek", zip.path + "/deals.csv"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("crm/contacts.csv"))
+
+        try crmMigrate.run(["init", project.path])
+        let snapshot = try crmMigrate.run(["snapshot", "--project", project.path, "--export", zip.path])
+        #expect(snapshot.status == 0, "\(snapshot.stderr)")
+        #expect(snapshot.stdout.contains("crm/contacts.csv"))
     }
 }
