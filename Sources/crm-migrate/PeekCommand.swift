@@ -20,7 +20,8 @@ struct PeekCommand: ParsableCommand {
             """)
 
     @Argument(
-        help: "The file to read: a path, or a file inside a zipped export as EXPORT.zip/PATH (e.g. export.zip/contacts.csv).",
+        help:
+            "The file to read: a path, or a file inside a zipped export as EXPORT.zip/PATH (e.g. export.zip/contacts.csv).",
         completion: .file())
     var file: String
     @Option(help: "Print at most this many records (default: all).") var limit: Int?

@@ -51,7 +51,8 @@ struct EncodingOptionTests {
         let dir = TemporaryDirectory()
         let export = dir.url.appendingPathComponent("export-2026")
         let project = dir.url.appendingPathComponent("p")
-        try FileManager.default.createDirectory(at: export.appendingPathComponent("crm"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: export.appendingPathComponent("crm"), withIntermediateDirectories: true)
         try Data("Contact ID,First Name\nC1,Zoë\n".utf8).write(to: export.appendingPathComponent("crm/contacts.csv"))
         let zip = dir.url.appendingPathComponent("export.zip")
         try FileManager.default.zipItem(at: export, to: zip, shouldKeepParent: true, compressionMethod: .deflate)
