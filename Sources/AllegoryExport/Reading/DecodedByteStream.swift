@@ -220,15 +220,17 @@ public enum ExportReadError: Error, CustomStringConvertible, Sendable {
         case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
         case .cannotRead(let reason): return reason
         case .undecidableEncoding(let file, let line, let candidates):
-            let choose = "say which with --encoding \(file)=NAME (or --encoding NAME for every file)"
-            guard let first = candidates.first else {
+            let choose = "say which with --encoding \(file)=NAME on `crm-migrate snapshot` or `peek`"
+            guard !candidates.isEmpty else {
                 return "\(file):\(line): the text is not UTF-8 and no supported encoding reads it plausibly; if you "
-                    + "know its encoding, \(choose); NAME is one of \(TextEncoding.acceptedNames)"
+                    + "know its encoding, \(choose) (NAME: \(TextEncoding.acceptedNames)); a file in another encoding "
+                    + "has to be saved as UTF-8 first"
             }
             let names = candidates.map(\.rawValue)
+            let options = candidates.map(\.optionName)
             return "\(file):\(line): the text is not UTF-8, and its encoding is uncertain: it reads about as "
-                + "plausibly as \(names.dropLast().joined(separator: ", ")) or \(names.last!); \(choose), e.g. "
-                + "--encoding \(file)=\(first.optionName)"
+                + "plausibly as \(names.dropLast().joined(separator: ", ")) or \(names.last!); \(choose) "
+                + "(NAME: \(options.dropLast().joined(separator: ", ")) or \(options.last!))"
         }
     }
 }
