@@ -25,7 +25,8 @@ enum HeaderRow {
     static func isLabelRow(_ cells: [String]) -> Bool {
         let filled = cells.map(\.trimmingWhitespace).filter { !$0.isEmpty }
         guard filled.count >= 2, Double(filled.count) >= 0.6 * Double(cells.count) else { return false }
-        let labels = filled.filter { $0.count <= 60 && !$0.contains("\n") && !isNumeric($0) }
+        // Short means a line, not a word: survey exports have whole questions as column names.
+        let labels = filled.filter { $0.count <= 120 && !$0.contains("\n") && !isNumeric($0) }
         let distinct = Set(filled.map { $0.lowercased() })
         return Double(labels.count) >= 0.75 * Double(filled.count)
             && Double(distinct.count) >= 0.6 * Double(filled.count)
