@@ -22,9 +22,10 @@ final class ZipContents: @unchecked Sendable {
         }
         var byPath: [String: Entry] = [:]
         for entry in archive where entry.type == .file {
-            var path = entry.path
+            // Some Windows tools store `crm\contacts.csv`, against the format's rule of `/`.
+            var path = entry.path.replacingOccurrences(of: "\\", with: "/")
             while path.hasPrefix("./") || path.hasPrefix("/") { path.removeFirst(path.hasPrefix("/") ? 1 : 2) }
-            if !path.isEmpty && !ExportSource.isClutter(path) { byPath[path] = entry }
+            if !path.isEmpty && !path.hasSuffix("/") && !ExportSource.isClutter(path) { byPath[path] = entry }
         }
         // One top-level folder holding everything is the export's root.
         let tops = Set(byPath.keys.map { $0.split(separator: "/", maxSplits: 1).first.map(String.init) ?? "" })
