@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The system libsqlite3 (libsqlite3-dev), reached through a thin Swift wrapper of our own.
@@ -58,9 +59,13 @@ let package = Package(
             name: "ledger-bench", dependencies: ["Ledger", "SQLite", "CSQLite"], path: "Tools/LedgerBench"),
 
         // Reading an Allegory export: streaming CSV / JSON readers, tolerant of what real exports contain.
+        // An export arrives as a folder or a .zip, read in place (ZIPFoundation).
         .target(
             name: "AllegoryExport",
-            dependencies: ["CanonicalJSON", "ValueRules", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "CanonicalJSON", "ValueRules", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
 
         // What an export holds, understood once per snapshot from headers and values: each file's object, key and
         // label columns, each column's meaning, and the relations between files.
@@ -166,7 +171,9 @@ let package = Package(
         .testTarget(
             name: "ValueRulesTests", dependencies: ["ValueRules", "AllegoryExport", "ExportAudit", "RecordTransform"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "AllegoryExportTests", dependencies: ["AllegoryExport"]),
+        .testTarget(
+            name: "AllegoryExportTests",
+            dependencies: ["AllegoryExport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "UnderstandingAccuracyTests",
             dependencies: [
@@ -175,12 +182,20 @@ let package = Package(
             ]),
         .testTarget(
             name: "ExportUnderstandingTests", dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
-        .testTarget(name: "SourceSnapshotTests", dependencies: ["SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator"]),
+        .testTarget(
+            name: "SourceSnapshotTests",
+            dependencies: [
+                "SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(name: "ForeignExportTests", dependencies: ["ForeignExport"]),
         .testTarget(
             name: "ExportAuditTests",
-            dependencies: ["ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
+            dependencies: [
+                "ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
         .testTarget(name: "TwentyModelTests", dependencies: ["TwentyModel"]),
         .testTarget(
@@ -202,6 +217,10 @@ let package = Package(
             ]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "CLITests", dependencies: ["crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite"]),
+            name: "CLITests",
+            dependencies: [
+                "crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
     ]
 )

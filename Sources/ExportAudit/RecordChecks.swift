@@ -287,15 +287,17 @@ struct RecordChecks {
     private mutating func checkAttachment(_ row: Row, folder: URL?) {
         attachmentBytes += Int64(row.value("Size") ?? "") ?? 0
         guard let folder, let path = row.value("Path"), !path.isEmpty else { return }
-        let url = folder.appendingPathComponent("files").appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        // The export may be a folder or a zip: its files/ are opened through its source, wherever they are in it.
+        guard let source = try? ExportSource.opened(at: folder),
+            let file = try? source.fingerprint(of: source.attachmentPath(path))
+        else {
             add("attachment-missing-file", row, field: "Path", "files/\(path) is not in the export")
             return
         }
-        if let size = row.value("Size"), size != String(data.count) {
-            add("attachment-size-mismatch", row, field: "Size", "listed as \(size) bytes, the file has \(data.count)")
+        if let size = row.value("Size"), size != String(file.bytes) {
+            add("attachment-size-mismatch", row, field: "Size", "listed as \(size) bytes, the file has \(file.bytes)")
         }
-        if let listed = row.value("SHA256"), listed.lowercased() != EventHash.sha256Hex(data) {
+        if let listed = row.value("SHA256"), listed.lowercased() != file.sha256 {
             add("attachment-hash-mismatch", row, field: "SHA256", "the file's SHA-256 differs from the listing")
         }
     }

@@ -263,10 +263,10 @@ public struct Understander {
 
     /// The export's own date: the manifest's, else the newest ISO timestamp in the export.
     private func exportDate(_ surveys: [FileSurvey]) -> (String?, String?) {
-        let manifest = layout.root.appendingPathComponent("manifest.json")
         var unreadable: String?
-        if let data = FileManager.default.contents(atPath: manifest.path) {
+        if let manifest = layout.manifestPath {
             do {
+                let data = try layout.source.contents(of: manifest)
                 let json = try JSONValue(parsing: data)
                 if let exported = json["exportedAt"]?.stringValue, exported.count >= 10 {
                     return (String(exported.prefix(10)), "manifest.json exportedAt")

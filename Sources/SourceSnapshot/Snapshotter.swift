@@ -32,7 +32,8 @@ public final class Snapshotter {
         let snapshot = try ledger.latestSnapshot() + 1
         var files: [SnapshotFile] = []
         for file in layout.files {
-            let (sha256, bytes) = try Snapshotter.hashFile(layout.url(of: file))
+            // The bytes as they are in the export: a zip entry's, uncompressed.
+            let (sha256, bytes) = try layout.source.fingerprint(of: file.path)
             files.append(SnapshotFile(path: file.path, object: file.object, sha256: sha256, bytes: bytes))
         }
         let (understanding, repeatedKeys) = try Understander(
@@ -43,6 +44,16 @@ public final class Snapshotter {
             .snapshotTaken(SnapshotTaken(snapshot: snapshot, exportPath: layout.root.path, files: files)),
             try UnderstandingRecord.event(snapshot: snapshot, understanding),
         ])
+        for finding in layout.findings {
+            let object = layout.files.first {
+                $0.path.split(separator: "/").last == finding.file.split(separator: "/").last
+            }?.object
+            try emit(
+                .sourceFinding(
+                    SourceFinding(
+                        snapshot: snapshot, object: object ?? "", file: finding.file, line: finding.line,
+                        kind: finding.kind.rawValue, detail: finding.detail)))
+        }
         var counts: [SnapshotFileCounts] = []
         for file in layout.files {
             counts.append(
@@ -86,7 +97,6 @@ public final class Snapshotter {
         }
         var counts = SnapshotFileCounts(
             path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
-        let url = layout.url(of: file)
 
         // Records sharing an id are distinct source records: `id`, `id#2`, `id#3`. Which gets which follows their
         // content, not their order (they are held back to the end of the file and ordered by content hash), so a
@@ -164,51 +174,11 @@ public final class Snapshotter {
             }
         }
 
-        let findings: [ReadFinding]
-        switch file.format {
-        case .csv:
-            let reader = try CSVReader(path: url.path, fileName: file.path)
-            let header = reader.header
-            let keys = keyColumns.compactMap { name in
-                header.firstIndex(of: name) ?? HeaderName.find([name], in: header)
+        // A zipped export's file is extracted alone for the reader, and removed once read.
+        let findings: [ReadFinding] = try layout.withLocalFile(of: file) { path in
+            try readRecords(file, at: path, keyColumns: keyColumns, fold: fold) { line, values, canonical, sourceId in
+                try record(line: line, values: values, canonical: canonical, sourceId: sourceId)
             }
-            // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
-            // without sorting: it is both what the content hash covers and the payload's `values`.
-            let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }
-            try reader.read { row in
-                var values: [String: String] = [:]
-                values.reserveCapacity(header.count)
-                var writer = CanonicalObjectWriter(capacity: row.byteCount + 24 * header.count)
-                for index in order {
-                    let value = row[index]
-                    values[header[index]] = value
-                    writer.member(dynamic: header[index], value)
-                }
-                let canonical = writer.finish()
-                let extras = row.extraCells
-                for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
-                let id = keys.count == keyColumns.count ? Snapshotter.key(keys.map { row[$0] }, fold: fold) : ""
-                try record(
-                    line: row.line, values: values, canonical: extras.isEmpty ? canonical : nil,
-                    sourceId: Snapshotter.sourceId(id, line: row.line, keys: keys.count))
-                return true
-            }
-            findings = reader.findings
-        case .json:
-            let reader = JSONRecordReader(path: url.path, fileName: file.path)
-            try reader.read { json in
-                let values = Dictionary(json.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
-                let ids = keyColumns.compactMap { key in
-                    json.fields.first { $0.name == key }?.value
-                        ?? json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value
-                }
-                let id = ids.count == keyColumns.count ? Snapshotter.key(ids, fold: fold) : ""
-                try record(
-                    line: json.line, values: values,
-                    sourceId: Snapshotter.sourceId(id, line: json.line, keys: ids.count))
-                return true
-            }
-            findings = reader.findings
         }
         try releaseHeldBack()
         if let understood, understood.keyKind == .line, counts.records > 0 {
@@ -234,6 +204,54 @@ public final class Snapshotter {
         return counts
     }
 
+    /// Reads `file` (at `path` on disk) record by record into `record`; returns the reader's findings.
+    private func readRecords(
+        _ file: ExportLayout.SourceFile, at path: String, keyColumns: [String], fold: Bool,
+        _ record: (_ line: Int, _ values: [String: String], _ canonical: [UInt8]?, _ sourceId: String) throws -> Void
+    ) throws -> [ReadFinding] {
+        switch file.format {
+        case .csv:
+            let reader = try CSVReader(path: path, fileName: file.path, encoding: layout.encoding(for: file))
+            let header = reader.header
+            let keys = keyColumns.compactMap { name in header.firstIndex(of: name) ?? HeaderName.find([name], in: header) }
+            // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
+            // without sorting: it is both what the content hash covers and the payload's `values`.
+            let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }
+            try reader.read { row in
+                var values: [String: String] = [:]
+                values.reserveCapacity(header.count)
+                var writer = CanonicalObjectWriter(capacity: row.byteCount + 24 * header.count)
+                for index in order {
+                    let value = row[index]
+                    values[header[index]] = value
+                    writer.member(dynamic: header[index], value)
+                }
+                let canonical = writer.finish()
+                let extras = row.extraCells
+                for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
+                let id = keys.count == keyColumns.count ? Snapshotter.key(keys.map { row[$0] }, fold: fold) : ""
+                try record(
+                    row.line, values, extras.isEmpty ? canonical : nil,
+                    Snapshotter.sourceId(id, line: row.line, keys: keys.count))
+                return true
+            }
+            return reader.findings
+        case .json:
+            let reader = JSONRecordReader(path: path, fileName: file.path, encoding: layout.encoding(for: file))
+            try reader.read { json in
+                let values = Dictionary(json.fields.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last })
+                let ids = keyColumns.compactMap { key in
+                    json.fields.first { $0.name == key }?.value
+                        ?? json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value
+                }
+                let id = ids.count == keyColumns.count ? Snapshotter.key(ids, fold: fold) : ""
+                try record(json.line, values, nil, Snapshotter.sourceId(id, line: json.line, keys: ids.count))
+                return true
+            }
+            return reader.findings
+        }
+    }
+
     /// The source id of a record from its key cells: a link's ids joined by `|`; a natural key without case or
     /// repeated spaces.
     static func key(_ cells: [String], fold: Bool) -> String {
@@ -255,20 +273,5 @@ public final class Snapshotter {
             writer.member(dynamic: key, values[key]!)
         }
         return writer.finish()
-    }
-
-    /// SHA-256 and size of a file's bytes, read in 1 MiB pieces.
-    static func hashFile(_ url: URL) throws -> (String, Int64) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw ExportReadError.cannotOpen(url.path, "cannot be read")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var total: Int64 = 0
-        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty {
-            hasher.update(data: data)
-            total += Int64(data.count)
-        }
-        return (EventHash.hex(hasher.finalize()), total)
     }
 }

@@ -8,21 +8,43 @@ import SourceSnapshot
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Read an export folder into the project's ledger as a new snapshot.",
+        abstract: "Read an export (a folder or a .zip) into the project's ledger as a new snapshot.",
         discussion: """
             Hashes every file, then records each source record that is new or changed since the previous \
             snapshot (record.extracted, with its raw values and a content hash independent of column order), \
             every reader finding with its file and line (source.finding), and every record that disappeared \
             (record.missing). A second snapshot of an unchanged export adds no record events.
+
+            A zip is read in place, one file at a time; a zip holding one top-level folder is read as that folder, \
+            and the layout's files are found at any depth. A file that is not UTF-8 has its encoding detected; \
+            when detection cannot decide, the snapshot stops and names the file: give its encoding with \
+            --encoding FILE=NAME (or --encoding NAME for every file).
             """)
 
     @OptionGroup var options: ProjectOptions
-    @Option(help: "The export folder (the Allegory layout: contacts.csv, companies.csv, ...).", completion: .directory)
+    @Option(
+        help: "The export folder or .zip (the Allegory layout: contacts.csv, companies.csv, ...).", completion: .file())
     var export: String
+    @Option(
+        name: .customLong("encoding"),
+        help: ArgumentHelp(
+            "The text encoding of every file (NAME) or of one (FILE=NAME, FILE as in the export or its name alone); "
+                + "repeatable. Default: detected per file.",
+            valueName: "[FILE=]NAME"))
+    var encodings: [String] = []
+
+    func validate() throws {
+        do {
+            _ = try EncodingOverrides(encodings)
+        } catch let problem as EncodingOverrides.Problem {
+            throw ValidationError(problem.description)
+        }
+    }
 
     func run() throws {
         let project = try options.open()
-        let layout = try ExportLayout(root: URL(fileURLWithPath: export).standardizedFileURL)
+        var layout = try ExportLayout(root: URL(fileURLWithPath: export).standardizedFileURL)
+        layout.encodings = try EncodingOverrides(encodings)
         let ledger = try project.openLedger(.write)
         let started = Date()
         let snapshotter = Snapshotter(ledger: ledger, layout: layout)
@@ -58,6 +80,7 @@ struct SnapshotCommand: ParsableCommand {
                 "  \(understanding.relations.count) relations and \(understanding.polymorphic.count) type + id pairs found from the values"
             )
         }
+        for finding in layout.findings { print("finding: \(finding)") }
         if !layout.missingFiles.isEmpty {
             print("not in the export: \(layout.missingFiles.joined(separator: ", "))")
         }

@@ -8,7 +8,8 @@ struct CSVFixture {
     let url: URL
 
     init(_ bytes: [UInt8], name: String = "sample.csv") throws {
-        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("csv-tests-\(UUID().uuidString)")
+        let directory = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "csv-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -16,9 +17,12 @@ struct CSVFixture {
 
     init(_ text: String, name: String = "sample.csv") throws { try self.init(Array(text.utf8), name: name) }
 
-    func read(chunkSize: Int = 1 << 20) throws -> (reader: CSVReader, rows: [(line: Int, values: [String], extra: [String])]) {
+    func read(chunkSize: Int = 1 << 20, encoding: TextEncoding? = nil) throws
+        -> (reader: CSVReader, rows: [(line: Int, values: [String], extra: [String])])
+    {
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        let reader = try CSVReader(path: url.path, fileName: url.lastPathComponent, chunkSize: chunkSize)
+        let reader = try CSVReader(
+            path: url.path, fileName: url.lastPathComponent, encoding: encoding, chunkSize: chunkSize)
         var rows: [(line: Int, values: [String], extra: [String])] = []
         try reader.read { row in
             rows.append((row.line, row.values, row.extraCells))
@@ -32,12 +36,15 @@ struct CSVFixture {
 struct CSVSyntaxTests {
     @Test("quoted cells keep delimiters, doubled quotes and line breaks, and records report their first line")
     func quoting() throws {
-        let text = "Id,Note,Count\r\n1,\"a, b\",2\r\n2,\"say \"\"hi\"\"\",3\r\n3,\"line one\r\nline two\nline three\",4\r\n4,plain,5\r\n"
+        let text =
+            "Id,Note,Count\r\n1,\"a, b\",2\r\n2,\"say \"\"hi\"\"\",3\r\n3,\"line one\r\nline two\nline three\",4\r\n4,plain,5\r\n"
         let (reader, rows) = try CSVFixture(text).read()
         #expect(reader.header == ["Id", "Note", "Count"])
-        #expect(rows.map(\.values) == [
-            ["1", "a, b", "2"], ["2", "say \"hi\"", "3"], ["3", "line one\r\nline two\nline three", "4"], ["4", "plain", "5"],
-        ])
+        #expect(
+            rows.map(\.values) == [
+                ["1", "a, b", "2"], ["2", "say \"hi\"", "3"], ["3", "line one\r\nline two\nline three", "4"],
+                ["4", "plain", "5"],
+            ])
         #expect(rows.map(\.line) == [2, 3, 4, 7])
         #expect(reader.findings.isEmpty)
     }
@@ -52,7 +59,9 @@ struct CSVSyntaxTests {
 
     @Test("records that span many small chunks read the same as in one chunk")
     func chunkBoundaries() throws {
-        let text = "Id,Body\n" + (1...200).map { "\($0),\"quoted, with \"\" and\r\nbreak \($0)\"" }.joined(separator: "\r\n") + "\n"
+        let text =
+            "Id,Body\n" + (1...200).map { "\($0),\"quoted, with \"\" and\r\nbreak \($0)\"" }.joined(separator: "\r\n")
+            + "\n"
         let whole = try CSVFixture(text).read().rows
         for chunkSize in [1, 2, 3, 7, 64] {
             let pieces = try CSVFixture(text).read(chunkSize: chunkSize).rows
@@ -106,7 +115,7 @@ struct CSVDialectTests {
 
     @Test("bytes that are not UTF-8 far into a UTF-8 file are read as Windows-1252 and reported with their line")
     func invalidUTF8Late() throws {
-        let filler = (1...3000).map { "\($0),ascii only row number \($0)" }.joined(separator: "\n")
+        let filler = (1...3000).map { "\($0),row number \($0) from Zürich" }.joined(separator: "\n")
         let bytes = Array(("Id,Text\n" + filler + "\n3001,na").utf8) + [0xEF] + Array("ve\n3002,ok\n".utf8)
         let (reader, rows) = try CSVFixture(bytes).read(chunkSize: 4096)
         #expect(reader.dialect.encoding == .utf8)
@@ -117,7 +126,8 @@ struct CSVDialectTests {
 
     @Test("semicolon, tab and pipe delimiters are detected", arguments: [";", "\t", "|"])
     func delimiters(delimiter: String) throws {
-        let text = ["Id", "Name", "Note"].joined(separator: delimiter) + "\n"
+        let text =
+            ["Id", "Name", "Note"].joined(separator: delimiter) + "\n"
             + ["1", "Ada, Countess", "x"].joined(separator: delimiter) + "\n"
             + ["2", "Grace", "\"a\(delimiter)b\""].joined(separator: delimiter) + "\n"
         let (reader, rows) = try CSVFixture(text).read()
@@ -130,7 +140,9 @@ struct CSVDialectTests {
 struct CSVToleranceTests {
     @Test("a banner line before the header is skipped and reported")
     func bannerLine() throws {
-        let (reader, rows) = try CSVFixture("Allegory CRM export - Activities - generated 2026-06-30\nId,Subject,Owner\n1,Call,a@b.c\n").read()
+        let (reader, rows) = try CSVFixture(
+            "Allegory CRM export - Activities - generated 2026-06-30\nId,Subject,Owner\n1,Call,a@b.c\n"
+        ).read()
         #expect(reader.header == ["Id", "Subject", "Owner"])
         #expect(reader.dialect.headerLine == 2)
         #expect(rows.map(\.values) == [["1", "Call", "a@b.c"]])
@@ -141,10 +153,12 @@ struct CSVToleranceTests {
 
     @Test("in a short file with a banner and ragged rows, the header is still the first row about as wide as the table")
     func bannerWithRaggedRows() throws {
-        let text = "Allegory CRM export - Activities\r\nActivity ID;Type;Subject;Participants\r\nA1;Call;\"Intro; pricing\";a@x.com;b@y.com\r\nA2;Email;Follow-up\r\n"
+        let text =
+            "Allegory CRM export - Activities\r\nActivity ID;Type;Subject;Participants\r\nA1;Call;\"Intro; pricing\";a@x.com;b@y.com\r\nA2;Email;Follow-up\r\n"
         let (reader, rows) = try CSVFixture(text).read()
         #expect(reader.header == ["Activity ID", "Type", "Subject", "Participants"])
-        #expect(rows.map(\.values) == [["A1", "Call", "Intro; pricing", "a@x.com"], ["A2", "Email", "Follow-up", ""]])
+        #expect(
+            rows.map(\.values) == [["A1", "Call", "Intro; pricing", "a@x.com"], ["A2", "Email", "Follow-up", ""]])
         #expect(rows[0].extra == ["b@y.com"])
         #expect(reader.findings.map(\.kind) == [.bannerLine, .raggedRow, .raggedRow])
     }
@@ -175,7 +189,9 @@ struct CSVToleranceTests {
 
     @Test("NUL bytes are removed from the cell and reported")
     func nulBytes() throws {
-        let (reader, rows) = try CSVFixture(Array("A,B\n1,ab".utf8) + [0] + Array("c\n2,\"q".utf8) + [0] + Array("\"\n".utf8)).read()
+        let (reader, rows) = try CSVFixture(
+            Array("A,B\n1,ab".utf8) + [0] + Array("c\n2,\"q".utf8) + [0] + Array("\"\n".utf8)
+        ).read()
         #expect(rows.map(\.values) == [["1", "abc"], ["2", "q"]])
         #expect(reader.findings.map(\.kind) == [.nulByte, .nulByte])
         #expect(reader.findings.map(\.line) == [2, 3])

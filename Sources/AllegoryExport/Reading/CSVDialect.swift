@@ -3,10 +3,20 @@ public struct CSVDialect: Sendable, Equatable {
     public var encoding: TextEncoding
     /// One of `,` `;` tab `|`.
     public var delimiter: UInt8
-    /// Lines before the header that are not part of the table.
+    /// Records before the header that are not part of the table (titles, dates, padded blank rows).
     public var bannerRecords: Int
     /// The physical line of the header row.
     public var headerLine: Int
+    /// The physical line of a units row right under the header ("(EUR)", "[kg]"), skipped like a banner.
+    public var unitsRowLine: Int?
+
+    init(encoding: TextEncoding, delimiter: UInt8, bannerRecords: Int, headerLine: Int, unitsRowLine: Int? = nil) {
+        self.encoding = encoding
+        self.delimiter = delimiter
+        self.bannerRecords = bannerRecords
+        self.headerLine = headerLine
+        self.unitsRowLine = unitsRowLine
+    }
 
     public static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
 
@@ -18,8 +28,8 @@ public struct CSVDialect: Sendable, Equatable {
     }
 
     /// Picks the delimiter that splits the sample's records into the same number (two or more) of cells most
-    /// consistently, and finds the header: the first record with at least half that many cells. Records before
-    /// it are banner lines (an export title, a date).
+    /// consistently, and finds the header by its content (`HeaderRow`). Records before it are banner lines (an
+    /// export title, a date).
     static func detect(sample: [UInt8], encoding: TextEncoding) -> CSVDialect {
         var best: (delimiter: UInt8, consistency: Int, cells: Int, counts: [(line: Int, cells: Int)])?
         for delimiter in candidateDelimiters {
@@ -48,11 +58,27 @@ public struct CSVDialect: Sendable, Equatable {
         guard let best else {
             return CSVDialect(encoding: encoding, delimiter: UInt8(ascii: ","), bannerRecords: 0, headerLine: 1)
         }
-        // The header is the first record about as wide as the table; narrower ones before it are banner lines.
-        // (Not "exactly as wide": in a short sample, ragged rows can make the most common width a poor guess.)
-        let headerIndex = best.counts.firstIndex { $0.cells >= max(2, (best.cells + 1) / 2) } ?? 0
+        // The header is chosen among records about as wide as the table, not exactly as wide: in a short sample,
+        // ragged rows can make the most common width a poor guess.
+        let records = firstRecords(sample, delimiter: best.delimiter, count: best.counts.count)
+        let header = HeaderRow.locate(records, width: best.cells)
+        let lines = best.counts.map(\.line)
         return CSVDialect(
-            encoding: encoding, delimiter: best.delimiter, bannerRecords: headerIndex,
-            headerLine: best.counts.isEmpty ? 1 : best.counts[headerIndex].line)
+            encoding: encoding, delimiter: best.delimiter, bannerRecords: header.index,
+            headerLine: lines.isEmpty ? 1 : lines[header.index],
+            unitsRowLine: header.hasUnitsRow ? lines[header.index + 1] : nil)
+    }
+
+    /// The cells of the sample's first `count` records.
+    private static func firstRecords(_ sample: [UInt8], delimiter: UInt8, count: Int) -> [[String]] {
+        var parser = CSVParser(delimiter: delimiter)
+        var records: [[String]] = []
+        let collect: (inout CSVParser) -> Bool = { parser in
+            records.append(parser.fields())
+            return records.count < count
+        }
+        let stopped = sample.withUnsafeBufferPointer { !parser.consume($0, emit: collect) }
+        if !stopped && !parser.isInQuotes { parser.finish(emit: collect) }
+        return records
     }
 }

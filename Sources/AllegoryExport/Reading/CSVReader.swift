@@ -21,29 +21,36 @@ public final class CSVReader {
 
     static let keptFindingsPerKind = 1000
 
-    public convenience init(path: String, fileName: String? = nil) throws {
-        try self.init(path: path, fileName: fileName, chunkSize: DecodedByteStream.chunkSize)
+    /// `encoding`: read the file in this encoding instead of detecting it (`--encoding`).
+    public convenience init(path: String, fileName: String? = nil, encoding: TextEncoding? = nil) throws {
+        try self.init(path: path, fileName: fileName, encoding: encoding, chunkSize: DecodedByteStream.chunkSize)
     }
 
     /// `chunkSize`: tests make it tiny so that records span many chunks.
-    init(path: String, fileName: String?, chunkSize: Int) throws {
+    init(path: String, fileName: String?, encoding: TextEncoding? = nil, chunkSize: Int) throws {
         self.path = path
         self.fileName = fileName ?? String(path.split(separator: "/").last ?? "")
         self.chunkSize = chunkSize
-        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        let stream = try DecodedByteStream(
+            path: path, fileName: self.fileName, encoding: encoding, chunkSize: chunkSize)
         var sample: [UInt8] = []
         while sample.count < DecodedByteStream.sampleSize, let chunk = try stream.next() { sample += chunk.bytes }
         let dialect = CSVDialect.detect(sample: sample, encoding: stream.encoding)
         self.dialect = dialect
         headerRecordIndex = dialect.bannerRecords
 
+        // The records before the header, blank lines among them, and the header itself.
         var headerFields: [String]?
-        var banner: [(line: Int, text: String)] = []
+        var skipped: [(line: Int, text: String)] = []
         var parser = CSVParser(delimiter: dialect.delimiter)
         var index = 0
+        var nextLine = 1
         let collect: (inout CSVParser) -> Bool = { parser in
+            for blank in nextLine..<max(nextLine, parser.recordLine) { skipped.append((blank, "")) }
+            nextLine = parser.line
             if index < dialect.bannerRecords {
-                banner.append((parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
+                skipped.append(
+                    (parser.recordLine, parser.fields().joined(separator: String(UnicodeScalar(dialect.delimiter)))))
             } else {
                 headerFields = parser.fields()
             }
@@ -55,20 +62,29 @@ public final class CSVReader {
 
         var findings: [ReadFinding] = []
         let file = self.fileName
-        if stream.encoding == .windows1252 || stream.encoding == .utf16BigEndian
-            || stream.encoding == .utf16LittleEndian
-        {
+        if ![.utf8, .utf8WithBOM].contains(stream.encoding) {
             findings.append(
-                ReadFinding(kind: .encoding, file: file, line: 1, detail: "read as \(stream.encoding.rawValue), converted to UTF-8"))
+                ReadFinding(
+                    kind: .encoding, file: file, line: 1,
+                    detail: "read as \(stream.encoding.rawValue) (\(stream.encodingNote)), converted to UTF-8"))
         }
-        for (line, text) in banner {
-            findings.append(ReadFinding(kind: .bannerLine, file: file, line: line, detail: "skipped before the header: \"\(text.prefix(80))\""))
+        for (line, text) in skipped where headerFields != nil {
+            let isBlank = text.unicodeScalars.allSatisfy {
+                $0.value == UInt32(dialect.delimiter) || $0.properties.isWhitespace
+            }
+            findings.append(
+                ReadFinding(
+                    kind: .bannerLine, file: file, line: line,
+                    detail: isBlank
+                        ? "a blank line skipped before the header" : "skipped before the header: \"\(text.prefix(80))\""
+                ))
         }
         guard let rawHeader = headerFields else {
             if sample.isEmpty {
                 findings.append(ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "the file is empty"))
             } else {
-                findings.append(ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "no header row could be read"))
+                findings.append(
+                    ReadFinding(kind: .emptyFile, file: file, line: 1, detail: "no header row could be read"))
             }
             header = []
             for finding in findings { note(finding) }
@@ -81,14 +97,18 @@ public final class CSVReader {
             if name.isEmpty {
                 name = "Column \(position + 1)"
                 findings.append(
-                    ReadFinding(kind: .emptyHeader, file: file, line: dialect.headerLine, detail: "column \(position + 1) has no name; called \"\(name)\""))
+                    ReadFinding(
+                        kind: .emptyHeader, file: file, line: dialect.headerLine,
+                        detail: "column \(position + 1) has no name; called \"\(name)\""))
             }
             let key = name.lowercased()
             if let count = seen[key] {
                 seen[key] = count + 1
                 let renamed = "\(name) (\(count + 1))"
                 findings.append(
-                    ReadFinding(kind: .duplicateHeader, file: file, line: dialect.headerLine, detail: "\"\(name)\" appears again as column \(position + 1); read as \"\(renamed)\""))
+                    ReadFinding(
+                        kind: .duplicateHeader, file: file, line: dialect.headerLine,
+                        detail: "\"\(name)\" appears again as column \(position + 1); read as \"\(renamed)\""))
                 name = renamed
             } else {
                 seen[key] = 1
@@ -96,6 +116,11 @@ public final class CSVReader {
             names.append(name)
         }
         header = names
+        if let unitsLine = dialect.unitsRowLine {
+            findings.append(
+                ReadFinding(
+                    kind: .bannerLine, file: file, line: unitsLine, detail: "a units row under the header, skipped"))
+        }
         for finding in findings { note(finding) }
     }
 
@@ -108,26 +133,34 @@ public final class CSVReader {
     /// Calls `body` with every data record in file order; `body` returns false to stop early.
     public func read(_ body: (CSVRow) throws -> Bool) throws {
         guard !header.isEmpty else { return }
-        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        // The encoding is known by now: detecting it again would be wasted work, and must not disagree.
+        let stream = try DecodedByteStream(
+            path: path, fileName: fileName, encoding: dialect.encoding, chunkSize: chunkSize)
         var parser = CSVParser(delimiter: dialect.delimiter)
         var index = 0
         let columns = header.count
+        let lastSkipped = headerRecordIndex + (dialect.unitsRowLine == nil ? 0 : 1)
         func handle(_ parser: inout CSVParser) throws -> Bool {
             defer { index += 1 }
-            if index <= self.headerRecordIndex { return true }
-            let row = CSVRow(line: parser.recordLine, columns: columns, bytes: parser.fieldBytes, ends: parser.fieldEnds)
+            if index <= lastSkipped { return true }
+            let row = CSVRow(
+                line: parser.recordLine, columns: columns, bytes: parser.fieldBytes, ends: parser.fieldEnds)
             if row.cellCount != columns {
                 self.note(
                     ReadFinding(
                         kind: .raggedRow, file: self.fileName, line: row.line,
                         detail: "\(row.cellCount) cells where the header has \(columns)"
-                            + (row.cellCount < columns ? "; the missing ones are read as empty" : "; the extra ones are kept apart")))
+                            + (row.cellCount < columns
+                                ? "; the missing ones are read as empty" : "; the extra ones are kept apart")))
             }
             if parser.recordHasNul {
                 self.note(ReadFinding(kind: .nulByte, file: self.fileName, line: row.line, detail: "NUL bytes removed"))
             }
             if parser.recordHasStrayQuote {
-                self.note(ReadFinding(kind: .strayQuote, file: self.fileName, line: row.line, detail: "a quote inside an unquoted cell, read literally"))
+                self.note(
+                    ReadFinding(
+                        kind: .strayQuote, file: self.fileName, line: row.line,
+                        detail: "a quote inside an unquoted cell, read literally"))
             }
             self.recordCount += 1
             return try body(row)
@@ -141,28 +174,41 @@ public final class CSVReader {
             note(
                 ReadFinding(
                     kind: .unterminatedQuote, file: fileName, line: parser.recordLine,
-                    detail: "a quoted cell opened in the record starting here never closes; the record (to the end of the file) is not read"))
+                    detail:
+                        "a quoted cell opened in the record starting here never closes; the record (to the end of the file) is not read"
+                ))
         } else {
             try parser.finish(emit: handle)
         }
     }
 
-    /// Reports the lines where bytes that are not UTF-8 were read as Windows-1252.
+    /// Reports the lines where bytes that are not UTF-8 were read as Windows-1252, or bytes a legacy encoding does
+    /// not define were replaced.
     private func noteInvalidUTF8(_ chunk: DecodedByteStream.Chunk, startingAt line: Int) {
+        let isUTF8 = [.utf8, .utf8WithBOM].contains(dialect.encoding)
         var currentLine = line
         var position = 0
         var lastLine = 0
         chunk.bytes.withUnsafeBufferPointer { bytes in
             for offset in chunk.invalidUTF8Offsets {
                 while position < offset {
-                    if bytes[position] == 0x0A || (bytes[position] == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A)) {
+                    if bytes[position] == 0x0A
+                        || (bytes[position] == 0x0D && (position + 1 >= bytes.count || bytes[position + 1] != 0x0A))
+                    {
                         currentLine += 1
                     }
                     position += 1
                 }
                 if currentLine != lastLine {
                     lastLine = currentLine
-                    note(ReadFinding(kind: .invalidUTF8, file: fileName, line: currentLine, detail: "bytes that are not UTF-8, read as Windows-1252"))
+                    note(
+                        isUTF8
+                            ? ReadFinding(
+                                kind: .invalidUTF8, file: fileName, line: currentLine,
+                                detail: "bytes that are not UTF-8, read as Windows-1252")
+                            : ReadFinding(
+                                kind: .encoding, file: fileName, line: currentLine,
+                                detail: "bytes that are not valid \(dialect.encoding.rawValue), read as U+FFFD"))
                 }
             }
         }
@@ -192,7 +238,9 @@ public struct CSVRow {
     public subscript(index: Int) -> String {
         guard index < ends.count else { return "" }
         let start = index == 0 ? 0 : ends[index - 1]
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self) }
+        return bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<ends[index]]), as: UTF8.self)
+        }
     }
 
     /// One value per header column (missing cells as "").

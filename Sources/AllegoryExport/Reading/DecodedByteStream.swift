@@ -4,17 +4,23 @@ import Foundation
     import Glibc
 #endif
 
-/// A file's text as UTF-8 bytes, read in chunks and converted from its detected encoding on the way, so memory
-/// stays constant whatever the file's size.
+/// A file's text as UTF-8 bytes, read in chunks and converted from its encoding on the way, so memory stays
+/// constant whatever the file's size. The encoding is the one given, else detected from the first MiB: a byte
+/// order mark, valid UTF-8, or the one legacy code page that reads the bytes plausibly; when detection cannot
+/// decide, opening the stream fails with `ExportReadError.undecidableEncoding` rather than decode garbage.
 final class DecodedByteStream {
     static let chunkSize = 1 << 20
     static let sampleSize = 1 << 16
+    /// How much of the file encoding detection looks at: enough to meet non-ASCII text in most files.
+    static let detectionSize = 1 << 20
 
     let path: String
     let encoding: TextEncoding
+    /// How the encoding was decided, in words, for the reader's finding.
+    let encodingNote: String
     private let chunkSize: Int
-    /// A decoded chunk, and where in it bytes that were not UTF-8 were read as Windows-1252 (a UTF-8 file with a
-    /// few such bytes); the CSV reader turns those offsets into line numbers.
+    /// A decoded chunk, and where in it bytes the encoding does not define were replaced (UTF-8: read as
+    /// Windows-1252; legacy: U+FFFD); the CSV reader turns those offsets into line numbers.
     struct Chunk {
         var bytes: [UInt8]
         var invalidUTF8Offsets: [Int] = []
@@ -26,23 +32,59 @@ final class DecodedByteStream {
     private var atEnd = false
     private var carry: [UInt8] = []  // an incomplete character or UTF-16 unit from the previous chunk
 
-    /// `chunkSize` is the read size; tests make it tiny so that records span many chunks.
-    init(path: String, chunkSize: Int = DecodedByteStream.chunkSize) throws {
+    /// `fileName` names the file in errors; `encoding` skips detection; `chunkSize` is the read size (tests make it
+    /// tiny so that records span many chunks).
+    init(
+        path: String, fileName: String? = nil, encoding forced: TextEncoding? = nil,
+        chunkSize: Int = DecodedByteStream.chunkSize
+    )
+        throws
+    {
         self.path = path
         self.chunkSize = chunkSize
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw ExportReadError.cannotOpen(path, String(cString: strerror(errno))) }
-        let sampleSize = DecodedByteStream.sampleSize
+        let sampleSize = forced == nil ? DecodedByteStream.detectionSize : DecodedByteStream.sampleSize
         raw = [UInt8](repeating: 0, count: sampleSize)
-        let sampleCount = try DecodedByteStream.readFully(descriptor, into: &raw, upTo: sampleSize)
-        let isWholeFile = sampleCount < sampleSize
-        let detected = raw.withUnsafeBytes {
-            TextEncoding.detect(sample: UnsafeRawBufferPointer(rebasing: $0[0..<sampleCount]), isWholeFile: isWholeFile)
+        let sampleCount: Int
+        do {
+            sampleCount = try DecodedByteStream.readFully(descriptor, into: &raw, upTo: sampleSize)
+        } catch {
+            close(descriptor)
+            throw error
         }
-        encoding = detected.encoding
         raw.removeSubrange(sampleCount...)
-        rawStart = detected.bomLength
+        let isWholeFile = sampleCount < sampleSize
         atEnd = isWholeFile
+        if let forced {
+            encoding = forced
+            encodingNote = "as --encoding says"
+            // A byte order mark is skipped whatever the file was said to be in.
+            let mark = forced == .utf8 ? TextEncoding.utf8WithBOM.byteOrderMark : forced.byteOrderMark
+            if !mark.isEmpty && raw.starts(with: mark) { rawStart = mark.count }
+            return
+        }
+        let unicode = raw.withUnsafeBytes { TextEncoding.detectUnicode(sample: $0, isWholeFile: isWholeFile) }
+        if let unicode {
+            encoding = unicode
+            encodingNote = "detected"
+            rawStart = unicode.byteOrderMark.count
+            return
+        }
+        let name = fileName ?? String(path.split(separator: "/").last ?? "")
+        switch EncodingDetection.decide(raw[...], isWholeFile: isWholeFile) {
+        case .decided(let legacy, let characters, let runnerUp):
+            encoding = legacy
+            encodingNote =
+                "detected from \(characters) non-ASCII characters"
+                + (runnerUp.map { "; \($0.rawValue), the next best, reads them less plausibly" } ?? "")
+        case .uncertain(let candidates, let line):
+            close(descriptor)
+            throw ExportReadError.undecidableEncoding(file: name, line: line, candidates: candidates)
+        case .noneFits(let line):
+            close(descriptor)
+            throw ExportReadError.undecidableEncoding(file: name, line: line, candidates: [])
+        }
     }
 
     deinit { close(descriptor) }
@@ -82,10 +124,27 @@ final class DecodedByteStream {
         let isLast = atEnd && rawStart >= raw.count
         switch encoding {
         case .utf8, .utf8WithBOM: return decodeUTF8(input, isLast: isLast)
-        case .windows1252: return Chunk(bytes: decode1252(input))
         case .utf16LittleEndian, .utf16BigEndian:
             return Chunk(bytes: decodeUTF16(input, bigEndian: encoding == .utf16BigEndian, isLast: isLast))
+        default: return decodeLegacy(input, isLast: isLast)
         }
+    }
+
+    /// A multi-byte character may straddle two reads: all but the last chunk are cut where no character can be
+    /// split, the rest carried over.
+    private func decodeLegacy(_ input: [UInt8], isLast: Bool) -> Chunk {
+        var end = input.count
+        if !isLast && !encoding.isSingleByte {
+            guard let cut = LegacyDecoder.safeCut(input[...]) else {
+                carry = input
+                return Chunk(bytes: [])
+            }
+            end = cut
+            carry = Array(input[cut...])
+        }
+        var chunk = Chunk(bytes: [])
+        LegacyDecoder.decode(input[..<end], as: encoding, into: &chunk.bytes, undecodable: &chunk.invalidUTF8Offsets)
+        return chunk
     }
 
     /// Passes valid UTF-8 through; an invalid byte is read as Windows-1252 and its offset remembered.
@@ -113,27 +172,20 @@ final class DecodedByteStream {
         }
     }
 
-    private func decode1252(_ input: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(input.count + input.count / 8)
-        for byte in input {
-            if byte < 0x80 { out.append(byte) } else { out.appendUTF8(Windows1252.scalar(byte)) }
-        }
-        return out
-    }
-
     private func decodeUTF16(_ input: [UInt8], bigEndian: Bool, isLast: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(input.count)
         var index = 0
         let count = input.count - input.count % 2
         while index + 1 < count {
-            let unit = bigEndian
+            let unit =
+                bigEndian
                 ? UInt32(input[index]) << 8 | UInt32(input[index + 1])
                 : UInt32(input[index + 1]) << 8 | UInt32(input[index])
             if (0xD800..<0xDC00).contains(unit) {
                 guard index + 3 < count else { break }  // the low half is in the next chunk
-                let low = bigEndian
+                let low =
+                    bigEndian
                     ? UInt32(input[index + 2]) << 8 | UInt32(input[index + 3])
                     : UInt32(input[index + 3]) << 8 | UInt32(input[index + 2])
                 if (0xDC00..<0xE000).contains(low) {
@@ -159,11 +211,26 @@ final class DecodedByteStream {
 public enum ExportReadError: Error, CustomStringConvertible, Sendable {
     case cannotOpen(String, String)
     case cannotRead(String)
+    /// The file is not UTF-8 and no legacy encoding reads it clearly better than the others (`candidates`, best
+    /// first; none: no encoding reads it plausibly). `line`: where its first non-ASCII bytes are.
+    case undecidableEncoding(file: String, line: Int, candidates: [TextEncoding])
 
     public var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open \(path): \(reason)"
         case .cannotRead(let reason): return reason
+        case .undecidableEncoding(let file, let line, let candidates):
+            let choose = "say which with --encoding \(file)=NAME on `crm-migrate snapshot` or `peek`"
+            guard !candidates.isEmpty else {
+                return "\(file):\(line): the text is not UTF-8 and no supported encoding reads it plausibly; if you "
+                    + "know its encoding, \(choose) (NAME: \(TextEncoding.acceptedNames)); a file in another encoding "
+                    + "has to be saved as UTF-8 first"
+            }
+            let names = candidates.map(\.rawValue)
+            let options = candidates.map(\.optionName)
+            return "\(file):\(line): the text is not UTF-8, and its encoding is uncertain: it reads about as "
+                + "plausibly as \(names.dropLast().joined(separator: ", ")) or \(names.last!); \(choose) "
+                + "(NAME: \(options.dropLast().joined(separator: ", ")) or \(options.last!))"
         }
     }
 }

@@ -15,15 +15,20 @@ public final class JSONRecordReader {
     public private(set) var findings: [ReadFinding] = []
     public private(set) var recordCount = 0
     private let chunkSize: Int
+    private let givenEncoding: TextEncoding?
+    /// The encoding the file was read in, once `read` has opened it.
+    public private(set) var encoding: TextEncoding?
 
-    public convenience init(path: String, fileName: String? = nil) {
-        self.init(path: path, fileName: fileName, chunkSize: DecodedByteStream.chunkSize)
+    /// `encoding`: read the file in this encoding instead of detecting it (`--encoding`).
+    public convenience init(path: String, fileName: String? = nil, encoding: TextEncoding? = nil) {
+        self.init(path: path, fileName: fileName, encoding: encoding, chunkSize: DecodedByteStream.chunkSize)
     }
 
-    init(path: String, fileName: String?, chunkSize: Int) {
+    init(path: String, fileName: String?, encoding: TextEncoding? = nil, chunkSize: Int) {
         self.path = path
         self.fileName = fileName ?? String(path.split(separator: "/").last ?? "")
         self.chunkSize = chunkSize
+        givenEncoding = encoding
     }
 
     /// One record: its members in the order written, values as text.
@@ -36,7 +41,15 @@ public final class JSONRecordReader {
 
     /// Calls `body` with each record in file order; `body` returns false to stop.
     public func read(_ body: (Record) throws -> Bool) throws {
-        let stream = try DecodedByteStream(path: path, chunkSize: chunkSize)
+        let stream = try DecodedByteStream(
+            path: path, fileName: fileName, encoding: givenEncoding, chunkSize: chunkSize)
+        encoding = stream.encoding
+        if ![.utf8, .utf8WithBOM].contains(stream.encoding) {
+            findings.append(
+                ReadFinding(
+                    kind: .encoding, file: fileName, line: 1,
+                    detail: "read as \(stream.encoding.rawValue) (\(stream.encodingNote)), converted to UTF-8"))
+        }
         var splitter = ElementSplitter()
         var wrapped: [UInt8] = []
         while let chunk = try stream.next() {
@@ -61,7 +74,10 @@ public final class JSONRecordReader {
         case .ndjson:
             if let (element, line) = splitter.finishLine() { _ = try deliver(element, line: line, body) }
         case .array where !splitter.closed:
-            findings.append(ReadFinding(kind: .invalidJSON, file: fileName, line: splitter.line, detail: "the top-level array is not closed"))
+            findings.append(
+                ReadFinding(
+                    kind: .invalidJSON, file: fileName, line: splitter.line, detail: "the top-level array is not closed"
+                ))
         case .wrappedArray:
             try readWrapped(wrapped, body)
         default:
@@ -77,35 +93,49 @@ public final class JSONRecordReader {
         do {
             value = try JSONParser.parse(element)
         } catch {
-            findings.append(ReadFinding(kind: .invalidJSON, file: fileName, line: line, detail: "\(error); the element is skipped"))
+            findings.append(
+                ReadFinding(kind: .invalidJSON, file: fileName, line: line, detail: "\(error); the element is skipped"))
             return true
         }
         guard case .object(let members) = value else {
-            findings.append(ReadFinding(kind: .invalidJSON, file: fileName, line: line, detail: "an element that is not an object is skipped"))
+            findings.append(
+                ReadFinding(
+                    kind: .invalidJSON, file: fileName, line: line,
+                    detail: "an element that is not an object is skipped"))
             return true
         }
         recordCount += 1
-        let ordered = JSONRecordReader.memberOrder(element).compactMap { name in members[name].map { (name, JSONRecordReader.text($0)) } }
+        let ordered = JSONRecordReader.memberOrder(element).compactMap { name in
+            members[name].map { (name, JSONRecordReader.text($0)) }
+        }
         return try body(Record(line: line, fields: ordered, json: value))
     }
 
     private func readWrapped(_ bytes: [UInt8], _ body: (Record) throws -> Bool) throws {
         guard case .object(let members)? = try? JSONParser.parse(bytes) else {
-            findings.append(ReadFinding(kind: .invalidJSON, file: fileName, line: 1, detail: "the file is not valid JSON"))
+            findings.append(
+                ReadFinding(kind: .invalidJSON, file: fileName, line: 1, detail: "the file is not valid JSON"))
             return
         }
         let arrays = members.filter { if case .array = $0.value { return true } else { return false } }
         guard arrays.count == 1, case .array(let items) = arrays.first!.value else {
-            findings.append(ReadFinding(kind: .invalidJSON, file: fileName, line: 1, detail: "a top-level object must hold exactly one array of records"))
+            findings.append(
+                ReadFinding(
+                    kind: .invalidJSON, file: fileName, line: 1,
+                    detail: "a top-level object must hold exactly one array of records"))
             return
         }
         for item in items {
             guard case .object(let fields) = item else {
-                findings.append(ReadFinding(kind: .invalidJSON, file: fileName, line: 1, detail: "an element that is not an object is skipped"))
+                findings.append(
+                    ReadFinding(
+                        kind: .invalidJSON, file: fileName, line: 1,
+                        detail: "an element that is not an object is skipped"))
                 continue
             }
             recordCount += 1
-            let record = Record(line: 1, fields: fields.keys.sorted().map { ($0, JSONRecordReader.text(fields[$0]!)) }, json: item)
+            let record = Record(
+                line: 1, fields: fields.keys.sorted().map { ($0, JSONRecordReader.text(fields[$0]!)) }, json: item)
             if try !body(record) { return }
         }
     }
@@ -145,7 +175,9 @@ public final class JSONRecordReader {
                     if element[index] == UInt8(ascii: "\\") { index += 1 }
                     index += 1
                 }
-                if expectKey, depth == 1, let name = try? JSONParser.parse(element[start...min(index, element.endIndex - 1)]).stringValue {
+                if expectKey, depth == 1,
+                    let name = try? JSONParser.parse(element[start...min(index, element.endIndex - 1)]).stringValue
+                {
                     names.append(name)
                     expectKey = false
                 }
@@ -209,7 +241,8 @@ private struct ElementSplitter {
     }
 
     private mutating func decide(atEnd: Bool) -> Bool {
-        guard let first = undecided.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }) else {
+        guard let first = undecided.firstIndex(where: { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) })
+        else {
             return false
         }
         if undecided[first] == UInt8(ascii: "[") {
@@ -233,7 +266,9 @@ private struct ElementSplitter {
         return true
     }
 
-    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, emit: (ArraySlice<UInt8>, Int) throws -> Bool) rethrows {
+    private mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, emit: (ArraySlice<UInt8>, Int) throws -> Bool)
+        rethrows
+    {
         var index = 0
         if layout == .array && !startedArray {
             while index < bytes.count, bytes[index] != UInt8(ascii: "[") {
@@ -249,7 +284,13 @@ private struct ElementSplitter {
             if byte == 0x0A { line += 1 }
             if inString {
                 current.append(byte)
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch layout {
@@ -266,7 +307,9 @@ private struct ElementSplitter {
             case .array:
                 if closed { continue }
                 if depth == 0 && current.isEmpty {
-                    if byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                    if byte == UInt8(ascii: ",") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                        continue
+                    }
                     if byte == UInt8(ascii: "]") {
                         closed = true
                         continue

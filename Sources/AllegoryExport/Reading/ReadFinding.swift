@@ -2,12 +2,13 @@
 /// goes on with the next record.
 public struct ReadFinding: Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Codable, CaseIterable {
-        /// The file's text encoding was not UTF-8 (detected and converted).
+        /// The file's text encoding was not UTF-8 (detected or given, and converted), or bytes it does not define.
         case encoding
         /// Bytes that are not valid UTF-8 in a file read as UTF-8; decoded as Windows-1252.
         case invalidUTF8 = "invalid-utf8"
         case emptyFile = "empty-file"
-        /// Lines before the header that are not part of the table (an export title, a date).
+        /// Lines around the header that are not part of the table (an export title, a date, a blank line, a units
+        /// row under the header).
         case bannerLine = "banner-line"
         case duplicateHeader = "duplicate-header"
         case emptyHeader = "empty-header"
@@ -19,6 +20,8 @@ public struct ReadFinding: Sendable, Equatable, CustomStringConvertible {
         /// A quote inside an unquoted field, or text after a closing quote: read literally.
         case strayQuote = "stray-quote"
         case invalidJSON = "invalid-json"
+        /// A second file with a standard name (`contacts.csv`) elsewhere in the export: only one is read.
+        case duplicateFile = "duplicate-file"
     }
 
     public let kind: Kind

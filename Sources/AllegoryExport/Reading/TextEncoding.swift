@@ -1,107 +1,114 @@
-/// The text encodings an export file may come in.
-public enum TextEncoding: String, Sendable, Codable {
+import Foundation
+
+/// The text encodings an export file may come in: Unicode ones, recognised by a byte order mark or by being valid
+/// UTF-8, and the legacy code pages that spreadsheet programs still write, told apart by `EncodingDetection`.
+public enum TextEncoding: String, Sendable, Codable, CaseIterable {
     case utf8 = "UTF-8"
     case utf8WithBOM = "UTF-8 with BOM"
     case utf16LittleEndian = "UTF-16LE"
     case utf16BigEndian = "UTF-16BE"
     case windows1252 = "Windows-1252"
+    case latin1 = "ISO-8859-1"
+    case latin9 = "ISO-8859-15"
+    case windows1250 = "Windows-1250"
+    case latin2 = "ISO-8859-2"
+    case windows1251 = "Windows-1251"
+    case koi8R = "KOI8-R"
+    case shiftJIS = "Shift_JIS"
+    case eucJP = "EUC-JP"
+    case gb18030 = "GB18030"
+    case big5 = "Big5"
+    case eucKR = "EUC-KR"
 
-    /// Detects the encoding from the byte order mark, else from whether `sample` (the file's first bytes) is valid
-    /// UTF-8. A sample cut in the middle of a character still counts as UTF-8.
-    static func detect(sample: UnsafeRawBufferPointer, isWholeFile: Bool) -> (encoding: TextEncoding, bomLength: Int) {
-        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8WithBOM, 3) }
-        if sample.starts(with: [0xFF, 0xFE]) { return (.utf16LittleEndian, 2) }
-        if sample.starts(with: [0xFE, 0xFF]) { return (.utf16BigEndian, 2) }
-        let validPrefix = UTF8Validation.validPrefixLength(sample)
-        let truncatedAtEnd = !isWholeFile && sample.count - validPrefix < 4
-            && UTF8Validation.isIncompleteSequence(UnsafeRawBufferPointer(rebasing: sample[validPrefix...]))
-        if validPrefix == sample.count || truncatedAtEnd { return (.utf8, 0) }
-        return (.windows1252, 0)
-    }
-}
-
-enum UTF8Validation {
-    /// The length of the longest prefix of `bytes` that is valid UTF-8 and ends on a character boundary.
-    static func validPrefixLength(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var index = 0
-        let count = bytes.count
-        while index < count {
-            // ASCII runs eight bytes at a time: most export text is ASCII.
-            while index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                index += 8
-            }
-            guard index < count else { break }
-            let byte = bytes[index]
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            let length = sequenceLength(byte)
-            guard length > 1, index + length <= count else { return index }
-            for offset in 1..<length where bytes[index + offset] & 0xC0 != 0x80 { return index }
-            // Overlong forms and surrogates are not valid UTF-8.
-            let second = bytes[index + 1]
-            if byte == 0xE0 && second < 0xA0 || byte == 0xED && second >= 0xA0 || byte == 0xF0 && second < 0x90
-                || byte == 0xF4 && second >= 0x90
-            {
-                return index
-            }
-            index += length
-        }
-        return count
-    }
-
-    /// Whether `bytes` is the start of a multi-byte character that the next bytes could complete.
-    static func isIncompleteSequence(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        guard let first = bytes.first else { return false }
-        let length = sequenceLength(first)
-        guard length > 1, bytes.count < length else { return false }
-        return bytes.dropFirst().allSatisfy { $0 & 0xC0 == 0x80 }
-    }
-
-    /// 2-4 for a valid lead byte, 0 otherwise.
-    @inline(__always)
-    static func sequenceLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0xC2...0xDF: return 2
-        case 0xE0...0xEF: return 3
-        case 0xF0...0xF4: return 4
-        default: return 0
-        }
-    }
-}
-
-/// Windows-1252's 0x80-0x9F range; the rest of the code page maps to the same Unicode scalar as its byte.
-enum Windows1252 {
-    static let high: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
-        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
-        0x0153, 0x9D, 0x017E, 0x0178,
+    /// The legacy encodings, in the order detection prefers them when two read a file the same.
+    static let legacy: [TextEncoding] = [
+        .windows1252, .latin1, .latin9, .windows1250, .latin2, .windows1251, .koi8R, .shiftJIS, .eucJP, .gb18030,
+        .big5, .eucKR,
     ]
 
-    static func scalar(_ byte: UInt8) -> UInt32 {
-        (0x80...0x9F).contains(byte) ? high[Int(byte - 0x80)] : UInt32(byte)
+    /// Reads `--encoding` names: the IANA names and the usual aliases, in any case, with or without `-` and `_`.
+    public init?(name: String) {
+        let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
+        guard let found = TextEncoding.aliases[key] else { return nil }
+        self = found
     }
-}
 
-extension Array where Element == UInt8 {
-    /// Appends a Unicode scalar as UTF-8.
-    mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case 0..<0x80:
-            append(UInt8(scalar))
-        case 0x80..<0x800:
-            append(UInt8(0xC0 | (scalar >> 6)))
-            append(UInt8(0x80 | (scalar & 0x3F)))
-        case 0x800..<0x10000:
-            append(UInt8(0xE0 | (scalar >> 12)))
-            append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            append(UInt8(0x80 | (scalar & 0x3F)))
-        default:
-            append(UInt8(0xF0 | (scalar >> 18)))
-            append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            append(UInt8(0x80 | (scalar & 0x3F)))
+    private static let aliases: [String: TextEncoding] = [
+        "utf8": .utf8, "utf8bom": .utf8WithBOM, "utf8withbom": .utf8WithBOM, "utf16le": .utf16LittleEndian,
+        "utf16be": .utf16BigEndian, "windows1252": .windows1252, "cp1252": .windows1252, "latin1": .latin1,
+        "iso88591": .latin1, "latin9": .latin9, "iso885915": .latin9, "windows1250": .windows1250,
+        "cp1250": .windows1250,
+        "latin2": .latin2, "iso88592": .latin2, "windows1251": .windows1251, "cp1251": .windows1251, "koi8r": .koi8R,
+        "shiftjis": .shiftJIS, "sjis": .shiftJIS, "cp932": .shiftJIS, "windows31j": .shiftJIS, "eucjp": .eucJP,
+        "gb18030": .gb18030, "gbk": .gb18030, "gb2312": .gb18030, "cp936": .gb18030, "big5": .big5, "cp950": .big5,
+        "euckr": .eucKR, "cp949": .eucKR, "uhc": .eucKR,
+    ]
+
+    /// Names `--encoding` accepts, one per encoding, for messages.
+    public static var acceptedNames: String {
+        "utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, iso-8859-15, windows-1250, iso-8859-2, windows-1251, "
+            + "koi8-r, shift_jis, euc-jp, gb18030 (gbk), big5, euc-kr"
+    }
+
+    /// The name to type after `--encoding`.
+    public var optionName: String { rawValue == "UTF-8 with BOM" ? "utf-8" : rawValue.lowercased() }
+
+    /// Whether the encoding is one of the code pages detection has to tell apart by plausibility.
+    var isLegacy: Bool { TextEncoding.legacy.contains(self) }
+
+    /// The byte order mark the encoding starts with, if it has one.
+    var byteOrderMark: [UInt8] {
+        switch self {
+        case .utf8WithBOM: return [0xEF, 0xBB, 0xBF]
+        case .utf16LittleEndian: return [0xFF, 0xFE]
+        case .utf16BigEndian: return [0xFE, 0xFF]
+        default: return []
         }
+    }
+
+    /// Foundation's encoding for a legacy code page. These are CoreFoundation encodings (NSStringEncoding is
+    /// 0x8000_0000 | CFStringEncoding); swift-corelibs-foundation decodes them with ICU. Not EUC-JP: it has no
+    /// converter for it on Linux, so `LegacyDecoder` re-codes EUC-JP to Shift_JIS first.
+    var foundationEncoding: String.Encoding? {
+        func coreFoundation(_ value: UInt) -> String.Encoding { String.Encoding(rawValue: 0x8000_0000 | value) }
+        switch self {
+        case .windows1252: return .windowsCP1252
+        case .latin1: return .isoLatin1
+        case .latin9: return coreFoundation(0x020F)
+        case .windows1250: return .windowsCP1250
+        case .latin2: return .isoLatin2
+        case .windows1251: return .windowsCP1251
+        case .koi8R: return coreFoundation(0x0A02)
+        // ICU's Shift_JIS here has the NEC and IBM extensions that Windows (CP932, as Excel writes) adds: ㈱, ①.
+        case .shiftJIS, .eucJP: return coreFoundation(0x0A01)
+        case .gb18030: return coreFoundation(0x0632)
+        // CP950, Windows' Big5: Big5 plus the euro sign and a few more.
+        case .big5: return coreFoundation(0x0423)
+        // CP949, Windows' superset of EUC-KR: files labelled EUC-KR are usually written by it.
+        case .eucKR: return coreFoundation(0x0422)
+        default: return nil
+        }
+    }
+
+    /// Whether each byte of 0x80-0xFF is one character (a table decodes it) rather than part of a sequence.
+    var isSingleByte: Bool {
+        [.windows1252, .latin1, .latin9, .windows1250, .latin2, .windows1251, .koi8R].contains(self)
+    }
+
+    /// Detects the encoding from the byte order mark, else from whether `sample` (the file's first bytes) is valid
+    /// UTF-8. A sample cut in the middle of a character still counts as UTF-8. Nil: a legacy encoding, which
+    /// `EncodingDetection` decides.
+    static func detectUnicode(sample: UnsafeRawBufferPointer, isWholeFile: Bool) -> TextEncoding? {
+        if sample.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8WithBOM }
+        if sample.starts(with: [0xFF, 0xFE]) { return .utf16LittleEndian }
+        if sample.starts(with: [0xFE, 0xFF]) { return .utf16BigEndian }
+        let validPrefix = UTF8Validation.validPrefixLength(sample)
+        let truncatedAtEnd =
+            !isWholeFile && sample.count - validPrefix < 4
+            && UTF8Validation.isIncompleteSequence(UnsafeRawBufferPointer(rebasing: sample[validPrefix...]))
+        if validPrefix == sample.count || truncatedAtEnd { return .utf8 }
+        // Mostly UTF-8, with a few stray bytes (which the stream reads as Windows-1252 and reports).
+        let tally = UTF8Validation.tally(sample)
+        return tally.multiByte > 0 && tally.multiByte >= 4 * tally.invalid ? .utf8 : nil
     }
 }

@@ -15,11 +15,15 @@ struct FileSurvey {
 
     /// Reads every record of `file` in `layout`.
     static func read(_ file: ExportLayout.SourceFile, in layout: ExportLayout) throws -> FileSurvey {
+        // A zipped export's file is extracted alone for the reader, and removed once read.
+        try layout.withLocalFile(of: file) { path in try read(file, at: path, encoding: layout.encoding(for: file)) }
+    }
+
+    private static func read(_ file: ExportLayout.SourceFile, at path: String, encoding: TextEncoding?) throws -> FileSurvey {
         var survey = FileSurvey(file: file)
-        let path = layout.url(of: file).path
         switch file.format {
         case .csv:
-            let reader = try CSVReader(path: path, fileName: file.path)
+            let reader = try CSVReader(path: path, fileName: file.path, encoding: encoding)
             survey.header = reader.header
             survey.columns = reader.header.map { ColumnSurvey(name: $0) }
             try reader.read { row in
@@ -27,7 +31,7 @@ struct FileSurvey {
                 return true
             }
         case .json:
-            let reader = JSONRecordReader(path: path, fileName: file.path)
+            let reader = JSONRecordReader(path: path, fileName: file.path, encoding: encoding)
             var index: [String: Int] = [:]
             try reader.read { record in
                 var values = [String](repeating: "", count: survey.header.count)
