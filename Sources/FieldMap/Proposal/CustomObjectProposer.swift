@@ -21,8 +21,13 @@ struct CustomObjectProposer {
     }
 
     func customObject(_ sample: SourceSample, file: ExportLayout.SourceFile) -> ObjectMap {
-        let schemaURL = layout.url(of: file).deletingPathExtension().appendingPathExtension("schema.json")
-        let schema = try? FieldDefinitions.customObjectSchema(object: file.object, at: schemaURL.path)
+        // The schema beside the file, read through the layout so a zipped export has one too; absent is normal.
+        let schemaPath = String(file.path.dropLast(file.path.hasSuffix(".csv") ? 4 : 0)) + ".schema.json"
+        let schema =
+            layout.source.contains(schemaPath)
+            ? try? layout.source.withLocalFile(schemaPath) { path in
+                try FieldDefinitions.customObjectSchema(object: file.object, at: path)
+            } : nil
         let names = Self.names(for: file.object, schema: schema)
         var reasons = ["\(file.path) is a custom object of Allegory; Twenty has no \(names.nameSingular)"]
         if schema != nil {

@@ -53,8 +53,13 @@ public struct MapProposer {
         }
         var definitions: [String: [FieldDefinition]] = [:]
         if let file = layout.files.first(where: { $0.object == object(of: .customFields) }) {
-            definitions =
-                (try? FieldDefinitions.customFields(at: layout.url(of: file).path, fileName: file.path))?.fields ?? [:]
+            do {
+                definitions = try layout.withLocalFile(of: file) { path in
+                    try FieldDefinitions.customFields(at: path, fileName: file.path).fields
+                }
+            } catch {
+                notes.append("\(file.path) could not be read, so new fields are typed from their values: \(error)")
+            }
         }
         var context = ProposalContext(
             catalog: catalog, definitions: definitions, stages: StageList(sample: samples[object(of: .stages)]),
@@ -166,8 +171,9 @@ public struct MapProposer {
 
     /// manifest.json's `exportedBy`.
     func exportedBy() -> String? {
-        let url = layout.root.appendingPathComponent("manifest.json")
-        guard let data = try? Data(contentsOf: url), let json = try? JSONValue(parsing: data) else { return nil }
+        guard let manifest = layout.manifestPath, let data = try? layout.source.contents(of: manifest),
+            let json = try? JSONValue(parsing: data)
+        else { return nil }
         return json["exportedBy"]?.stringValue
     }
 

@@ -37,12 +37,20 @@ public struct SourceSample: Sendable {
         throws
         -> SourceSample
     {
-        let path = layout.url(of: file).path
+        // A zipped export's file is extracted alone for the reader, and removed once read.
+        try layout.withLocalFile(of: file) { path in
+            try read(file, at: path, encoding: layout.encoding(for: file), limit: limit)
+        }
+    }
+
+    static func read(_ file: ExportLayout.SourceFile, at path: String, encoding: TextEncoding?, limit: Int) throws
+        -> SourceSample
+    {
         var rows: [[String]] = []
         var complete = true
         switch file.format {
         case .csv:
-            let reader = try CSVReader(path: path, fileName: file.path)
+            let reader = try CSVReader(path: path, fileName: file.path, encoding: encoding)
             try reader.read { row in
                 guard rows.count < limit else {
                     complete = false
@@ -54,7 +62,7 @@ public struct SourceSample: Sendable {
             return SourceSample(
                 file: file.path, object: file.object, header: reader.header, rows: rows, isWholeFile: complete)
         case .json:
-            let reader = JSONRecordReader(path: path, fileName: file.path)
+            let reader = JSONRecordReader(path: path, fileName: file.path, encoding: encoding)
             var header: [String] = []
             var records: [[(name: String, value: String)]] = []
             try reader.read { record in
