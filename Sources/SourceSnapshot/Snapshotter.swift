@@ -213,7 +213,9 @@ public final class Snapshotter {
         case .csv:
             let reader = try CSVReader(path: path, fileName: file.path, encoding: layout.encoding(for: file))
             let header = reader.header
-            let keys = keyColumns.compactMap { name in header.firstIndex(of: name) ?? HeaderName.find([name], in: header) }
+            let keys = keyColumns.compactMap { name in
+                header.firstIndex(of: name) ?? HeaderName.find([name], in: header)
+            }
             // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
             // without sorting: it is both what the content hash covers and the payload's `values`.
             let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }

@@ -4,6 +4,7 @@ import FieldMap
 import Foundation
 import Ledger
 import RecordTransform
+import SourceSnapshot
 
 struct TransformCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -68,6 +69,7 @@ struct TransformCommand: ParsableCommand {
             throw UserFacingError(
                 "the project has no snapshot yet; run `crm-migrate snapshot --export EXPORT_DIR` first")
         }
+        _ = try UnderstandingRecord.latestComplete(in: ledger)
         // Exclusion rules record record.excluded through the audit that defines them, once per record.
         let rules = Array(Set(confirmed.map.exclusions + (project.settings.exclude ?? []))).sorted()
         if !rules.isEmpty {

@@ -19,7 +19,9 @@ struct FileSurvey {
         try layout.withLocalFile(of: file) { path in try read(file, at: path, encoding: layout.encoding(for: file)) }
     }
 
-    private static func read(_ file: ExportLayout.SourceFile, at path: String, encoding: TextEncoding?) throws -> FileSurvey {
+    private static func read(_ file: ExportLayout.SourceFile, at path: String, encoding: TextEncoding?) throws
+        -> FileSurvey
+    {
         var survey = FileSurvey(file: file)
         switch file.format {
         case .csv:

@@ -124,6 +124,13 @@ extension Ledger {
         return 0
     }
 
+    /// Whether the latest snapshot accounted for every record (`snapshot.completed`); true before any snapshot.
+    public func latestSnapshotIsComplete() throws -> Bool {
+        let value = try db.scalar("SELECT completed_seq IS NOT NULL FROM snapshots ORDER BY snapshot DESC LIMIT 1")
+        if case .integer(let complete)? = value { return complete != 0 }
+        return true
+    }
+
     /// Calls `body` with every record of `object` present in the latest snapshot that saw it, and its content
     /// hash: what a new snapshot compares against. Read in key order, keeping each record's last version.
     public func forEachPresentSourceRecord(object: String, _ body: (_ sourceId: String, _ contentHash: String) -> Void)

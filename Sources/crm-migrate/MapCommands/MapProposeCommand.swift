@@ -65,7 +65,7 @@ struct MapProposeCommand: AsyncParsableCommand {
         let layout = try ExportLayout(root: URL(fileURLWithPath: exportPath).standardizedFileURL)
         // The understanding the snapshot recorded (the identities and links every later step uses); an export other
         // than the snapshot's is understood afresh, and the proposal says so.
-        var understanding = try UnderstandingRecord.latest(in: ledger)
+        var understanding = try UnderstandingRecord.latestComplete(in: ledger)
         if understanding == nil
             || export.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
                 != snapshotPath.map({
