@@ -1,40 +1,25 @@
 import AllegoryExport
+import ExportUnderstanding
 import TwentyModel
 
-/// Which Twenty object each file of the export becomes, and why.
+/// Which Twenty object each file of the export becomes, and why: read from the one table of standard CRM objects
+/// (ExportUnderstanding's `ObjectVocabulary`), keyed by the default layout's object names.
 enum SourceObjects {
-    /// The export's standard files and their Twenty objects; `profile` names the column rules that apply.
-    static let standard: [String: (target: String, reason: String)] = [
-        "companies": ("company", "the export's companies are Twenty's companies"),
-        "contacts": ("person", "the export's contacts are Twenty's people"),
-        "deals": ("opportunity", "the export's deals are Twenty's opportunities"),
-        "tasks": ("task", "the export's tasks are Twenty's tasks"),
-        "notes": ("note", "the export's notes are Twenty's notes"),
-        "activities": (
-            "note",
-            "calls, emails and meetings already happened: they belong on the timeline as notes, not as tasks to do"
-        ),
-        "attachments": ("attachment", "the export's attachments are Twenty's attachments, with their files uploaded"),
-    ]
+    /// The export's standard objects and their Twenty objects; `profile` names the column rules that apply.
+    static let standard: [String: (target: String, reason: String)] = Dictionary(
+        uniqueKeysWithValues: ObjectVocabulary.all.compactMap { vocabulary in
+            vocabulary.twentyObject.map { (vocabulary.role.rawValue, ($0, vocabulary.reason)) }
+        })
 
-    /// Files that describe the export rather than hold records to write.
-    static let notMigrated: [String: String] = [
-        "users": "users are not records: they become workspace members through the owner map (owners)",
-        "stages": "the pipeline's stages become the opportunity stage options (deals' Stage value map)",
-        "custom_fields": "the field dictionary informs the types of the new custom fields",
-        "workflows": "workflows cannot be created through Twenty's API; rebuild them by hand from workflows.json",
-    ]
+    /// Objects that describe the export rather than hold records to write.
+    static let notMigrated: [String: String] = Dictionary(
+        uniqueKeysWithValues: ObjectVocabulary.all.compactMap { vocabulary in
+            vocabulary.notMigratedReason.map { (vocabulary.role.rawValue, $0) }
+        })
 
-    /// Other names of the standard files' objects, for exports whose files are named otherwise.
-    static let synonyms: [String: [String]] = [
-        "companies": ["accounts", "organizations", "organisations", "orgs", "company", "account"],
-        "contacts": ["people", "persons", "person", "leads", "contact"],
-        "deals": ["opportunities", "opportunity", "deal"],
-        "tasks": ["task", "todos", "todo"],
-        "notes": ["note"],
-        "activities": ["activity", "calls", "meetings", "events", "engagements"],
-        "attachments": ["attachment", "files", "documents"],
-    ]
+    /// Other names of the standard objects' files, for exports whose files are named otherwise.
+    static let synonyms: [String: [String]] = Dictionary(
+        uniqueKeysWithValues: ObjectVocabulary.all.map { ($0.role.rawValue, $0.fileNames) })
 
     /// The standard file an unknown file name stands for, if any, with how sure.
     static func standardObject(like name: String) -> (object: String, score: Double)? {
