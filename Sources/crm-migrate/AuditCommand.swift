@@ -82,7 +82,7 @@ struct AuditCommand: ParsableCommand {
         if report.findings.isEmpty { print("(none)") }
         print("")
         let inventory = report.inventory
-        print("custom fields \(inventory.customFields.count), pick-lists \(inventory.picklists.count), deal stages \(inventory.stages.count), custom objects \(inventory.customObjects.joined(separator: ", ")), attachments \(inventory.attachments) (\(inventory.attachmentBytes) bytes), workflows \(inventory.workflows.count)")
+        print("custom fields \(inventory.customFields.count), pick-lists \(inventory.picklists.count), deal stages \(inventory.stages.count), custom objects \(inventory.customObjects.isEmpty ? "none" : inventory.customObjects.joined(separator: ", ")), attachments \(inventory.attachments) (\(inventory.attachmentBytes) bytes), workflows \(inventory.workflows.count)")
         for exclusion in report.exclusions {
             print("excluded by \(exclusion.rule): \(exclusion.sourceIds.count) \(exclusion.object)")
         }

@@ -183,6 +183,11 @@ struct StandardObjectProposer {
             relation.matchBy != .id
         {
             mapping.matchBy = relation.matchBy.rawValue
+            // The rule's note speaks of ids; these values are names (or emails, or domains).
+            mapping.reasons.removeAll { $0 == rule.note }
+            mapping.reasons.append(
+                "holds \(relation.matchBy.rawValue)s of \(relation.targetObject): each resolves to the one record of that "
+                    + "\(relation.matchBy.rawValue) (none or several: a link not written, recorded)")
         }
         if rule.transform == .date || rule.transform == .dateTime { mapping.format = column.timestampFormat?.rawValue }
         ColumnDecisions.apply(column, to: &mapping)
