@@ -49,7 +49,8 @@ let package = Package(
         .executableTarget(
             name: "crm-migrate",
             dependencies: [
-                "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel", "FieldMap",
+                "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel",
+                "FieldMap",
                 "RecordTransform", "TwentySandbox", "TwentySandboxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -80,7 +81,8 @@ let package = Package(
 
         // The audit of an export's snapshot: data quality, inventory, the migration plan.
         .target(
-            name: "ExportAudit", dependencies: ["AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "ValueRules"]),
+            name: "ExportAudit",
+            dependencies: ["AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "ValueRules"]),
 
         // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
         .target(
@@ -104,11 +106,13 @@ let package = Package(
         .target(
             name: "ExportScoring",
             dependencies: [
-                "AllegoryExport", "ExportAudit", "ExportUnderstanding", "FieldMap", "ForeignExport", "Ledger", "SourceSnapshot",
+                "AllegoryExport", "ExportAudit", "ExportUnderstanding", "FieldMap", "ForeignExport", "Ledger",
+                "SourceSnapshot",
             ],
             path: "Tools/ExportScoring"),
         .executableTarget(
-            name: "understanding-bench", dependencies: ["ExportScoring", "ForeignExport"], path: "Tools/UnderstandingBench"),
+            name: "understanding-bench", dependencies: ["ExportScoring", "ForeignExport"],
+            path: "Tools/UnderstandingBench"),
         .executableTarget(
             name: "sandbox-bench",
             dependencies: [
@@ -146,7 +150,8 @@ let package = Package(
         .target(
             name: "RecordTransform",
             dependencies: [
-                "FieldMap", "ExportUnderstanding", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                "FieldMap", "ExportUnderstanding", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot",
+                "CanonicalJSON",
                 "ValueRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -177,11 +182,13 @@ let package = Package(
         .testTarget(
             name: "UnderstandingAccuracyTests",
             dependencies: [
-                "ExportScoring", "ForeignExport", "ExportUnderstanding", "SourceSnapshot", "Ledger", "AllegoryExport", "FieldMap",
+                "ExportScoring", "ForeignExport", "ExportUnderstanding", "SourceSnapshot", "Ledger", "AllegoryExport",
+                "FieldMap",
                 "RecordTransform",
             ]),
         .testTarget(
-            name: "ExportUnderstandingTests", dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
+            name: "ExportUnderstandingTests",
+            dependencies: ["ExportUnderstanding", "AllegoryExport", "ExportGenerator"]),
         .testTarget(
             name: "SourceSnapshotTests",
             dependencies: [

@@ -35,7 +35,9 @@ public struct Auditor {
         let exportPath = try ledger.latestSnapshotExportPath()
         let folder = exportPath.map { URL(fileURLWithPath: $0) }
         let objects = try snapshotObjects(snapshot)
-        guard let understanding = try UnderstandingRecord.latestComplete(in: ledger) else { throw AuditError.notUnderstood }
+        guard let understanding = try UnderstandingRecord.latestComplete(in: ledger) else {
+            throw AuditError.notUnderstood
+        }
         // Staleness is measured from the export's own date (its manifest, else its newest timestamp), not today.
         let exportedAt = understanding.exportDate.flatMap(DayParser.day) ?? folder.flatMap(Self.exportedAt) ?? Date()
         let checks = try RecordChecks(

@@ -8,7 +8,8 @@ import SourceSnapshot
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Audit the export: counts, data quality, custom fields and pick-lists, exclusions, and a migration plan.",
+        abstract:
+            "Audit the export: counts, data quality, custom fields and pick-lists, exclusions, and a migration plan.",
         discussion: """
             Works on the project's latest snapshot (with --export, takes a snapshot first). Writes \
             PROJECT_DIR/reports/audit.json and audit.html and prints a summary. Findings name their file, line, \
@@ -22,7 +23,9 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Take a snapshot of this export folder first.", completion: .directory) var export: String?
     @Option(
         name: .customLong("exclude"),
-        help: "An exclusion rule to apply (repeatable): stale-contacts. Rules listed under \"exclude\" in project.json apply on every run.")
+        help:
+            "An exclusion rule to apply (repeatable): stale-contacts. Rules listed under \"exclude\" in project.json apply on every run."
+    )
     var exclude: [String] = []
     @Option(help: "Requests per window for the duration estimate, as COUNT/SECONDSs (Twenty's default: 100/60s).")
     var rate = "100/60s"
@@ -32,7 +35,9 @@ struct AuditCommand: ParsableCommand {
         _ = try parsedRate()
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
         for rule in exclude where Auditor.exclusionRules[rule] == nil {
-            throw ValidationError("there is no exclusion rule \"\(rule)\"; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))")
+            throw ValidationError(
+                "there is no exclusion rule \"\(rule)\"; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))"
+            )
         }
     }
 
@@ -50,13 +55,17 @@ struct AuditCommand: ParsableCommand {
         if let export {
             let layout = try ExportLayout(root: URL(fileURLWithPath: export).standardizedFileURL)
             let completed = try Snapshotter(ledger: ledger, layout: layout).run()
-            print("Snapshot \(completed.snapshot): \(completed.extracted) new or changed, \(completed.unchanged) unchanged, \(completed.missing) missing")
+            print(
+                "Snapshot \(completed.snapshot): \(completed.extracted) new or changed, \(completed.unchanged) unchanged, \(completed.missing) missing"
+            )
         }
         var auditOptions = Auditor.Options()
         // Rules from the command line, and those the project file keeps for every run.
         for rule in exclude + (project.settings.exclude ?? []) where !auditOptions.exclude.contains(rule) {
             guard Auditor.exclusionRules[rule] != nil else {
-                throw UserFacingError("project.json names the exclusion rule \"\(rule)\", which does not exist; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))")
+                throw UserFacingError(
+                    "project.json names the exclusion rule \"\(rule)\", which does not exist; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))"
+                )
             }
             auditOptions.exclude.append(rule)
         }
@@ -76,17 +85,23 @@ struct AuditCommand: ParsableCommand {
         print("")
         print("FINDING".padding(26) + "COUNT".padding(8) + "EXAMPLE")
         for item in report.summary {
-            let example = item.examples.first.map { "\($0.file):\($0.line) \($0.sourceId.map { $0 + " " } ?? "")\($0.detail)" } ?? ""
+            let example =
+                item.examples.first.map { "\($0.file):\($0.line) \($0.sourceId.map { $0 + " " } ?? "")\($0.detail)" }
+                ?? ""
             print(item.kind.padding(26) + String(item.count).padding(8) + String(example.prefix(90)))
         }
         if report.findings.isEmpty { print("(none)") }
         print("")
         let inventory = report.inventory
-        print("custom fields \(inventory.customFields.count), pick-lists \(inventory.picklists.count), deal stages \(inventory.stages.count), custom objects \(inventory.customObjects.isEmpty ? "none" : inventory.customObjects.joined(separator: ", ")), attachments \(inventory.attachments) (\(inventory.attachmentBytes) bytes), workflows \(inventory.workflows.count)")
+        print(
+            "custom fields \(inventory.customFields.count), pick-lists \(inventory.picklists.count), deal stages \(inventory.stages.count), custom objects \(inventory.customObjects.isEmpty ? "none" : inventory.customObjects.joined(separator: ", ")), attachments \(inventory.attachments) (\(inventory.attachmentBytes) bytes), workflows \(inventory.workflows.count)"
+        )
         for exclusion in report.exclusions {
             print("excluded by \(exclusion.rule): \(exclusion.sourceIds.count) \(exclusion.object)")
         }
-        print("plan: \(report.plan.requests) requests in batches of \(report.plan.batchSize) at \(report.plan.rate): about \(AuditReport.duration(report.plan.estimatedSeconds))")
+        print(
+            "plan: \(report.plan.requests) requests in batches of \(report.plan.batchSize) at \(report.plan.rate): about \(AuditReport.duration(report.plan.estimatedSeconds))"
+        )
         print("reports: \(jsonURL.path), \(htmlURL.path)")
     }
 }

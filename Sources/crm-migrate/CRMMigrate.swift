@@ -28,7 +28,9 @@ struct CRMMigrate: AsyncParsableCommand {
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.
     static func main() async {
-        let level = ProcessInfo.processInfo.environment["CRM_MIGRATE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
+        let level =
+            ProcessInfo.processInfo.environment["CRM_MIGRATE_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
+            ?? .warning
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level

@@ -113,7 +113,8 @@ public struct MapYAMLReader {
         "source", "file", "key", "target", "disposition", "newObject", "junction", "confidence", "reasons", "fields",
     ]
     static let fieldKeys = [
-        "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references", "matchBy",
+        "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references",
+        "matchBy",
         "values", "newField", "reasons",
     ]
 

@@ -178,16 +178,20 @@ extension Ledger {
         let read = try db.prepare("SELECT source_id, payload FROM events WHERE seq = ?")
         for seq in latest {
             var found: (id: String, payload: CanonicalPayload)?
-            try read.forEachRow([.integer(seq)]) { found = ($0.string(0) ?? "", CanonicalPayload(bytes: Array($0.bytes(1)))) }
+            try read.forEachRow([.integer(seq)]) {
+                found = ($0.string(0) ?? "", CanonicalPayload(bytes: Array($0.bytes(1))))
+            }
             guard let (id, payload) = found, case .object(let members)? = payload.value("values") else {
-                throw LedgerError.undecodablePayload(seq: seq, type: EventType.recordExtracted.rawValue, reason: "no values")
+                throw LedgerError.undecodablePayload(
+                    seq: seq, type: EventType.recordExtracted.rawValue, reason: "no values")
             }
             var values: [String: String] = [:]
             values.reserveCapacity(members.count)
             for (key, value) in members { values[key] = value.stringValue ?? "" }
             try body(
                 SourceRecord(
-                    sourceId: id, file: payload.string("file") ?? "", line: Int(payload.int("line") ?? 0), values: values))
+                    sourceId: id, file: payload.string("file") ?? "", line: Int(payload.int("line") ?? 0),
+                    values: values))
         }
     }
 

@@ -98,7 +98,8 @@ public struct RecordTransformer: Sendable {
                 .init(
                     field: objectMap.key, code: .duplicateId,
                     message:
-                        "the id \(original) is used by another record of \(file) too; references to it go to that record"))
+                        "the id \(original) is used by another record of \(file) too; references to it go to that record"
+                ))
         }
         var builder = PayloadBuilder()
         var references: [Reference] = []

@@ -72,7 +72,8 @@ public struct RecordRejection: Sendable, Equatable {
         RecordRejected(
             object: object, sourceId: sourceId, file: file, line: line,
             reasons: reasons.map {
-                RejectionReason(field: $0.field, code: $0.code.rawValue, message: "\(file):\(line) \(sourceId): \($0.message)")
+                RejectionReason(
+                    field: $0.field, code: $0.code.rawValue, message: "\(file):\(line) \(sourceId): \($0.message)")
             })
     }
 }
