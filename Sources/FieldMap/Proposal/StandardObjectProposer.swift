@@ -191,6 +191,17 @@ struct StandardObjectProposer {
         }
         if rule.transform == .date || rule.transform == .dateTime { mapping.format = column.timestampFormat?.rawValue }
         ColumnDecisions.apply(column, to: &mapping)
+        // A parent of a type named per record: each type value and the source object it stands for.
+        if rule.transform == .reference, rule.targets.isEmpty, let understood,
+            let pair = context.understanding?.polymorphic(of: understood.object).first(where: {
+                $0.idColumn == column.column
+            })
+        {
+            mapping.values = pair.targets.sorted { $0.key < $1.key }.map {
+                ValueMapping(source: $0.key, target: $0.value)
+            }
+            mapping.reasons.append(pair.reason)
+        }
         if rule.transform == .select, let target {
             addValues(to: &mapping, target: target, column: column, sample: sample)
         }

@@ -185,5 +185,12 @@ struct FieldCheck {
                 lines.keys["references"] ?? lines.line, subject,
                 "references \"\(references)\" is neither a column of this file nor an object of the map")
         }
+        // Each type value must stand for an object of the map, or its parents could not be found.
+        for (index, value) in field.values.enumerated() where sourceTargets[value.target] == nil {
+            let line = index < lines.values.count ? lines.values[index] : lines.line
+            report(
+                line, subject,
+                "type \"\(value.source)\" stands for \"\(value.target)\", which is not an object of the map")
+        }
     }
 }

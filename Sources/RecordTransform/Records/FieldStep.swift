@@ -21,6 +21,9 @@ final class FieldStep: Sendable {
     let references: String?
     /// How a reference's values name their records, when not by id.
     let matchBy: MatchBy?
+    /// For a parent of a type named per record: the column naming the type, and each type's source object.
+    let parentTypeColumn: String?
+    let parentObjects: [String: String]
 
     init(_ mapping: FieldMapping, target: String, description: ObjectDescription?) {
         column = mapping.column
@@ -37,6 +40,11 @@ final class FieldStep: Sendable {
         separator = mapping.separator
         references = mapping.references
         matchBy = mapping.matchBy.flatMap(MatchBy.init(rawValue:)).flatMap { $0 == .id ? nil : $0 }
+        let polymorphic = mapping.transform == .reference && mapping.target == nil && !mapping.values.isEmpty
+        parentTypeColumn = polymorphic ? mapping.references : nil
+        parentObjects =
+            polymorphic
+            ? Dictionary(mapping.values.map { ($0.source, $0.target) }, uniquingKeysWith: { first, _ in first }) : [:]
     }
 
     /// One end of a junction record: a many-to-one relation filled from a source id.
@@ -52,5 +60,7 @@ final class FieldStep: Sendable {
         separator = nil
         self.references = references
         matchBy = nil
+        parentTypeColumn = nil
+        parentObjects = [:]
     }
 }

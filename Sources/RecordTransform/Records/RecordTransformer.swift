@@ -45,9 +45,13 @@ public struct RecordTransformer: Sendable {
             let columns = Set(objectMap.fields.map(\.column))
             for mapping in objectMap.fields where mapping.transform != .skip {
                 guard let target = mapping.target else {
-                    // A parent of a fixed object (a task's `Organisation`): no field of the record holds it (it is
-                    // written as a task or note target), but the link is checked and accounted for like any other.
-                    if mapping.transform == .reference, let object = mapping.references, !columns.contains(object) {
+                    // A parent of a fixed object (a task's `Organisation`), or of the object its type column names
+                    // (`Related Type` + `Related ID`, with the map's values from type to object): no field of the
+                    // record holds it (it is written as a task or note target), but the link is checked and
+                    // accounted for like any other.
+                    if mapping.transform == .reference, let object = mapping.references,
+                        !columns.contains(object) || !mapping.values.isEmpty
+                    {
                         steps.append(FieldStep(mapping, target: "", description: nil))
                     }
                     continue
@@ -109,6 +113,10 @@ public struct RecordTransformer: Sendable {
             guard let raw = values[step.column] else { continue }
             let value = Text.trimmed(raw)
             guard !value.isEmpty else { continue }
+            if let typeColumn = step.parentTypeColumn {
+                references.append(PolymorphicParent.reference(step, id: value, type: values[typeColumn] ?? ""))
+                continue
+            }
             if step.transform == .phone, country == nil {
                 country =
                     countryColumn.flatMap { values[$0] }.flatMap { NumberingPlan.plan(forCountry: $0)?.country }
