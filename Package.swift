@@ -212,7 +212,7 @@ let package = Package(
             name: "RecordTransformTests",
             dependencies: [
                 "RecordTransform", "FieldMap", "TwentyModel", "ExportGenerator", "SourceSnapshot", "AllegoryExport",
-                "Ledger",
+                "Ledger", "CanonicalJSON",
             ]),
         .testTarget(name: "TwentySandboxTests", dependencies: ["TwentySandbox", "TwentyModel", "CanonicalJSON"]),
         .testTarget(
@@ -222,7 +222,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite", "CanonicalJSON"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CLITests",
             dependencies: [

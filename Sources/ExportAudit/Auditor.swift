@@ -1,4 +1,5 @@
 import AllegoryExport
+import CanonicalJSON
 import ExportUnderstanding
 import Foundation
 import Ledger

@@ -1,4 +1,5 @@
 import AllegoryExport
+import CanonicalJSON
 import Crypto
 import ExportUnderstanding
 import Foundation

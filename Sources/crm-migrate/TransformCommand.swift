@@ -1,4 +1,5 @@
 import ArgumentParser
+import CanonicalJSON
 import ExportAudit
 import FieldMap
 import Foundation

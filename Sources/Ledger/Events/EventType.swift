@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// Every kind of event the ledger holds. The raw value is the `type` column; `Ledger/EVENTS.md` describes each
 /// one's payload, meaning and inverse. Names are never reused or changed once released.
 public enum EventType: String, CaseIterable, Codable, Sendable {

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 // The payloads appended once per source record write their canonical JSON by hand (see CanonicalJSONWritable).
 // Members are listed in byte order of their keys; optional members are omitted when absent, as Codable does.
 

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 
 /// An event of any type, as appended and as folded by projections.

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// `map.proposed`: the tool wrote a field map proposal.
 public struct MapProposed: EventPayload {
     public static let type = EventType.mapProposed

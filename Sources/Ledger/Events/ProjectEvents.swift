@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// `project.created`: the first event of every ledger.
 public struct ProjectCreated: EventPayload {
     public static let type = EventType.projectCreated

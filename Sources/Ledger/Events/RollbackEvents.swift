@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// What undoes one mutation; read from the inverse stream and carried out by rollback.
 public struct Compensation: Codable, Sendable, Equatable {
     public enum Action: String, Codable, Sendable {

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// `run.started`: a command that changes Twenty or the ledger began. The event's `run_id` names the run.
 public struct RunStarted: EventPayload {
     public static let type = EventType.runStarted

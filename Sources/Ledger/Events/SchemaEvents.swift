@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// One change to Twenty's data model, or its inverse.
 public struct SchemaChange: Codable, Sendable, Equatable {
     public enum Operation: String, Codable, Sendable {

@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// `snapshot.taken`: an export folder was read; opens a snapshot whose records follow.
 public struct SnapshotTaken: EventPayload {
     public static let type = EventType.snapshotTaken

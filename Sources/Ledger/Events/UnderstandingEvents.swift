@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// `export.understood`: what the tool understood of the export of snapshot `snapshot` (each file's object, key and
 /// label columns, each column's meaning, the relations between files), with its reasons. Recorded before the
 /// records it identifies; audit, proposal and transform read the latest one.

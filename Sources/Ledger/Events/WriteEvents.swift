@@ -1,3 +1,5 @@
+import CanonicalJSON
+
 /// What a write to Twenty does to one record.
 public enum WriteOperation: String, Codable, Sendable {
     case create, update, destroy, softDelete, restore

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Foundation
 
 /// A migration project: a directory holding the ledger, the settings, the field map and the reports.

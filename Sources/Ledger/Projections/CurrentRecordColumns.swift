@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 extension Ledger {

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// "inverse-stream": for every mutation, the compensation that undoes it, captured when the mutation was

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// An event as a projection folds it: its columns and its payload's canonical bytes, the same whether the event

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// The outcome events already recorded for an object's source records, read straight from the events table for

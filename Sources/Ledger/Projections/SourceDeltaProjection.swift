@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// "source-delta": the history of every source record's content hash across snapshots, a row per extracted or

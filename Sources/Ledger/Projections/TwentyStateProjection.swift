@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// "twenty-state": (object, Twenty id) -> source id and the values last written: what the tool believes Twenty

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Crypto
 
 /// How an event is hashed (also in `Ledger/EVENTS.md`, so an auditor can recompute the chain elsewhere):

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// What can go wrong opening, appending to or reading a ledger, as one sentence a person can act on.

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// What a rebuild did, and for `--check`, where the stored projections differ from the events.

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import SQLite
 
 /// Applies the ordered, named migrations in `Ledger/migrations/` that a ledger has not seen yet.

@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Ledger
 
 /// Collects one record's values field by field and assembles composites: subfields written by different columns

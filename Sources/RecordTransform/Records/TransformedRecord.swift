@@ -1,3 +1,4 @@
+import CanonicalJSON
 import Ledger
 
 /// A source record turned into the payload Twenty will receive, with what validation needs to know about it.

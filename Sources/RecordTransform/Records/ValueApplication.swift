@@ -1,3 +1,4 @@
+import CanonicalJSON
 import FieldMap
 import Ledger
 import TwentyModel
