@@ -222,7 +222,8 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "SQLite", "CanonicalJSON"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LedgerTests", dependencies: ["Ledger", "SQLite", "CanonicalJSON"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CLITests",
             dependencies: [
