@@ -162,6 +162,24 @@ struct ProposalTests {
         }
     }
 
+    @Test("a headcount under an unfamiliar header or a count header is not taken for revenue at high confidence")
+    func headcountIsNotRevenue() throws {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "fieldmap-headcount-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        var rows = ["Company ID,Company Name,Belegschaft,Staff Count"]
+        for n in 1...200 { rows.append("CO\(n),Firma \(n),\(n * 37 % 5000 + 3),\(n * 53 % 900 + 1)") }
+        try (rows.joined(separator: "\n") + "\n").write(
+            to: root.appendingPathComponent("companies.csv"), atomically: true, encoding: .utf8)
+        let map = try MapProposer(layout: try ExportLayout(root: root), catalog: .builtIn()).propose().map
+        for column in ["Belegschaft", "Staff Count"] {
+            let field = try #require(map.object(source: "companies")?.fields.first { $0.column == column })
+            let revenue = field.target?.hasPrefix("annualRecurringRevenue") == true
+            #expect(!revenue || field.confidence < 0.6, "\(column) -> \(field.target ?? "none") at \(field.confidence)")
+        }
+    }
+
     @Test("deal stages map value by value in stages.csv order, unmatched stages becoming new options in that order")
     func stageValues() throws {
         let map = try GeneratedExport().propose().map

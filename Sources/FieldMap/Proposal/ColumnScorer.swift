@@ -87,6 +87,15 @@ enum ColumnScorer {
     /// The share of sampled values that fit what the rule expects; nil when the sample holds no values.
     static func valueFit(_ expect: ValueExpectation, _ column: ColumnEvidence) -> Double? {
         guard !column.isEmpty else { return nil }
+        // What the numbers mean, told apart by their markers and header (a headcount is not revenue, a year is not
+        // a headcount): a number whose meaning contradicts the rule does not fit it, whatever its shape.
+        if let meaning = column.number?.meaning {
+            switch (expect, meaning) {
+            case (.amount, .count), (.amount, .year), (.amount, .percent), (.amount, .identifier): return 0
+            case (.number, .money), (.number, .year), (.number, .identifier): return 0
+            default: break
+            }
+        }
         let share = column.typeShare
         switch (expect, column.type) {
         case (.text, .text), (.text, .picklist): return 1
