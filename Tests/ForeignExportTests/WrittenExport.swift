@@ -5,10 +5,14 @@ import Foundation
 final class WrittenExport: @unchecked Sendable {
     let folder: URL
     let key: AnswerKey
+    /// Whether this object wrote the folder (and so removes it); a checked-in fixture is never removed, wherever
+    /// the clone lives (a clone under the temporary folder once lost its fixtures to a path test).
+    private let owned: Bool
     private var tables: [String: ReadTable] = [:]
 
     init(style: ForeignStyle, records: Int = 120, seed: UInt64 = 7) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("foreign-export-\(UUID().uuidString)")
+        owned = true
         try ForeignExportWriter(style: style, records: records, seed: seed).write(to: folder)
         key = try JSONDecoder().decode(
             AnswerKey.self, from: Data(contentsOf: folder.appendingPathComponent("answer-key.json")))
@@ -17,14 +21,13 @@ final class WrittenExport: @unchecked Sendable {
     /// A folder of files checked in (a public sample) with its own answer key.
     init(fixture folder: URL) throws {
         self.folder = folder
+        owned = false
         key = try JSONDecoder().decode(
             AnswerKey.self, from: Data(contentsOf: folder.appendingPathComponent("answer-key.json")))
     }
 
     deinit {
-        if folder.path.hasPrefix(FileManager.default.temporaryDirectory.path) {
-            try? FileManager.default.removeItem(at: folder)
-        }
+        if owned { try? FileManager.default.removeItem(at: folder) }
     }
 
     func table(_ path: String) throws -> ReadTable {
