@@ -2,6 +2,7 @@ import AllegoryExport
 import CanonicalJSON
 import ExportUnderstanding
 import Foundation
+import Ledger
 import TwentyModel
 
 /// Proposes the field map of an export: every file to a Twenty object, every column to a field with a transform, a
@@ -13,6 +14,8 @@ public struct MapProposer {
     /// What the snapshot understood of the export (each file's object, key, columns' meanings and relations); without
     /// it, files are read by the default layout's names only.
     public var understanding: ExportUnderstanding?
+    /// The project's ledger: samples are then the snapshot's records, not the export read again.
+    public var ledger: Ledger?
 
     public init(
         layout: ExportLayout, catalog: TargetCatalog, understanding: ExportUnderstanding? = nil,
@@ -46,7 +49,11 @@ public struct MapProposer {
                 continue
             }
             do {
-                samples[file.object] = try SourceSample.read(file, in: layout, limit: rowLimit)
+                if let ledger, let understood = understanding?.file(path: file.path) {
+                    samples[file.object] = try LedgerSample.read(understood, from: ledger, limit: rowLimit)
+                } else {
+                    samples[file.object] = try SourceSample.read(file, in: layout, limit: rowLimit)
+                }
             } catch {
                 notes.append("\(file.path) could not be read: \(error)")
             }

@@ -66,18 +66,14 @@ struct MapProposeCommand: AsyncParsableCommand {
         // The understanding the snapshot recorded (the identities and links every later step uses); an export other
         // than the snapshot's is understood afresh, and the proposal says so.
         var understanding = try UnderstandingRecord.latestComplete(in: ledger)
-        if understanding == nil
-            || export.map({ URL(fileURLWithPath: $0).standardizedFileURL.path })
-                != snapshotPath.map({
-                    URL(fileURLWithPath: $0).standardizedFileURL.path
-                })
-        {
-            understanding = try Understander(layout: layout).understand()
-        }
-        var proposal = try MapProposer(
-            layout: layout, catalog: catalog, understanding: understanding, rowLimit: sampleRows
-        )
-        .propose()
+        func standardized(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let fromSnapshot =
+            understanding != nil && (export == nil || export.map(standardized) == snapshotPath.map(standardized))
+        if !fromSnapshot { understanding = try Understander(layout: layout).understand() }
+        var proposer = MapProposer(layout: layout, catalog: catalog, understanding: understanding, rowLimit: sampleRows)
+        // From the project's snapshot, the proposal samples the records the ledger holds.
+        if fromSnapshot { proposer.ledger = ledger }
+        var proposal = try proposer.propose()
         if let assist, let url = URL(string: assist) {
             let client = AssistClient(
                 endpoint: url, model: assistModel, apiKey: ProcessInfo.processInfo.environment["CRM_MIGRATE_ASSIST_KEY"]

@@ -3,6 +3,7 @@ import ArgumentParser
 import FieldMap
 import Foundation
 import Ledger
+import SourceSnapshot
 
 struct MapReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,9 @@ struct MapReviewCommand: ParsableCommand {
             "Also writes PROJECT_DIR/reports/map-review.html, a self-contained page. Lists the map's problems, if any.")
 
     @OptionGroup var options: ProjectOptions
-    @Option(help: "The export folder (default: the folder of the project's latest snapshot).", completion: .directory)
+    @Option(
+        help: "An export folder to sample instead of the records of the project's latest snapshot.",
+        completion: .directory)
     var export: String?
     @Option(help: "Sample values shown per column (default: 3).") var samples = 3
 
@@ -24,17 +27,25 @@ struct MapReviewCommand: ParsableCommand {
             throw UserFacingError(
                 "map.yaml cannot be read, so no review was written:\n" + MapProblems(file.problems).description)
         }
-        guard let exportPath = try export ?? project.openLedger(.read).latestSnapshotExportPath() else {
-            throw UserFacingError("no export to sample: pass --export DIR or take a snapshot first")
-        }
-        let layout = try ExportLayout(root: URL(fileURLWithPath: exportPath).standardizedFileURL)
+        let ledger = try project.openLedger(.read)
         var sampled: [String: SourceSample] = [:]
         var unreadable: [String] = []
-        for source in layout.files where file.map.object(source: source.object) != nil {
-            do {
-                sampled[source.object] = try SourceSample.read(source, in: layout, limit: 200)
-            } catch {
-                unreadable.append("\(source.path) could not be read for samples: \(error)")
+        if export == nil, let understanding = try UnderstandingRecord.latestComplete(in: ledger) {
+            // The records the snapshot holds, as the transform will read them.
+            for understood in understanding.files where file.map.object(source: understood.object) != nil {
+                sampled[understood.object] = try LedgerSample.read(understood, from: ledger, limit: 200)
+            }
+        } else {
+            guard let exportPath = try export ?? ledger.latestSnapshotExportPath() else {
+                throw UserFacingError("no export to sample: pass --export DIR or take a snapshot first")
+            }
+            let layout = try ExportLayout(root: URL(fileURLWithPath: exportPath).standardizedFileURL)
+            for source in layout.files where file.map.object(source: source.object) != nil {
+                do {
+                    sampled[source.object] = try SourceSample.read(source, in: layout, limit: 200)
+                } catch {
+                    unreadable.append("\(source.path) could not be read for samples: \(error)")
+                }
             }
         }
         let preview = RecordTransformPreview(projectId: project.settings.projectId, map: file.map)

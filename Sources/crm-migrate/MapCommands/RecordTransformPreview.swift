@@ -48,7 +48,9 @@ struct RecordTransformPreview {
         // The transformer writes the source id into allegoryId itself, so the key column previews its own value.
         let sourceId = object.key == field.column ? sampled.value : "REVIEW-1"
         if object.key != field.column {
-            if let keyField = object.fields.first(where: { $0.column == object.key }) { reduced.fields.append(keyField) }
+            if let keyField = object.fields.first(where: { $0.column == object.key }) {
+                reduced.fields.append(keyField)
+            }
             values[object.key] = sourceId
         }
         // A number written without a calling code is read in the record's country, as the migration reads it.
@@ -74,10 +76,13 @@ struct RecordTransformPreview {
         let top = field.targetField ?? target
         if field.transform == .phone, payload[top] == nil {
             // The transform refused the number and the invalidPhone policy kept or dropped it instead of rejecting.
-            let country = countryField(of: sampled.object).flatMap { sampled.record[$0.column] }
+            let country =
+                countryField(of: sampled.object).flatMap { sampled.record[$0.column] }
                 .flatMap { NumberingPlan.plan(forCountry: $0)?.country } ?? context.defaults.country
             var why = "not a valid phone number"
-            if case .failure(let rejection) = Phones.parse(sampled.value, defaultCountry: country) { why = rejection.message }
+            if case .failure(let rejection) = Phones.parse(sampled.value, defaultCountry: country) {
+                why = rejection.message
+            }
             if let kept = payload[context.policies.invalidPhoneField]?.stringValue {
                 return "kept as text in \(context.policies.invalidPhoneField) (\(kept)): \(why)"
             }
@@ -89,12 +94,15 @@ struct RecordTransformPreview {
         }
         // Alone in the reduced map, a list of emails has no primary beside it, so the transform promotes its first
         // item to primaryEmail; in the migration the Email column is the primary, so the whole list is shown.
-        if subfield == "additionalEmails", case .array(let extras) = part, let promoted = whole["primaryEmail"]?.stringValue {
+        if subfield == "additionalEmails", case .array(let extras) = part,
+            let promoted = whole["primaryEmail"]?.stringValue
+        {
             return JSONValue.array([.string(promoted)] + extras).canonicalText
         }
         // The national number alone hides the country it was read in, which is what a reviewer checks.
         if subfield == "primaryPhoneNumber", let number = part.stringValue,
-            let code = whole["primaryPhoneCallingCode"]?.stringValue, let country = whole["primaryPhoneCountryCode"]?.stringValue
+            let code = whole["primaryPhoneCallingCode"]?.stringValue,
+            let country = whole["primaryPhoneCountryCode"]?.stringValue
         {
             return "\(code) \(number) (\(country))"
         }
