@@ -124,7 +124,7 @@ public struct Understander {
                     keyKind: decision.key.kind, keyReason: decision.key.reason, labelColumn: decision.label,
                     records: survey.records, columns: Self.claimingStandardsOnce(columns)))
         }
-        let (date, source) = exportDate(surveys)
+        let (date, source) = exportDate(surveys, files: files)
         var repeated: [String: RepeatedKeys] = [:]
         for (survey, decision) in zip(surveys, decided) where decision.key.columns.count == 1 {
             guard let column = survey.column(decision.key.columns[0]) else { continue }
@@ -261,8 +261,8 @@ public struct Understander {
         return result
     }
 
-    /// The export's own date: the manifest's, else the newest ISO timestamp in the export.
-    private func exportDate(_ surveys: [FileSurvey]) -> (String?, String?) {
+    /// The export's own date: the manifest's, else the newest ISO timestamp of something that already happened.
+    private func exportDate(_ surveys: [FileSurvey], files: [FileUnderstanding]) -> (String?, String?) {
         var unreadable: String?
         if let manifest = layout.manifestPath {
             do {
@@ -277,17 +277,12 @@ public struct Understander {
             }
         }
         var newest: (String, String)?
-        for survey in surveys {
-            for column in survey.columns {
-                guard case let type = column.profiler.profile().type,
-                    ["date", "dateTime"].contains(ColumnMeaning.kind(type).kind),
-                    let format = ColumnMeaning.kind(type).format,
-                    format.hasPrefix("YYYY-MM-DD") || format.hasPrefix("ISO")
-                else { continue }
-                for value in column.sample.keys where value.count >= 10 {
-                    let day = String(value.prefix(10))
-                    if day > (newest?.0 ?? "") { newest = (day, "\(survey.file.path) \(column.name)") }
-                }
+        // Only timestamps of what already happened: a close or due date may lie after the export.
+        let past: Set<String> = ["Created", "Modified", "Last Activity", "Occurred At", "Uploaded At", "Completed At"]
+        for (survey, file) in zip(surveys, files) {
+            for column in survey.columns where file.column(column.name)?.standard.map(past.contains) ?? false {
+                guard let day = column.newestDay, String(day) > (newest?.0 ?? "") else { continue }
+                newest = (String(day), "\(survey.file.path) \(column.name)")
             }
         }
         let note = unreadable.map { "; \($0)" } ?? ""

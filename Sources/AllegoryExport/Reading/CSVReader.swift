@@ -256,6 +256,10 @@ public struct CSVRow {
 extension String {
     /// Without leading and trailing whitespace; the string itself (no copy) when there is none, the common case.
     public var trimmingWhitespace: String {
+        // Most cells begin and end with a visible ASCII character: two byte tests, no grapheme breaking.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         guard let first = first, let last = last, first.isWhitespace || last.isWhitespace else { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }

@@ -21,6 +21,11 @@ struct ColumnSurvey {
     /// Distinct non-empty values with their counts, up to `sampleLimit`.
     private(set) var sample: [String: Int] = [:]
     private(set) var sampleIsComplete = true
+    /// Whether the column may identify, name or point at records; decided at `decisionPoint` from its values'
+    /// type: dates, amounts, phones and flags do not, and are not tracked further (most of a survey's cost).
+    private(set) var referenceable = true
+    /// The latest `YYYY-MM-DD` a value starts with: the export's date when it has no manifest.
+    private(set) var newestDay: Substring?
 
     init(name: String) {
         self.name = name
@@ -32,6 +37,8 @@ struct ColumnSurvey {
         let value = raw.trimmingWhitespace
         guard !value.isEmpty else { return }
         nonEmpty += 1
+        if let day = Self.isoDay(value), day > (newestDay ?? "") { newestDay = day }
+        guard referenceable else { return }
         if sample[value] != nil || sample.count < Self.sampleLimit {
             sample[value, default: 0] += 1
         } else {
@@ -39,10 +46,36 @@ struct ColumnSurvey {
         }
         exact?.insert(value)
         folded?.insert(ValueFolding.folded(value))
-        if nonEmpty == Self.decisionPoint {
-            if let set = exact, set.duplicateShare > Self.maximumDuplicateShare { exact = nil }
-            if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
+        if nonEmpty == Self.decisionPoint { decide() }
+    }
+
+    /// After the first values: sets that repeat too much are dropped, and a column whose values can neither
+    /// identify nor name nor point at records stops being tracked.
+    private mutating func decide() {
+        if let set = exact, set.duplicateShare > Self.maximumDuplicateShare { exact = nil }
+        if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
+        switch ColumnMeaning.kind(profiler.profile().type).kind {
+        case "text", "picklist", "email", "url", "empty": break
+        case "integer": folded = nil
+        default:
+            referenceable = false
+            exact = nil
+            folded = nil
         }
+    }
+
+    /// The `YYYY-MM-DD` a value starts with, if it does.
+    static func isoDay(_ value: String) -> Substring? {
+        let utf8 = value.utf8
+        guard utf8.count >= 10 else { return nil }
+        var index = utf8.startIndex
+        for position in 0..<10 {
+            let byte = utf8[index]
+            let ok = position == 4 || position == 7 ? byte == UInt8(ascii: "-") : (byte >= 0x30 && byte <= 0x39)
+            guard ok else { return nil }
+            index = utf8.index(after: index)
+        }
+        return value.prefix(10)
     }
 
     /// At the end of the file: sets of values that repeat too much are dropped, whatever the file's size.

@@ -50,6 +50,9 @@ public enum ValueFolding {
 
     /// Names, emails and domains compare without case or repeated spaces; a web address compares by its domain.
     public static func folded(_ value: String) -> String {
+        // Most values are already folded: lower-case ASCII, single spaces, no web prefix (a byte scan, no copy).
+        if isFoldedASCII(value) { return value }
+        if let ascii = foldedASCII(value) { return ascii }
         let lower = value.trimmingWhitespace.lowercased()
         if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") {
             return domain(of: lower)
@@ -67,6 +70,41 @@ public enum ValueFolding {
             }
         }
         return result
+    }
+
+    /// An ASCII value folded byte by byte (lower case, spaces collapsed, ends trimmed); nil for anything else, or a
+    /// web address (compared by domain).
+    private static func foldedASCII(_ value: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count)
+        var pendingSpace = false
+        for byte in value.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        let folded = String(decoding: bytes, as: UTF8.self)
+        if folded.hasPrefix("http://") || folded.hasPrefix("https://") || folded.hasPrefix("www.") { return nil }
+        return folded
+    }
+
+    private static func isFoldedASCII(_ value: String) -> Bool {
+        var previousSpace = true
+        for byte in value.utf8 {
+            if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                return false
+            }
+            let space = byte == 0x20
+            if space && previousSpace { return false }
+            previousSpace = space
+        }
+        if previousSpace { return value.isEmpty }
+        return !(value.hasPrefix("http://") || value.hasPrefix("https://") || value.hasPrefix("www."))
     }
 
     /// A website's host as Twenty compares company domains (ValueRules' one definition).
