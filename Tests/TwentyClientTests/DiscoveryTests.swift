@@ -23,6 +23,22 @@ struct DiscoveryTests {
         #expect(workspace.members.allSatisfy { !$0.id.isEmpty })
     }
 
+    @Test("fields the workspace marks custom are listed per object")
+    func customFields() async throws {
+        let sandbox = try InProcessSandbox(version: .v2)
+        let metadata = try await sandbox.client.get("rest/metadata/objects")
+        let company = metadata["data"]?["objects"].flatMap { objects -> String? in
+            guard case .array(let items) = objects else { return nil }
+            return items.first { $0["nameSingular"]?.stringValue == "company" }?["id"]?.stringValue
+        }
+        let field = try JSONValueText.parse(
+            #"{"objectMetadataId":"\#(company ?? "")","type":"TEXT","name":"allegoryId","label":"Allegory id"}"#)
+        _ = try await sandbox.client.send("POST", "rest/metadata/fields", body: field)
+        let workspace = try await sandbox.client.describeWorkspace()
+        #expect(workspace.customFields["company"] == ["allegoryId"])
+        #expect(workspace.customFields["person"] == nil)
+    }
+
     @Test("discovery reads v1 naming and a batch maximum of 60 from a v1 sandbox")
     func discoversV1() async throws {
         let sandbox = try InProcessSandbox(version: .v1, batchMax: 60)
@@ -72,8 +88,8 @@ struct DiscoveryTests {
         let json = try JSONValueText.parse(
             #"{"data":{"objects":[{"nameSingular":"note","namePlural":"notes","fields":[{"name":"bodyV2","type":"RICH_TEXT"}]}]}}"#
         )
-        let (objects, rawTypes) = try MetadataReader.read(json)
-        #expect(objects.first?.field(named: "bodyV2")?.type == .richTextV2)
-        #expect(rawTypes["note"]?["bodyV2"] == "RICH_TEXT")
+        let reading = try MetadataReader.read(json)
+        #expect(reading.objects.first?.field(named: "bodyV2")?.type == .richTextV2)
+        #expect(reading.rawTypes["note"]?["bodyV2"] == "RICH_TEXT")
     }
 }

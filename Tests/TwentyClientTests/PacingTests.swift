@@ -16,7 +16,27 @@ struct PacingTests {
         // Continuous refill: in `elapsed` seconds both buckets together allow at most 30 + elapsed / 2 requests.
         let elapsed = clock.now()
         let allowed = 30 + elapsed * 30 / 60
+        print(
+            "pacing at the limit (10/1s, 30/60s): 200 requests in \(elapsed) s of manual clock, \(allowed) allowed,"
+                + " \(Double(200) / allowed * 100)% achieved; busiest 60 s: \(workspace.busiestWindow(60)),"
+                + " busiest 1 s: \(workspace.busiestWindow(1)), refused: \(workspace.refused)")
         #expect(Double(200) / allowed >= 0.95)
+    }
+
+    @Test("with two requests in flight the workspace is still never refused")
+    func concurrentRequestsStayPaced() async throws {
+        let clock = ManualPacingClock()
+        let workspace = ThrottledWorkspace(clock: clock, style: .legacy, limits: [(10, 1), (30, 60)])
+        let client = try scriptedClient(
+            workspace, clock: clock, limits: RateLimits(shortLimit: 10, shortWindow: 1, longLimit: 30, longWindow: 60))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<2 {
+                group.addTask { for _ in 0..<50 { _ = try await client.get("rest/people") } }
+            }
+            try await group.waitForAll()
+        }
+        #expect(workspace.admitted.count == 100)
+        #expect(workspace.refused == 0)
     }
 
     @Test("a bare 429 stating a lower limit is learned at once, and the rest are paced without a retry storm")

@@ -5,12 +5,13 @@ import TwentyModel
 extension TwentyClient {
     /// Reads what a migration must know before writing (TWENTY_API.md sections 5, 8, 10, 11).
     public func describeWorkspace() async throws -> WorkspaceDescription {
-        let (objects, rawTypes) = try MetadataReader.read(try await get("rest/metadata/objects"))
+        let metadata = try MetadataReader.read(try await get("rest/metadata/objects"))
         let stated = Self.batchMaximum(inOpenAPI: try await get("rest/open-api/core"))
         return WorkspaceDescription(
-            url: connection.baseURL.absoluteString, objects: objects, members: try await members(),
+            url: connection.baseURL.absoluteString, objects: metadata.objects, customFields: metadata.customFields,
+            members: try await members(),
             batchMaximum: stated ?? 60, batchMaximumStated: stated != nil,
-            naming: VersionNaming.detect(objects: objects, rawTypes: rawTypes))
+            naming: VersionNaming.detect(objects: metadata.objects, rawTypes: metadata.rawTypes))
     }
 
     /// Every workspace member with its id and `userEmail`, following the cursor.

@@ -4,29 +4,35 @@ import TwentyModel
 /// Reads `GET /rest/metadata/objects` (`{"data":{"objects":[...]}}`, or a bare `objects` array): the active objects,
 /// their fields with types, options, uniqueness and the relation sides.
 public enum MetadataReader {
-    /// The objects, and each field's type as the workspace spelled it (for names that differ by version).
-    public static func read(_ json: JSONValue) throws -> (
-        objects: [ObjectDescription], rawTypes: [String: [String: String]]
-    ) {
+    /// The objects, each field's type as the workspace spelled it (for names that differ by version), and the fields
+    /// the workspace marks custom (the model's field description does not carry that flag).
+    public struct Reading: Sendable {
+        public var objects: [ObjectDescription]
+        public var rawTypes: [String: [String: String]]
+        public var customFields: [String: [String]]
+    }
+
+    public static func read(_ json: JSONValue) throws -> Reading {
         let list = json["data"]?["objects"] ?? json["objects"] ?? json["data"] ?? json
         let items = list.items
         guard !items.isEmpty else { throw MetadataError("no objects in the answer to GET /rest/metadata/objects") }
-        var rawTypes: [String: [String: String]] = [:]
-        let objects = items.compactMap { item -> ObjectDescription? in
-            guard item["isActive"] != .bool(false), let singular = item["nameSingular"]?.stringValue else { return nil }
+        var reading = Reading(objects: [], rawTypes: [:], customFields: [:])
+        for item in items {
+            guard item["isActive"] != .bool(false), let singular = item["nameSingular"]?.stringValue else { continue }
             let fieldItems = (item["fields"] ?? .array([])).items
-            for field in fieldItems {
-                if let name = field["name"]?.stringValue, let type = field["type"]?.stringValue {
-                    rawTypes[singular, default: [:]][name] = type
-                }
+            for field in fieldItems where field["isActive"] != .bool(false) {
+                guard let name = field["name"]?.stringValue else { continue }
+                if let type = field["type"]?.stringValue { reading.rawTypes[singular, default: [:]][name] = type }
+                if field["isCustom"] == .bool(true) { reading.customFields[singular, default: []].append(name) }
             }
-            return ObjectDescription(
-                nameSingular: singular, namePlural: item["namePlural"]?.stringValue ?? singular + "s",
-                labelSingular: item["labelSingular"]?.stringValue ?? singular,
-                labelPlural: item["labelPlural"]?.stringValue ?? singular, isCustom: item["isCustom"] == .bool(true),
-                fields: fieldItems.compactMap(field(from:)))
+            reading.objects.append(
+                ObjectDescription(
+                    nameSingular: singular, namePlural: item["namePlural"]?.stringValue ?? singular + "s",
+                    labelSingular: item["labelSingular"]?.stringValue ?? singular,
+                    labelPlural: item["labelPlural"]?.stringValue ?? singular,
+                    isCustom: item["isCustom"] == .bool(true), fields: fieldItems.compactMap(field(from:))))
         }
-        return (objects, rawTypes)
+        return reading
     }
 
     /// Types the model does not know are left out; `RICH_TEXT` (v1.20 on) has `RICH_TEXT_V2`'s shape, so it is kept as

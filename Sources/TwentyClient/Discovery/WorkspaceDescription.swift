@@ -5,6 +5,8 @@ import TwentyModel
 public struct WorkspaceDescription: Sendable, Equatable {
     public var url: String
     public var objects: [ObjectDescription]
+    /// Per object, the fields the workspace marks `isCustom` (added by people or an earlier migration).
+    public var customFields: [String: [String]]
     public var members: [WorkspaceMember]
     /// `QUERY_MAX_RECORDS`: the largest batch (and page) the workspace takes.
     public var batchMaximum: Int
@@ -13,11 +15,13 @@ public struct WorkspaceDescription: Sendable, Equatable {
     public var naming: VersionNaming
 
     public init(
-        url: String, objects: [ObjectDescription], members: [WorkspaceMember], batchMaximum: Int,
+        url: String, objects: [ObjectDescription], customFields: [String: [String]] = [:], members: [WorkspaceMember],
+        batchMaximum: Int,
         batchMaximumStated: Bool, naming: VersionNaming
     ) {
         self.url = url
         self.objects = objects
+        self.customFields = customFields
         self.members = members
         self.batchMaximum = batchMaximum
         self.batchMaximumStated = batchMaximumStated

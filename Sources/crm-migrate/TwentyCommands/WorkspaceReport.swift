@@ -17,9 +17,7 @@ enum WorkspaceReport {
         let custom = workspace.objects.filter(\.isCustom)
         lines.append("  objects: \(workspace.objects.count) (\(custom.count) custom)")
         for object in workspace.objects.sorted(by: { $0.nameSingular < $1.nameSingular }) {
-            let standard = StandardObjects.object(named: object.nameSingular, workspace.version)
-            // Fields the standard description of this generation lacks: what the workspace (or an earlier tool) added.
-            let customFields = object.fields.filter { !$0.isSystem && standard?.field(named: $0.name) == nil }
+            let customFields = workspace.customFields[object.nameSingular] ?? []
             let unique = object.fields.filter(\.isUnique).map(\.name)
             lines.append(
                 "    \(object.nameSingular.padding(toLength: 24, withPad: " ", startingAt: 0))"

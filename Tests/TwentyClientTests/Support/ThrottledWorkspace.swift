@@ -83,8 +83,15 @@ final class ThrottledWorkspace: HTTPTransport, @unchecked Sendable {
         return true
     }
 
-    /// Requests admitted in `[start, start + window)`: what a fixed window would count.
-    func admitted(from start: Double, window: Double) -> Int {
-        admitted.filter { $0 >= start && $0 < start + window }.count
+    /// The most requests admitted in any span shorter than `window` seconds.
+    func busiestWindow(_ window: Double) -> Int {
+        let times = admitted
+        var best = 0
+        var start = 0
+        for end in times.indices {
+            while times[end] - times[start] >= window { start += 1 }
+            best = max(best, end - start + 1)
+        }
+        return best
     }
 }
