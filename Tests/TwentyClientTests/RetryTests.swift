@@ -36,6 +36,16 @@ struct RetryTests {
         #expect(transport.requests.count == 4)
     }
 
+    @Test("a 429 on an unpaced metadata call backs off instead of retrying at once")
+    func unpacedRefusalBacksOff() async throws {
+        let clock = ManualPacingClock()
+        let transport = ScriptedTransport([.answer(429, headers: ["Retry-After": "3"]), .answer(200)])
+        let client = try scriptedClient(transport, clock: clock)
+        _ = try await client.get("rest/metadata/objects")
+        #expect(transport.requests.count == 2)
+        #expect(clock.sleeps == [3])
+    }
+
     @Test("network failures are retried like 5xx")
     func networkFailuresRetried() async throws {
         let transport = ScriptedTransport([.fail, .fail, .answer(200)])

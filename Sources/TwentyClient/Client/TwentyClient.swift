@@ -49,11 +49,12 @@ public final class TwentyClient: Sendable {
                 return TwentyReply(status: response.status, headers: response.headers, json: json)
             case .success(let response):
                 let json = try? JSONValue(parsing: response.body)
+                var refusal: Refusal?
                 if response.status == 429 {
-                    await pacer.refused(
-                        Refusal(
-                            headers: response.headers, messages: ErrorTranslation.messages(in: json),
-                            retryAfterSeconds: json?["retryAfterSeconds"]?.numberValue))
+                    refusal = Refusal(
+                        headers: response.headers, messages: ErrorTranslation.messages(in: json),
+                        retryAfterSeconds: json?["retryAfterSeconds"]?.numberValue)
+                    if paced, let refusal { await pacer.refused(refusal) }
                 }
                 guard RetryPolicy.isRetryable(status: response.status), attempt < retry.maxAttempts else {
                     throw redacted(
@@ -61,9 +62,14 @@ public final class TwentyClient: Sendable {
                             status: response.status, body: json, method: method, path: path, context: context,
                             attempts: attempt))
                 }
-                // A 429 waits in the pacer, which now knows the lower limit; backoff on top would only slow it more.
-                if response.status != 429 { try await clock.sleep(seconds: retry.delay(afterAttempt: attempt)) }
+                // A paced 429 waits in the pacer, which now knows the lower limit: backoff on top would only slow it.
+                if !(paced && refusal != nil) {
+                    let delay = max(refusal?.retryAfter ?? 0, retry.delay(afterAttempt: attempt))
+                    try await clock.sleep(seconds: delay)
+                }
             case .failure(let failure):
+                // A write retried after a lost answer may meet its own record: the engine's deterministic ids make
+                // that detectable ("already exists" with our id), so retrying is safe here.
                 guard attempt < retry.maxAttempts else {
                     throw TwentyError(
                         kind: .network, method: method, path: path, status: 0, messages: [failure.description],

@@ -2,8 +2,9 @@
 /// slows down instead of retrying into the wall.
 ///
 /// The default (legacy) engine answers a bare 429, so the pacer keeps its own buckets and lowers their limits from
-/// what a refusal says or, failing that, from how many requests it had sent in the window when refused. A window's
-/// worth of accepted requests raises a lowered limit again by a step, never above the configured one.
+/// what a refusal says or, failing that, from how many requests it had sent in the window when refused. A measured
+/// limit is raised again by a step after twice its count of accepted requests, never above the configured one or a
+/// limit the server stated.
 public actor RequestPacer {
     public let configured: RateLimits
     private var short: TokenBucket

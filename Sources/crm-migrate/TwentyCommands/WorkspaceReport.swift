@@ -26,7 +26,11 @@ enum WorkspaceReport {
                     + (unique.isEmpty ? "" : "; unique: \(unique.joined(separator: ", "))"))
         }
         lines.append("  members: \(workspace.members.count)")
-        for member in workspace.members { lines.append("    \(member.userEmail ?? "(no email)")  \(member.id)") }
+        let width = workspace.members.map { ($0.userEmail ?? "(no email)").count }.max() ?? 0
+        for member in workspace.members {
+            let email = (member.userEmail ?? "(no email)").padding(toLength: width, withPad: " ", startingAt: 0)
+            lines.append("    \(email)  \(member.id)")
+        }
         return lines
     }
 
