@@ -87,6 +87,20 @@ struct PacingTests {
         #expect(await client.pacer.learned.longLimit == 20)
     }
 
+    @Test("a v2 refusal stating its window is learned with that window, and pacing then gets 95% of the limit")
+    func statedWindowIsLearned() async throws {
+        let clock = ManualPacingClock()
+        let workspace = ThrottledWorkspace(clock: clock, style: .v2, limits: [(10, 1), (30, 6)])
+        let client = try scriptedClient(workspace, clock: clock)
+        for _ in 0..<300 { _ = try await client.get("rest/people") }
+        let learned = await client.pacer.learned
+        #expect(learned.longLimit == 30 && learned.longWindow == 6)
+        #expect(learned.shortLimit == 10 && learned.shortWindow == 1)
+        #expect(workspace.refused == 2)
+        let allowed = 30 + clock.now() * 30 / 6
+        #expect(Double(300) / allowed >= 0.95)
+    }
+
     @Test("metadata reads are not paced: Twenty's throttler counts record calls only")
     func metadataIsNotPaced() async throws {
         let clock = ManualPacingClock()

@@ -19,7 +19,7 @@ public struct RateLimits: Sendable, Equatable {
 public struct Refusal: Sendable, Equatable {
     public var retryAfter: Double?
     public var headerLimit: Int?
-    /// From the legacy message: the limit of the window that refused, and that window in seconds.
+    /// From the message (legacy or v2): the limit of the window that refused, and that window in seconds.
     public var statedLimit: Int?
     public var statedWindow: Double?
 
@@ -37,10 +37,25 @@ public struct Refusal: Sendable, Equatable {
         retryAfter = headers["retry-after"].flatMap(Double.init) ?? retryAfterSeconds
         headerLimit = headers["x-ratelimit-limit"].flatMap(Int.init)
         for message in messages {
-            guard let (limit, milliseconds) = Self.limitReached(message) else { continue }
-            statedLimit = limit
-            statedWindow = Double(milliseconds) / 1000
+            if let (limit, milliseconds) = Self.limitReached(message) {
+                statedLimit = limit
+                statedWindow = Double(milliseconds) / 1000
+            } else if let (limit, seconds) = Self.requestsPer(message) {
+                statedLimit = limit
+                statedWindow = seconds
+            }
         }
+    }
+
+    /// `... 3 requests per 60s.` (the v2 engine's message as the sandbox plays it) -> (3, 60).
+    static func requestsPer(_ message: String) -> (Int, Double)? {
+        guard let per = message.range(of: " requests per ") else { return nil }
+        let count = message[..<per.lowerBound].split(separator: " ").last.flatMap { Int($0) }
+        let rest = message[per.upperBound...]
+        let number = rest.prefix { $0.isNumber || $0 == "." }
+        guard let count, let seconds = Double(number), seconds > 0, rest.dropFirst(number.count).first == "s"
+        else { return nil }
+        return (count, seconds)
     }
 
     /// `Limit reached (N tokens per M ms)` -> (N, M).

@@ -73,8 +73,13 @@ public actor RequestPacer {
         acceptedSinceRefusal = 0
         if let retryAfter = refusal.retryAfter { pausedUntil = max(pausedUntil, now + retryAfter) }
         if let limit = refusal.statedLimit, let window = refusal.statedWindow {
-            lower(window: window, to: Double(limit))
-            if abs(window - long.window) <= abs(window - short.window) { statedLongLimit = Double(limit) }
+            // Stated exactly: the window too (a workspace may be configured with other windows than Twenty's).
+            if isShort(window) {
+                short.restate(limit: Double(limit), window: window)
+            } else {
+                long.restate(limit: Double(limit), window: window)
+                statedLongLimit = Double(limit)
+            }
         } else if let limit = refusal.headerLimit {
             // The header does not say which window refused: the short one if we had already sent its limit there.
             let inShort = sent.filter { now - $0 < short.window }.count - 1
@@ -94,10 +99,13 @@ public actor RequestPacer {
     }
 
     private func lower(window: Double, to limit: Double) {
-        if abs(window - short.window) < abs(window - long.window) {
+        if isShort(window) {
             short.lower(to: limit)
         } else {
             long.lower(to: limit)
         }
     }
+
+    /// A window no longer than the short one is the short window; any longer one is the long window.
+    private func isShort(_ window: Double) -> Bool { window <= short.window }
 }

@@ -2,7 +2,7 @@
 /// second (so 100 per 60 s is ~1.67 requests/s once a burst of 100 is spent).
 public struct TokenBucket: Sendable, Equatable {
     public private(set) var limit: Double
-    public let window: Double
+    public private(set) var window: Double
     private(set) var tokens: Double
     private var refilledAt: Double
 
@@ -29,6 +29,13 @@ public struct TokenBucket: Sendable, Equatable {
     /// The server refused: it has no token left, whatever we counted, and its limit is at most `limit`.
     mutating func lower(to newLimit: Double) {
         limit = max(1, min(limit, newLimit))
+        tokens = min(tokens, 0)
+    }
+
+    /// The server stated this window's limit and length exactly: take both, with no token left.
+    mutating func restate(limit newLimit: Double, window newWindow: Double) {
+        limit = max(1, newLimit)
+        window = newWindow
         tokens = min(tokens, 0)
     }
 

@@ -9,8 +9,10 @@ final class ThrottledWorkspace: HTTPTransport, @unchecked Sendable {
         case legacy
         /// Default engine with the message left out: nothing at all to learn from.
         case silent
-        /// v2 engine: `Retry-After` and `X-RateLimit-*` headers.
+        /// v2 engine: `Retry-After` and `X-RateLimit-*` headers, a message that names no window.
         case headers
+        /// v2 engine as the sandbox plays it: the headers, and `N requests per Ws.` in the message.
+        case v2
     }
 
     let clock: ManualPacingClock
@@ -60,13 +62,16 @@ final class ThrottledWorkspace: HTTPTransport, @unchecked Sendable {
             return HTTPResponse(status: 429, body: Data(body.utf8))
         case .silent:
             return HTTPResponse(status: 429, body: Data())
-        case .headers:
+        case .headers, .v2:
             let wait = Int(((1 - bucket.tokens) * bucket.window / bucket.limit).rounded(.up))
+            let message =
+                style == .v2
+                ? "Rate limit exceeded for workspace: \(limit) requests per \(Int(bucket.window))s."
+                : "Too many requests"
             return HTTPResponse(
                 status: 429,
                 headers: ["Retry-After": "\(wait)", "X-RateLimit-Limit": "\(limit)", "X-RateLimit-Remaining": "0"],
-                body: Data(
-                    #"{"statusCode":429,"error":"TooManyRequestsException","messages":["Too many requests"]}"#.utf8))
+                body: Data((#"{"statusCode":429,"error":"RATE_LIMITED","messages":[""# + message + #""]}"#).utf8))
         }
     }
 
