@@ -1,5 +1,4 @@
 import CanonicalJSON
-import Foundation
 import TwentyModel
 
 extension TwentyClient {
@@ -19,9 +18,9 @@ extension TwentyClient {
         var members: [WorkspaceMember] = []
         var cursor: String?
         repeat {
-            var path = "rest/workspaceMembers?limit=200"
-            if let cursor { path += "&starting_after=\(Self.queryValue(cursor))" }
-            let page = try await get(path)
+            var query = [(name: "limit", value: "200")]
+            if let cursor { query.append((name: "starting_after", value: cursor)) }
+            let page = try await get(TwentyPath.make("rest/workspaceMembers", query: query))
             for member in (page["data"]?["workspaceMembers"] ?? .array([])).items {
                 guard let id = member["id"]?.stringValue else { continue }
                 members.append(WorkspaceMember(id: id, userEmail: member["userEmail"]?.stringValue))
@@ -32,11 +31,6 @@ extension TwentyClient {
             cursor = next == cursor ? nil : next
         } while cursor != nil
         return members
-    }
-
-    static func queryValue(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-_.~")))
-            ?? text
     }
 
     /// The `limit` parameter's `schema.maximum`, wherever the document declares it (per path or as a component).
