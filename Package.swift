@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // The system libsqlite3 (libsqlite3-dev), reached through a thin Swift wrapper of our own.
@@ -50,7 +51,7 @@ let package = Package(
             name: "crm-migrate",
             dependencies: [
                 "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel",
-                "FieldMap",
+                "FieldMap", "TwentyClient",
                 "RecordTransform", "TwentySandbox", "TwentySandboxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,11 +138,22 @@ let package = Package(
         // Twenty's data model as a migration sees it: field types, standard objects, metadata naming rules.
         .target(name: "TwentyModel"),
 
+        // A client of a Twenty workspace: transport, pacing, retries, discovery and errors a user can act on.
+        .target(
+            name: "TwentyClient",
+            dependencies: [
+                "TwentyModel", "CanonicalJSON",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
+        // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
+        .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),
+
         // The field map: its model, map.yaml, the proposal, the review and the confirmation.
         .target(
             name: "FieldMap",
             dependencies: [
                 "TwentyModel", "AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "CanonicalJSON",
+                "TwentyClient",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -221,6 +233,12 @@ let package = Package(
                 "TwentySandboxServer", "TwentySandbox", "CanonicalJSON",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
+        .testTarget(
+            name: "TwentyClientTests",
+            dependencies: [
+                "TwentyClient", "TwentyClientSandbox", "TwentySandbox", "TwentySandboxServer", "TwentyModel",
+                "CanonicalJSON",
             ]),
         .testTarget(
             name: "LedgerTests", dependencies: ["Ledger", "SQLite", "CanonicalJSON"], resources: [.copy("Fixtures")]),

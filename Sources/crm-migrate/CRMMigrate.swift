@@ -24,6 +24,7 @@ struct CRMMigrate: AsyncParsableCommand {
             MapCommand.self,
             LedgerCommand.self,
             SandboxCommand.self,
+            TwentyCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.

@@ -5,6 +5,7 @@ import FieldMap
 import Foundation
 import Ledger
 import SourceSnapshot
+import TwentyClient
 import TwentyModel
 
 struct MapProposeCommand: AsyncParsableCommand {
@@ -30,6 +31,8 @@ struct MapProposeCommand: AsyncParsableCommand {
         help: "A file holding the workspace API key (default: the TWENTY_API_KEY environment variable).",
         completion: .file())
     var apiKeyFile: String?
+    @Flag(help: "Allow plain http:// to a workspace that is not on this machine (the key then travels unencrypted).")
+    var allowInsecure = false
     @Option(help: "The data model to assume without --twenty: v1 (Twenty 1.x before 1.18) or v2 (default: v2).")
     var twentyVersion: String = "v2"
     @Option(help: "Records sampled from the start of each file (default: 2000).") var sampleRows = SourceSample
@@ -110,17 +113,7 @@ struct MapProposeCommand: AsyncParsableCommand {
 
     func targets() async throws -> TargetCatalog {
         guard let twenty else { return .builtIn(TwentyVersion(rawValue: twentyVersion) ?? .v2) }
-        guard let url = URL(string: twenty) else { throw ValidationError("--twenty \(twenty) is not a URL") }
-        let key: String
-        if let apiKeyFile {
-            key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(
-                in: .whitespacesAndNewlines)
-        } else if let fromEnvironment = ProcessInfo.processInfo.environment["TWENTY_API_KEY"] {
-            key = fromEnvironment
-        } else {
-            throw UserFacingError(
-                "--twenty needs an API key: --api-key-file FILE or the TWENTY_API_KEY environment variable")
-        }
-        return try await WorkspaceMetadata(baseURL: url, apiKey: key).catalog()
+        let connection = try TwentyAccess.connection(url: twenty, apiKeyFile: apiKeyFile, allowInsecure: allowInsecure)
+        return try await TwentyAccess.withClient(connection) { try await TargetCatalog.live($0) }
     }
 }

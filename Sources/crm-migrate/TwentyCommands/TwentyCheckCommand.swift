@@ -1,0 +1,30 @@
+import ArgumentParser
+import TwentyClient
+import TwentyModel
+
+struct TwentyCheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Connect to a workspace and print what a migration would find there.",
+        discussion: """
+            Reads the workspace's metadata, its members and its OpenAPI document, and prints the batch maximum, the \
+            objects with their custom fields, the members, and the names that differ between Twenty versions (task \
+            and note targets, the attachment's file field, the rich-text type). Writes nothing. The API key comes \
+            from --api-key-file or TWENTY_API_KEY, never from a flag value.
+            """)
+
+    @Option(help: "The workspace URL (default: the TWENTY_URL environment variable).")
+    var twenty: String?
+    @Option(
+        help: "A file holding the workspace API key (default: the TWENTY_API_KEY environment variable).",
+        completion: .file())
+    var apiKeyFile: String?
+    @Flag(help: "Allow plain http:// to a workspace that is not on this machine (the key then travels unencrypted).")
+    var allowInsecure = false
+
+    func run() async throws {
+        let connection = try TwentyAccess.connection(url: twenty, apiKeyFile: apiKeyFile, allowInsecure: allowInsecure)
+        let workspace = try await TwentyAccess.withClient(connection) { try await $0.describeWorkspace() }
+        for line in WorkspaceReport.lines(workspace) { print(line) }
+    }
+}

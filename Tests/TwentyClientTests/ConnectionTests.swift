@@ -1,0 +1,46 @@
+import Testing
+import TwentyClient
+
+@Suite("Connection")
+struct ConnectionTests {
+    @Test("plain http is accepted to this machine and refused elsewhere unless allowed")
+    func insecureOnlyToLoopback() throws {
+        let key = TwentyAPIKey(testKey)
+        for url in ["http://127.0.0.1:3000", "http://localhost:3000", "http://[::1]:3000", "https://crm.example.com"] {
+            _ = try TwentyConnection(url: url, apiKey: key)
+        }
+        #expect(throws: ConnectionError.insecure("http://crm.example.com")) {
+            try TwentyConnection(url: "http://crm.example.com", apiKey: key)
+        }
+        _ = try TwentyConnection(url: "http://crm.example.com", apiKey: key, allowInsecure: true)
+        #expect(throws: ConnectionError.self) { try TwentyConnection(url: "ftp://crm.example.com", apiKey: key) }
+    }
+
+    @Test("the API key is sent as a bearer token and appears in no description or error")
+    func keyNeverPrinted() async throws {
+        let key = TwentyAPIKey(testKey)
+        let connection = try TwentyConnection(url: "https://crm.example.com", apiKey: key)
+        #expect(!"\(key)".contains(testKey))
+        #expect(!String(reflecting: key).contains(testKey))
+        #expect(!"\(connection)".contains(testKey))
+        // A server that echoes the header back in its message.
+        let transport = ScriptedTransport([
+            .answer(
+                401,
+                body: #"{"statusCode":401,"error":"Unauthorized","messages":["Bad token Bearer "# + testKey + #""]}"#)
+        ])
+        let client = try scriptedClient(transport)
+        let error = await #expect(throws: TwentyError.self) { try await client.get("rest/people") }
+        #expect(transport.requests.first?.headers["Authorization"] == "Bearer \(testKey)")
+        #expect(error?.kind == .unauthorized)
+        #expect(!"\(error!)".contains(testKey))
+        #expect(!String(reflecting: error!).contains(testKey))
+    }
+
+    @Test("an answer that is not JSON is unreadable, not a crash")
+    func unreadable() async throws {
+        let client = try scriptedClient(ScriptedTransport([.answer(200, body: "<html>")]))
+        let error = await #expect(throws: TwentyError.self) { try await client.get("rest/people") }
+        #expect(error?.kind == .unreadable)
+    }
+}
