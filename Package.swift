@@ -219,7 +219,10 @@ let package = Package(
         .testTarget(name: "TwentyModelTests", dependencies: ["TwentyModel"]),
         .testTarget(
             name: "FieldMapTests",
-            dependencies: ["FieldMap", "TwentyModel", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger"]),
+            dependencies: [
+                "FieldMap", "TwentyModel", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+                "TwentyClient",
+            ]),
         .testTarget(
             name: "RecordTransformTests",
             dependencies: [

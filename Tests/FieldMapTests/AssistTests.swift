@@ -1,6 +1,7 @@
 import AllegoryExport
 import Foundation
 import Testing
+import TwentyClient
 
 @testable import FieldMap
 
@@ -34,8 +35,10 @@ struct AssistTests {
             ```
             """
         let fake = FakeCompletions(content: content)
-        let client = AssistClient(endpoint: URL(string: "http://127.0.0.1:9/v1")!, model: "m", apiKey: "k", transport: fake)
-        let merged = try await AssistMerge.apply(client: client, to: proposal.map, samples: proposal.samples, catalog: .builtIn())
+        let client = AssistClient(
+            endpoint: URL(string: "http://127.0.0.1:9/v1")!, model: "m", apiKey: "k", transport: fake)
+        let merged = try await AssistMerge.apply(
+            client: client, to: proposal.map, samples: proposal.samples, catalog: .builtIn())
         #expect(merged.received == 2)
         let field = merged.map.object(source: "contacts")?.fields.first { $0.column == "Newsletter" }
         // jobTitle is taken by Job Title, so the suggestion is not adopted; the invalid one neither.
@@ -49,16 +52,22 @@ struct AssistTests {
         #expect(!body.contains("C000001,"))
     }
 
-    @Test("over a real loopback port a suggestion is merged with its reason, and the request held only column names and samples")
+    @Test(
+        "over a real loopback port a suggestion is merged with its reason, and the request held only column names and samples"
+    )
     func loopbackEndpoint() async throws {
-        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("fieldmap-assist-\(UUID().uuidString)")
+        let root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "fieldmap-assist-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let header = ["Contact ID", "First Name", "Last Name", "Email", "X Profile"]
         let firstNames = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Frances", "Ken"]
         let rows = (1...40).map { n in
             let first = firstNames[n % firstNames.count]
-            return ["C\(1000 + n)", first, "Tester\(n)", "\(first.lowercased()).\(n)@example.org", "https://x.com/\(first.lowercased())_\(n)"]
+            return [
+                "C\(1000 + n)", first, "Tester\(n)", "\(first.lowercased()).\(n)@example.org",
+                "https://x.com/\(first.lowercased())_\(n)",
+            ]
         }
         let csv = ([header] + rows).map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
         try csv.write(to: root.appendingPathComponent("contacts.csv"), atomically: true, encoding: .utf8)
@@ -66,13 +75,17 @@ struct AssistTests {
         let proposed = try #require(proposal.map.object(source: "contacts")?.fields.first { $0.column == "X Profile" })
         #expect(proposed.newField != nil, "without the model, X Profile becomes a new custom field")
 
-        let server = try LoopbackCompletionsServer(content: """
-            {"suggestions":[{"object":"contacts","column":"X Profile","target":"xLink.primaryLinkUrl","transform":"url",\
-            "confidence":0.8,"reason":"profile URLs on x.com belong in Twenty's X link"}]}
-            """)
+        let server = try LoopbackCompletionsServer(
+            content: """
+                {"suggestions":[{"object":"contacts","column":"X Profile","target":"xLink.primaryLinkUrl","transform":"url",\
+                "confidence":0.8,"reason":"profile URLs on x.com belong in Twenty's X link"}]}
+                """)
         defer { server.stop() }
-        let client = AssistClient(endpoint: server.baseURL, model: "test-model", apiKey: "test-key", transport: URLSessionTransport(timeout: 30))
-        let merged = try await AssistMerge.apply(client: client, to: proposal.map, samples: proposal.samples, catalog: .builtIn())
+        let client = AssistClient(
+            endpoint: server.baseURL, model: "test-model", apiKey: "test-key",
+            transport: URLSessionTransport(timeout: 30))
+        let merged = try await AssistMerge.apply(
+            client: client, to: proposal.map, samples: proposal.samples, catalog: .builtIn())
 
         #expect(merged.received == 1)
         #expect(merged.adopted == 1)
@@ -80,7 +93,9 @@ struct AssistTests {
         #expect(field.target == "xLink.primaryLinkUrl")
         #expect(field.transform == .url)
         #expect(field.newField == nil)
-        #expect(field.reasons.first == "language model suggested xLink.primaryLinkUrl: profile URLs on x.com belong in Twenty's X link")
+        #expect(
+            field.reasons.first
+                == "language model suggested xLink.primaryLinkUrl: profile URLs on x.com belong in Twenty's X link")
 
         let request = try #require(server.requests.first)
         #expect(server.requests.count == 1)
@@ -101,7 +116,9 @@ struct AssistTests {
             let index = try #require(header.firstIndex(of: name))
             let samples = String(column.output.2).matches(of: /"([^"]*)"/).map { String($0.output.1) }
             #expect(!samples.isEmpty && samples.count <= AssistClient.samplesPerColumn)
-            for sample in samples { #expect(rows.contains { $0[index] == sample }, "\(sample) is not a value of \(name)") }
+            for sample in samples {
+                #expect(rows.contains { $0[index] == sample }, "\(sample) is not a value of \(name)")
+            }
             columnsSent.append(name)
         }
         #expect(columnsSent == header)
@@ -122,7 +139,8 @@ struct AssistTests {
                 ])
         ]
         let suggestion = AssistClient.Suggestion(
-            object: "contacts", column: "Notes 2", target: "jobTitle", transform: .text, confidence: 0.8, reason: "titles")
+            object: "contacts", column: "Notes 2", target: "jobTitle", transform: .text, confidence: 0.8,
+            reason: "titles")
         let merged = AssistMerge.merge([suggestion], into: map, catalog: .builtIn())
         #expect(merged.adopted == 1)
         #expect(merged.map.objects[0].fields[0].target == "jobTitle")

@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Foundation
+import TwentyClient
 
 /// A language model behind an OpenAI-compatible `POST {endpoint}/chat/completions`, asked where columns belong.
 /// It is sent column names and a few sample values per column, never whole records.
@@ -54,7 +55,8 @@ public struct AssistClient: Sendable {
             HTTPRequest(method: "POST", url: url, headers: headers, body: Data(body.canonicalText.utf8)))
         guard response.status == 200 else { throw AssistError.status(url.absoluteString, response.status) }
         let answer = try JSONValue(parsing: response.body)
-        guard case .array(let choices)? = answer["choices"], let content = choices.first?["message"]?["content"]?.stringValue
+        guard case .array(let choices)? = answer["choices"],
+            let content = choices.first?["message"]?["content"]?.stringValue
         else { throw AssistError.unreadable("no choices[0].message.content in the answer") }
         return try Self.suggestions(fromContent: content)
     }
@@ -69,9 +71,12 @@ public struct AssistClient: Sendable {
     static func prompt(_ questions: [Question]) -> String {
         var lines: [String] = []
         for question in questions {
-            lines.append("Object \(question.object) -> Twenty \(question.target); fields: \(question.fields.joined(separator: ", "))")
+            lines.append(
+                "Object \(question.object) -> Twenty \(question.target); fields: \(question.fields.joined(separator: ", "))"
+            )
             for column in question.columns {
-                let samples = column.samples.prefix(samplesPerColumn).map { "\"\($0.prefix(60))\"" }.joined(separator: ", ")
+                let samples = column.samples.prefix(samplesPerColumn).map { "\"\($0.prefix(60))\"" }.joined(
+                    separator: ", ")
                 lines.append("  column \"\(column.name)\": \(samples)")
             }
         }
@@ -83,11 +88,16 @@ public struct AssistClient: Sendable {
         var text = content.trimmingCharacters(in: .whitespacesAndNewlines)
         if let start = text.firstIndex(of: "{"), let end = text.lastIndex(of: "}") { text = String(text[start...end]) }
         let json: JSONValue
-        do { json = try JSONValue(parsing: Array(text.utf8)) } catch { throw AssistError.unreadable("the content is not JSON: \(error)") }
-        guard case .array(let items)? = json["suggestions"] else { throw AssistError.unreadable("no suggestions array") }
+        do { json = try JSONValue(parsing: Array(text.utf8)) } catch {
+            throw AssistError.unreadable("the content is not JSON: \(error)")
+        }
+        guard case .array(let items)? = json["suggestions"] else {
+            throw AssistError.unreadable("no suggestions array")
+        }
         return items.compactMap { item in
             guard let object = item["object"]?.stringValue, let column = item["column"]?.stringValue,
-                let target = item["target"]?.stringValue, let transform = item["transform"]?.stringValue.flatMap(Transform.init)
+                let target = item["target"]?.stringValue,
+                let transform = item["transform"]?.stringValue.flatMap(Transform.init)
             else { return nil }
             let confidence: Double
             switch item["confidence"] {

@@ -1,3 +1,4 @@
+import TwentyClient
 import TwentyModel
 
 /// The Twenty objects and fields a map may write to: a live workspace's metadata, or the built-in description of a
@@ -10,7 +11,8 @@ public struct TargetCatalog: Sendable, Equatable {
     /// Email addresses of the workspace's members, when read from a live workspace.
     public var memberEmails: [String]?
 
-    public init(objects: [ObjectDescription], version: TwentyVersion, url: String? = nil, memberEmails: [String]? = nil) {
+    public init(objects: [ObjectDescription], version: TwentyVersion, url: String? = nil, memberEmails: [String]? = nil)
+    {
         self.objects = objects
         self.version = version
         self.url = url
