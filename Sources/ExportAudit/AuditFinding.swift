@@ -33,8 +33,10 @@ public struct AuditFinding: Sendable, Codable, Hashable {
         "invalid-phone": "a phone number no region's numbering plan allows (libphonenumber's lengths and patterns)",
         "orphan-company": "a reference to a company (by id, name or domain) that no company has",
         "orphan-contact": "a reference to a contact (by id, name or email) that no contact has",
-        "ambiguous-reference": "a reference by name, email or domain that several records share: which one is meant is unclear",
-        "no-key": "a file in which no column tells records apart: they are kept apart by line, which a reordered export changes",
+        "ambiguous-reference":
+            "a reference by name, email or domain that several records share: which one is meant is unclear",
+        "no-key":
+            "a file in which no column tells records apart: they are kept apart by line, which a reordered export changes",
         "duplicate-file": "two files of the export claim the same standard name: the one nearest the root is read",
         "orphan-related": "a task, note, activity or attachment pointing at a record that does not exist",
         "parent-self": "a company that is its own parent",

@@ -13,23 +13,47 @@ struct EventEncodingTests {
         var samples: [LedgerEvent] = (0..<400).map { _ in generator.next() }
         samples += [
             .projectCreated(ProjectCreated(projectId: "p", name: "n", toolVersion: "0")),
-            .snapshotTaken(SnapshotTaken(snapshot: 1, exportPath: "/x", files: [SnapshotFile(path: "a.csv", object: "a", sha256: "00", bytes: 9)])),
+            .snapshotTaken(
+                SnapshotTaken(
+                    snapshot: 1, exportPath: "/x",
+                    files: [SnapshotFile(path: "a.csv", object: "a", sha256: "00", bytes: 9)])),
             .recordMissing(RecordMissing(snapshot: 2, object: "contacts", sourceId: "C1")),
-            .snapshotCompleted(SnapshotCompleted(snapshot: 1, extracted: 1, unchanged: 0, missing: 0, files: [SnapshotFileCounts(path: "a.csv", records: 1, extracted: 1, unchanged: 0, missing: 0, findings: 2)])),
-            .sourceFinding(SourceFinding(snapshot: 1, object: "contacts", file: "contacts.csv", line: 7, kind: "ragged-row", detail: "3 cells")),
-            .exportUnderstood(ExportUnderstood(snapshot: 1, understanding: ["files": [["path": "a.csv", "keyColumns": ["Id"]]]])),
+            .snapshotCompleted(
+                SnapshotCompleted(
+                    snapshot: 1, extracted: 1, unchanged: 0, missing: 0,
+                    files: [
+                        SnapshotFileCounts(
+                            path: "a.csv", records: 1, extracted: 1, unchanged: 0, missing: 0, findings: 2)
+                    ])),
+            .sourceFinding(
+                SourceFinding(
+                    snapshot: 1, object: "contacts", file: "contacts.csv", line: 7, kind: "ragged-row",
+                    detail: "3 cells")),
+            .exportUnderstood(
+                ExportUnderstood(snapshot: 1, understanding: ["files": [["path": "a.csv", "keyColumns": ["Id"]]]])),
             .linkUnresolved(
                 LinkUnresolved(
-                    object: "contacts", sourceId: "C1", file: "contacts.csv", line: 4, column: "Company ID", value: "CO9",
+                    object: "contacts", sourceId: "C1", file: "contacts.csv", line: 4, column: "Company ID",
+                    value: "CO9",
                     targetObject: "companies", code: "missing-parent", message: "no company has the id CO9",
                     outcome: "written-without-link", mapSha256: "ab")),
             .mapProposed(MapProposed(mapSha256: "ab", path: "map.yaml", fields: 3)),
             .mapConfirmed(MapConfirmed(mapSha256: "ab", confirmedBy: "ana")),
-            .recordTransformed(RecordTransformed(object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab", values: ["name": ["firstName": "A"]])),
-            .recordRejected(RecordRejected(object: "contacts", sourceId: "C1", file: "contacts.csv", line: 3, reasons: [RejectionReason(field: "Email", code: "invalid-email", message: "no @")])),
+            .recordTransformed(
+                RecordTransformed(
+                    object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab",
+                    values: ["name": ["firstName": "A"]])),
+            .recordRejected(
+                RecordRejected(
+                    object: "contacts", sourceId: "C1", file: "contacts.csv", line: 3,
+                    reasons: [RejectionReason(field: "Email", code: "invalid-email", message: "no @")])),
             .recordExcluded(RecordExcluded(object: "contacts", sourceId: "C1", rule: "stale-contacts")),
-            .schemaChangeRequested(SchemaChangeRequested(changeId: "c", change: SchemaChange(op: .createField, object: "person", field: "allegoryId"))),
-            .writeFailed(WriteFailed(batchId: "b", object: "person", sourceIds: ["C1"], status: 400, error: "bad", retryable: false)),
+            .schemaChangeRequested(
+                SchemaChangeRequested(
+                    changeId: "c", change: SchemaChange(op: .createField, object: "person", field: "allegoryId"))),
+            .writeFailed(
+                WriteFailed(
+                    batchId: "b", object: "person", sourceIds: ["C1"], status: 400, error: "bad", retryable: false)),
             .runCompleted(RunCompleted(command: "migrate", counts: ["written": 3])),
             .runFailed(RunFailed(command: "migrate", error: "x")),
             .rollbackStarted(RollbackStarted(scopeRunId: nil, scopeObject: "person", pending: 2)),
@@ -38,7 +62,9 @@ struct EventEncodingTests {
         ]
         for event in samples {
             let bytes = try CanonicalJSONEncoder().encode(event.payload)
-            #expect(try LedgerEvent.decode(type: event.type, payload: Data(bytes)) == event, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(
+                try LedgerEvent.decode(type: event.type, payload: Data(bytes)) == event,
+                "\(String(decoding: bytes, as: UTF8.self))")
             seen.insert(event.type)
         }
         #expect(seen == Set(EventType.allCases))
@@ -65,7 +91,8 @@ struct CanonicalPayloadTests {
 
     @Test("strings with escapes, integers and booleans are read back as values")
     func scalars() {
-        let view = CanonicalPayload(bytes: Array(#"{"a":"x\"y\n","b":-42,"c":true,"d":{"a":"nested"},"e":"plain"}"#.utf8))
+        let view = CanonicalPayload(
+            bytes: Array(#"{"a":"x\"y\n","b":-42,"c":true,"d":{"a":"nested"},"e":"plain"}"#.utf8))
         #expect(view.string("a") == "x\"y\n")
         #expect(view.int("b") == -42)
         #expect(view.bool("c") == true)
@@ -82,14 +109,21 @@ struct HandWrittenPayloadTests {
         var generator = EventGenerator(seed: 33)
         var samples: [LedgerEvent] = (0..<500).map { _ in generator.next() }
         samples += [
-            .recordTransformed(RecordTransformed(object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab", values: ["name": ["firstName": "Å\"x"]])),
+            .recordTransformed(
+                RecordTransformed(
+                    object: "contacts", sourceId: "C1", targetObject: "person", mapSha256: "ab",
+                    values: ["name": ["firstName": "Å\"x"]])),
             .recordExcluded(RecordExcluded(object: "contacts", sourceId: "C1", rule: "stale-contacts")),
             .recordCreated(RecordCreated(batchId: nil, object: "person", sourceId: nil, twentyId: "t", values: [:])),
-            .recordExtracted(RecordExtracted(snapshot: 3, object: "contacts", sourceId: "C\n1", file: "c.csv", line: 9, contentHash: "h", values: ["É": "1", "E": "\u{1}", "": ""])),
+            .recordExtracted(
+                RecordExtracted(
+                    snapshot: 3, object: "contacts", sourceId: "C\n1", file: "c.csv", line: 9, contentHash: "h",
+                    values: ["É": "1", "E": "\u{1}", "": ""])),
             // With the canonical values handed in by the reader, as a snapshot does.
-            .recordExtracted(RecordExtracted(
-                snapshot: 3, object: "contacts", sourceId: "C2", file: "c.csv", line: 10, contentHash: "h",
-                values: ["b": "2", "a": "x\"y"], canonicalValues: Array(#"{"a":"x\"y","b":"2"}"#.utf8))),
+            .recordExtracted(
+                RecordExtracted(
+                    snapshot: 3, object: "contacts", sourceId: "C2", file: "c.csv", line: 10, contentHash: "h",
+                    values: ["b": "2", "a": "x\"y"], canonicalValues: Array(#"{"a":"x\"y","b":"2"}"#.utf8))),
         ]
         var handWritten = 0
         for event in samples {

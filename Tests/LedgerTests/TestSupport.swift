@@ -8,7 +8,8 @@ import SQLite
 final class TemporaryDirectory {
     let url: URL
     init() {
-        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("crm-migrate-tests-\(UUID().uuidString)")
+        url = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "crm-migrate-tests-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
     deinit { try? FileManager.default.removeItem(at: url) }
@@ -78,7 +79,8 @@ struct EventGenerator {
         for key in ["name", "jobTitle", "city", "employees", "emails", "note"] where random.next() % 2 == 0 {
             switch key {
             case "employees": members[key] = .integer(Int64(random.next() % 5000))
-            case "emails": members[key] = ["primaryEmail": .string("p\(random.next() % 50)@example.com"), "additionalEmails": []]
+            case "emails":
+                members[key] = ["primaryEmail": .string("p\(random.next() % 50)@example.com"), "additionalEmails": []]
             case "note": members[key] = .string("line 1\nline \"2\" \u{1}é")
             default: members[key] = .string("v\(random.next() % 1000)")
             }
@@ -95,24 +97,52 @@ struct EventGenerator {
         let event: LedgerEvent
         switch choice {
         case 0..<30:
-            event = .recordCreated(RecordCreated(batchId: "b\(emitted)", object: object, sourceId: sourceId, twentyId: twentyId, values: values()))
+            event = .recordCreated(
+                RecordCreated(
+                    batchId: "b\(emitted)", object: object, sourceId: sourceId, twentyId: twentyId, values: values()))
         case 30..<50:
-            event = .recordUpdated(RecordUpdated(batchId: nil, object: object, sourceId: sourceId, twentyId: twentyId, values: values(), before: values()))
+            event = .recordUpdated(
+                RecordUpdated(
+                    batchId: nil, object: object, sourceId: sourceId, twentyId: twentyId, values: values(),
+                    before: values()))
         case 50..<60:
-            event = .recordDeleted(RecordDeleted(batchId: nil, object: object, sourceId: sourceId, twentyId: twentyId, soft: random.next() % 2 == 0, before: values()))
+            event = .recordDeleted(
+                RecordDeleted(
+                    batchId: nil, object: object, sourceId: sourceId, twentyId: twentyId, soft: random.next() % 2 == 0,
+                    before: values()))
         case 60..<75 where !mutationSeqs.isEmpty:
             let target = pick(mutationSeqs)
             let action = pick([Compensation.Action.destroy, .update, .create, .restore, .schema])
-            event = .rollbackCompensated(RollbackCompensated(compensates: target, compensation: Compensation(action: action, object: object, twentyId: twentyId, values: action == .update || action == .create ? values() : nil)))
+            event = .rollbackCompensated(
+                RollbackCompensated(
+                    compensates: target,
+                    compensation: Compensation(
+                        action: action, object: object, twentyId: twentyId,
+                        values: action == .update || action == .create ? values() : nil)))
         case 75..<80:
-            let change = SchemaChange(op: .updateField, object: object, field: "stage", metadataId: "f-\(random.next() % 9)", definition: ["options": ["NEW", "CUSTOMER"]])
-            event = .schemaChangeApplied(SchemaChangeApplied(changeId: "c\(emitted)", change: change, inverse: SchemaChange(op: .updateField, object: object, field: "stage", definition: ["options": ["NEW"]])))
+            let change = SchemaChange(
+                op: .updateField, object: object, field: "stage", metadataId: "f-\(random.next() % 9)",
+                definition: ["options": ["NEW", "CUSTOMER"]])
+            event = .schemaChangeApplied(
+                SchemaChangeApplied(
+                    changeId: "c\(emitted)", change: change,
+                    inverse: SchemaChange(
+                        op: .updateField, object: object, field: "stage", definition: ["options": ["NEW"]])))
         case 80..<83:
-            event = .recordMissing(RecordMissing(snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)"))
+            event = .recordMissing(
+                RecordMissing(
+                    snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)"))
         case 83..<90:
-            event = .recordExtracted(RecordExtracted(snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)", file: "contacts.csv", line: Int(emitted), contentHash: pick(["h1", "h2", "h3"]), values: ["Email": "x@example.com", "Name": "N \(random.next() % 9)"]))
+            event = .recordExtracted(
+                RecordExtracted(
+                    snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)",
+                    file: "contacts.csv", line: Int(emitted), contentHash: pick(["h1", "h2", "h3"]),
+                    values: ["Email": "x@example.com", "Name": "N \(random.next() % 9)"]))
         case 90..<95:
-            event = .writeRequested(WriteRequested(batchId: "b\(emitted)", op: .create, object: object, items: [WriteItem(sourceId: sourceId, twentyId: twentyId, values: values())]))
+            event = .writeRequested(
+                WriteRequested(
+                    batchId: "b\(emitted)", op: .create, object: object,
+                    items: [WriteItem(sourceId: sourceId, twentyId: twentyId, values: values())]))
         default:
             event = .runStarted(RunStarted(command: "migrate", mode: "full"))
         }

@@ -22,7 +22,9 @@ struct VerifyTests {
     private func firstBad(_ ledger: Ledger) throws -> VerificationReport.Problem? {
         let sequential = try ledger.verify(splittingFrom: .max).problem
         let halves = try ledger.verify(splittingFrom: 2).problem
-        #expect(sequential?.seq == halves?.seq, "sequential: \(String(describing: sequential)), halves: \(String(describing: halves))")
+        #expect(
+            sequential?.seq == halves?.seq,
+            "sequential: \(String(describing: sequential)), halves: \(String(describing: halves))")
         return sequential
     }
 
@@ -48,11 +50,16 @@ struct VerifyTests {
 
         let dir2 = TemporaryDirectory()
         let other = try makeLedger(events: 50, in: dir2)
-        try tamper(other, "UPDATE events SET payload = substr(payload, 1, 5) || char(unicode(substr(payload, 6, 1)) + 1) || substr(payload, 7) WHERE seq = 23;")
+        try tamper(
+            other,
+            "UPDATE events SET payload = substr(payload, 1, 5) || char(unicode(substr(payload, 6, 1)) + 1) || substr(payload, 7) WHERE seq = 23;"
+        )
         #expect(try firstBad(other)?.seq == 23)
     }
 
-    @Test("a deleted event is found at its sequence number, also at the seam of the two halves", arguments: [31, 25, 26, 50])
+    @Test(
+        "a deleted event is found at its sequence number, also at the seam of the two halves",
+        arguments: [31, 25, 26, 50])
     func deletedEventAnywhere(seq: Int) throws {
         let dir = TemporaryDirectory()
         let ledger = try makeLedger(events: 50, in: dir)

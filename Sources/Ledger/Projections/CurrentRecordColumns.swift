@@ -40,27 +40,35 @@ extension Ledger {
             var next = rows.makeIterator()
             for expected in latest[index..<end] {
                 guard let row = next.next(), row.seq == expected else {
-                    throw LedgerError.undecodablePayload(seq: expected, type: EventType.recordExtracted.rawValue, reason: "no values")
+                    throw LedgerError.undecodablePayload(
+                        seq: expected, type: EventType.recordExtracted.rawValue, reason: "no values")
                 }
-                try body(try Self.sourceRecord(seq: row.seq, sourceId: row.sourceId, payload: CanonicalPayload(bytes: row.payload), columns: columns))
+                try body(
+                    try Self.sourceRecord(
+                        seq: row.seq, sourceId: row.sourceId, payload: CanonicalPayload(bytes: row.payload),
+                        columns: columns))
             }
             index = end
         }
     }
 
-    private static func sourceRecord(seq: Int64, sourceId: String, payload: CanonicalPayload, columns: [String]?) throws -> SourceRecord {
+    private static func sourceRecord(seq: Int64, sourceId: String, payload: CanonicalPayload, columns: [String]?) throws
+        -> SourceRecord
+    {
         var values: [String: String]
         if let read = payload.stringMembers("values", only: columns) {
             values = read
         } else {
             // Not an object of strings (or not valid JSON): read as `forEachCurrentRecord(object:_:)` reads it.
             guard case .object(let members)? = payload.value("values") else {
-                throw LedgerError.undecodablePayload(seq: seq, type: EventType.recordExtracted.rawValue, reason: "no values")
+                throw LedgerError.undecodablePayload(
+                    seq: seq, type: EventType.recordExtracted.rawValue, reason: "no values")
             }
             values = [:]
             values.reserveCapacity(members.count)
             for (key, value) in members where columns?.contains(key) ?? true { values[key] = value.stringValue ?? "" }
         }
-        return SourceRecord(sourceId: sourceId, file: payload.string("file") ?? "", line: Int(payload.int("line") ?? 0), values: values)
+        return SourceRecord(
+            sourceId: sourceId, file: payload.string("file") ?? "", line: Int(payload.int("line") ?? 0), values: values)
     }
 }

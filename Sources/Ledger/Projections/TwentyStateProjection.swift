@@ -31,7 +31,8 @@ struct TwentyStateProjection: Projection {
             switch compensation["action"]?.stringValue {
             case Compensation.Action.destroy.rawValue: try remove(db, object, twentyId)
             case Compensation.Action.update.rawValue: try merge(db, object, twentyId, nil, values, folded.seq)
-            case Compensation.Action.create.rawValue: try put(db, object, twentyId, nil, values.canonicalText, folded.seq)
+            case Compensation.Action.create.rawValue:
+                try put(db, object, twentyId, nil, values.canonicalText, folded.seq)
             case Compensation.Action.restore.rawValue: try setSoftDeleted(db, object, twentyId, false, folded.seq)
             default: break
             }
@@ -56,7 +57,8 @@ struct TwentyStateProjection: Projection {
         _ db: Database, _ object: String, _ twentyId: String, _ sourceId: String?, _ values: JSONValue, _ seq: Int64
     ) throws {
         let existing = try db.query(
-            "SELECT \"values\" FROM twenty_records WHERE object = ? AND twenty_id = ?", [.text(object), .text(twentyId)]
+            "SELECT \"values\" FROM twenty_records WHERE object = ? AND twenty_id = ?",
+            [.text(object), .text(twentyId)]
         ) { $0.string(0) ?? "{}" }.first
         guard let existing else {
             return try put(db, object, twentyId, sourceId, values.canonicalText, seq)
@@ -68,10 +70,14 @@ struct TwentyStateProjection: Projection {
             UPDATE twenty_records SET "values" = ?, source_id = coalesce(source_id, ?), last_seq = ?
             WHERE object = ? AND twenty_id = ?
             """,
-            [.text(JSONValue.object(merged).canonicalText), .text(sourceId), .integer(seq), .text(object), .text(twentyId)])
+            [
+                .text(JSONValue.object(merged).canonicalText), .text(sourceId), .integer(seq), .text(object),
+                .text(twentyId),
+            ])
     }
 
-    private func setSoftDeleted(_ db: Database, _ object: String, _ twentyId: String, _ flag: Bool, _ seq: Int64) throws {
+    private func setSoftDeleted(_ db: Database, _ object: String, _ twentyId: String, _ flag: Bool, _ seq: Int64) throws
+    {
         try db.run(
             "UPDATE twenty_records SET soft_deleted = ?, last_seq = ? WHERE object = ? AND twenty_id = ?",
             [.integer(flag ? 1 : 0), .integer(seq), .text(object), .text(twentyId)])

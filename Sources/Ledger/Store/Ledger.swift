@@ -218,7 +218,9 @@ public final class Ledger {
     /// The last sequence number each projection has folded.
     public func projectionCursors() throws -> [String: Int64] {
         var cursors: [String: Int64] = [:]
-        for row in try db.query("SELECT projection, last_seq FROM projection_cursors", [], { ($0.string(0), $0.int(1)) }) {
+        for row in try db.query(
+            "SELECT projection, last_seq FROM projection_cursors", [], { ($0.string(0), $0.int(1)) })
+        {
             if let name = row.0 { cursors[name] = row.1 }
         }
         return cursors

@@ -96,14 +96,17 @@ extension Ledger {
         for projection in projections {
             for table in projection.tables {
                 let missing = try rows(
-                    "SELECT * FROM temp.\(table.name) EXCEPT SELECT * FROM main.\(table.name) ORDER BY \(table.orderBy)")
+                    "SELECT * FROM temp.\(table.name) EXCEPT SELECT * FROM main.\(table.name) ORDER BY \(table.orderBy)"
+                )
                 let unexpected = try rows(
-                    "SELECT * FROM main.\(table.name) EXCEPT SELECT * FROM temp.\(table.name) ORDER BY \(table.orderBy)")
+                    "SELECT * FROM main.\(table.name) EXCEPT SELECT * FROM temp.\(table.name) ORDER BY \(table.orderBy)"
+                )
                 if !missing.isEmpty || !unexpected.isEmpty {
                     differences.append(
                         .init(
                             projection: projection.name, table: table.name,
-                            missingFromStored: Array(missing.prefix(20)), unexpectedInStored: Array(unexpected.prefix(20)),
+                            missingFromStored: Array(missing.prefix(20)),
+                            unexpectedInStored: Array(unexpected.prefix(20)),
                             missingCount: missing.count, unexpectedCount: unexpected.count))
                 }
             }

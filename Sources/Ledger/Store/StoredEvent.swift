@@ -97,8 +97,10 @@ extension Ledger {
 
     /// The event with sequence number `seq`, if there is one.
     public func event(seq: Int64) throws -> StoredEvent? {
-        try db.query(sql: "SELECT \(Ledger.storedColumns) FROM events WHERE seq = ?", [.integer(seq)], Ledger.storedEvent)
-            .first
+        try db.query(
+            sql: "SELECT \(Ledger.storedColumns) FROM events WHERE seq = ?", [.integer(seq)], Ledger.storedEvent
+        )
+        .first
     }
 
     static func storedEvent(_ row: Row) -> StoredEvent {

@@ -46,7 +46,8 @@ extension Ledger {
                     connection.setBusyTimeout(milliseconds: 10_000)
                     let segment =
                         half == 0
-                        ? try Ledger.verifySegment(connection, from: 1, to: middle, previousHash: EventHash.genesisBytes)
+                        ? try Ledger.verifySegment(
+                            connection, from: 1, to: middle, previousHash: EventHash.genesisBytes)
                         : try Ledger.verifySegment(connection, from: middle + 1, to: lastSeq, previousHash: nil)
                     results.set(half, .success(segment))
                 } catch {
@@ -70,7 +71,8 @@ extension Ledger {
             {
                 problem = .init(
                     seq: checked + 1,
-                    reason: "missing: projections have folded events up to \(foldedUpTo) but the ledger ends at \(checked)")
+                    reason:
+                        "missing: projections have folded events up to \(foldedUpTo) but the ledger ends at \(checked)")
             }
         }
         return VerificationReport(
@@ -109,7 +111,8 @@ extension Ledger {
                 let seq = row.int(0)
                 if seq != expectedSeq {
                     problem = .init(
-                        seq: expectedSeq, reason: "missing: the ledger jumps from event \(expectedSeq - 1) to event \(seq)")
+                        seq: expectedSeq,
+                        reason: "missing: the ledger jumps from event \(expectedSeq - 1) to event \(seq)")
                     break
                 }
                 let storedPrev = row.bytes(8)
@@ -128,7 +131,8 @@ extension Ledger {
                 EventHash.hash(prevHash: storedPrev, envelope: envelope, into: &computed)
                 let storedHash = row.bytes(9)
                 if !storedHash.elementsEqual(computed) {
-                    problem = .init(seq: seq, reason: "its content does not match its hash (changed, reordered or forged)")
+                    problem = .init(
+                        seq: seq, reason: "its content does not match its hash (changed, reordered or forged)")
                     break
                 }
                 previous.removeAll(keepingCapacity: true)
