@@ -49,7 +49,7 @@ public struct SandboxServer: Sendable {
             engine: engine, apiKey: configuration.apiKey, maxBodySize: configuration.maxBodySize,
             rateLimiter: RateLimiter(
                 short: configuration.shortRateLimit, long: configuration.longRateLimit, clock: clock),
-            faults: FaultInjector(), stats: RequestStats())
+            faults: FaultInjector(), stats: RequestStats(), rateLimitStyle: configuration.rateLimitStyle)
         let requestedPort = configuration.port
         return Application(
             responder: responder,

@@ -10,6 +10,8 @@ public struct SandboxServerConfiguration: Sendable {
     /// `nil` turns a window off.
     public var longRateLimit: RateLimit? = .twentyLongDefault
     public var shortRateLimit: RateLimit? = .twentyShortDefault
+    /// How a refusal reads: the default engine's bare 429, or the usage-limit engine's headers and body.
+    public var rateLimitStyle: RateLimitStyle = .v2
     /// Larger request bodies are answered 413.
     public var maxBodySize = 10 * 1024 * 1024
 

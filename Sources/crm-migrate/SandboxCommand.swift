@@ -35,6 +35,12 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .customLong("short-rate-limit"), help: "The short window (Twenty's default: 100/1s), or off.")
     var shortRateLimit = "100/1s"
     @Option(
+        name: .customLong("rate-limit-style"),
+        help: """
+            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait; the default) or             legacy (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
+            """)
+    var rateLimitStyle = "v2"
+    @Option(
         name: .customLong("batch-max"),
         help: "The most records one batch call may carry (Twenty's documented safe size: 60).")
     var batchMax = 60
@@ -78,6 +84,10 @@ struct SandboxCommand: AsyncParsableCommand {
         var configuration = SandboxServerConfiguration(apiKey: key, port: port)
         configuration.longRateLimit = try RateLimit.parse(rateLimit)
         configuration.shortRateLimit = try RateLimit.parse(shortRateLimit)
+        guard let style = RateLimitStyle(rawValue: rateLimitStyle) else {
+            throw ValidationError("--rate-limit-style must be legacy or v2")
+        }
+        configuration.rateLimitStyle = style
         configuration.maxBodySize = try SandboxServerConfiguration.parseByteSize(maxBodySize)
         let limits = [configuration.shortRateLimit, configuration.longRateLimit].compactMap { $0?.description }
         let server = SandboxServer(

@@ -102,3 +102,30 @@ struct RateLimitTests {
         #expect(statuses == [201, 200, 200, 200, 200, 200, 429])
     }
 }
+
+@Suite("Rate limiting, the default engine's style")
+struct LegacyRateLimitTests {
+    @Test("In the legacy style a refusal is a bare 429: no Retry-After or X-RateLimit headers, the throttler's message")
+    func legacyRefusalIsBare() async throws {
+        let clock = ManualClock()
+        let replies = try await LiveSandbox.with(
+            clock: clock,
+            configure: {
+                $0.longRateLimit = RateLimit(count: 3, windowMilliseconds: 60_000)
+                $0.rateLimitStyle = .legacy
+            }
+        ) { sandbox in
+            var replies: [Reply] = []
+            for index in 0..<4 { replies.append(try await sandbox.createCompanies(1, startingAt: index)) }
+            return replies
+        }
+        #expect(replies.map(\.status) == [201, 201, 201, 429])
+        let throttled = replies[3]
+        for header in ["Retry-After", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] {
+            #expect(throttled.header(header) == nil, "\(header)")
+        }
+        let body = try #require(throttled.json)
+        #expect(body["statusCode"] == 429)
+        #expect(body["messages"] == ["Limit reached (3 tokens per 60000 ms)"])
+    }
+}

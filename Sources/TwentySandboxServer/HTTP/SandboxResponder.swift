@@ -12,6 +12,7 @@ struct SandboxResponder: HTTPResponder {
     let rateLimiter: RateLimiter
     let faults: FaultInjector
     let stats: RequestStats
+    let rateLimitStyle: RateLimitStyle
 
     var controls: ServerControls {
         ServerControls(stats: stats, rateLimiter: rateLimiter, faults: faults, engine: engine)
@@ -52,7 +53,8 @@ struct SandboxResponder: HTTPResponder {
             let limit = rateLimiter.reportedLimit
             let oneToken = max(1, limit.windowMilliseconds / Int64(limit.count))
             return TwentyErrorResponses.tooManyRequests(
-                Throttle(limit: limit, retryAfterMilliseconds: oneToken, nowMilliseconds: rateLimiter.now))
+                Throttle(limit: limit, retryAfterMilliseconds: oneToken, nowMilliseconds: rateLimiter.now),
+                style: rateLimitStyle)
         case .dropBeforeEngine:
             await context.dropConnection()
             return Self.unsent
@@ -61,7 +63,7 @@ struct SandboxResponder: HTTPResponder {
         }
         if case .throttled(let throttle) = rateLimiter.admit() {
             stats.countThrottled()
-            return TwentyErrorResponses.tooManyRequests(throttle)
+            return TwentyErrorResponses.tooManyRequests(throttle, style: rateLimitStyle)
         }
         if fault.latencyMilliseconds > 0 {
             try? await Task.sleep(for: .milliseconds(fault.latencyMilliseconds))

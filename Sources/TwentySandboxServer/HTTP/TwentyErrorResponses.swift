@@ -34,8 +34,17 @@ enum TwentyErrorResponses {
 
     /// Twenty's 429 (usage-limit/utils/usage-limit-to-rest-api-exception-handler.util.ts and
     /// build-rate-limit-response-headers.util.ts; the message from usage-limit-speed.service.ts).
-    static func tooManyRequests(_ throttle: Throttle) -> Response {
+    static func tooManyRequests(_ throttle: Throttle, style: RateLimitStyle) -> Response {
         let limit = throttle.limit
+        guard style == .v2 else {
+            // The default engine: nothing but the status and the throttler's message.
+            return json(
+                status: .tooManyRequests,
+                [
+                    "statusCode": 429, "error": "HttpException",
+                    "messages": [.string("Limit reached (\(limit.count) tokens per \(limit.windowMilliseconds) ms)")],
+                ])
+        }
         let windowSeconds = (limit.windowMilliseconds + 999) / 1000
         var response = json(
             status: .tooManyRequests,
