@@ -40,7 +40,8 @@ public struct Auditor {
             throw AuditError.notUnderstood
         }
         // Staleness is measured from the export's own date (its manifest, else its newest timestamp), not today.
-        let exportedAt = understanding.exportDate.flatMap(DayParser.day) ?? folder.flatMap(Self.exportedAt) ?? Date()
+        let exportedAt =
+            understanding.exportDate.flatMap(ExportDay.day(iso:)) ?? folder.flatMap(Self.exportedAt) ?? Date()
         let checks = try RecordChecks(
             ledger: ledger, understanding: understanding, exportedAt: exportedAt, exportFolder: folder)
         var findings = try readerFindings(snapshot)

@@ -91,6 +91,9 @@ struct RecordChecks {
                 checkParents(parent, first, column: parentRelation?.column)
             case .contacts:
                 var emails = Set<String>()
+                // Read in the format the understanding detected for the column, as the transform will read it.
+                let lastActivityFormat = file.header(for: "Last Activity").flatMap { file.column($0)?.format }
+                    .flatMap(TimestampFormat.init(mapName:))
                 try pass(file) { checks, row in
                     try checks.checkRecord(row, file: file, users: users)
                     guard !row.isRepeatedId else { return }
@@ -124,7 +127,9 @@ struct RecordChecks {
                                 "\(normalized) is already another contact's email")
                         }
                     }
-                    if let last = row.value("Last Activity"), let day = DayParser.day(last), day < staleBefore {
+                    if let last = row.value("Last Activity"), let format = lastActivityFormat,
+                        let day = ExportDay.day(last, format: format), day < staleBefore
+                    {
                         maybeStale.append((file, row))
                     }
                 }

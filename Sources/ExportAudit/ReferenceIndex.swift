@@ -22,7 +22,7 @@ struct ReferenceIndex {
     mutating func matches(_ value: String, object: String, column: String, matchBy: MatchBy, ledger: Ledger) throws
         -> Int
     {
-        try load(object, column, matchBy, ledger).count[Self.fold(value, matchBy), default: 0]
+        try load(object, column, matchBy, ledger).count[ValueFolding.fold(value, by: matchBy), default: 0]
     }
 
     /// The source id of the one record of `object` that `value` names, nil when none or several do.
@@ -30,7 +30,7 @@ struct ReferenceIndex {
         -> String?
     {
         let values = try load(object, column, matchBy, ledger)
-        let key = Self.fold(value, matchBy)
+        let key = ValueFolding.fold(value, by: matchBy)
         return values.count[key] == 1 ? values.sourceId[key] : nil
     }
 
@@ -43,7 +43,7 @@ struct ReferenceIndex {
         try ledger.forEachCurrentRecord(object: object, columns: [column]) { record in
             let value = record.values[column] ?? ""
             guard !value.trimmingWhitespace.isEmpty else { return }
-            let folded = Self.fold(value, matchBy)
+            let folded = ValueFolding.fold(value, by: matchBy)
             values.count[folded, default: 0] += 1
             values.sourceId[folded] = Row.baseId(record.sourceId)
         }
@@ -51,5 +51,4 @@ struct ReferenceIndex {
         return values
     }
 
-    static func fold(_ value: String, _ matchBy: MatchBy) -> String { ValueFolding.fold(value, by: matchBy) }
 }

@@ -44,7 +44,7 @@ public struct Understander {
             let previousKey = previous?.file(path: file.path)
             let key = KeyDecision.decide(
                 survey, role: role.role, meanings: meanings, previous: previousKey,
-                declared: declaredKey(file, role: role.role))
+                declared: file.keyColumns)
             let label = LabelDecision.decide(survey, role: role.role, meanings: meanings, keys: key.columns)
             decided.append(Decided(role: role, meanings: meanings, key: key, label: label))
         }
@@ -149,16 +149,12 @@ public struct Understander {
         }
     }
 
-    /// The key the export's own layout names for a file: the default layout's standard files, a custom object's
-    /// schema, a link file's pair.
-    func declaredKey(_ file: ExportLayout.SourceFile, role: ObjectRole) -> [String] { file.keyColumns }
-
     private func understand(
         _ column: ColumnSurvey, match: ColumnMeaning.HeaderMatch?, role: ObjectRole, object: String, label: String?,
         key: KeyDecision,
         relations: [Relation], polymorphic: [PolymorphicReference], roles: [String: ObjectRole]
     ) -> ColumnUnderstanding {
-        let profile = column.profiler.profile()
+        let profile = column.profile ?? column.profiler.profile()
         let (kind, format) = ColumnMeaning.kind(profile.type)
         var reasons = [profile.reason]
         var standard: String?

@@ -50,7 +50,7 @@ enum ColumnMeaning {
             }
         }
         var words = HeaderWords.split(text).filter { !qualifiers.contains($0) }
-        let own = Set((ObjectVocabulary.of(role)?.fileNames ?? []).map { HeaderWords.stem(HeaderName.normalize($0)) })
+        let own = ObjectVocabulary.nameStems(role)
         if words.count > 1, own.contains(HeaderWords.stem(words[0])) { words.removeFirst() }
         return words.joined(separator: " ")
     }
@@ -59,7 +59,7 @@ enum ColumnMeaning {
     static func strippingObjectPrefix(_ header: String, role: ObjectRole) -> String {
         guard let dash = header.range(of: " - ") else { return header }
         let prefix = HeaderWords.stem(HeaderName.normalize(String(header[..<dash.lowerBound])))
-        let names = (ObjectVocabulary.of(role)?.fileNames ?? []).map { HeaderWords.stem(HeaderName.normalize($0)) }
+        let names = ObjectVocabulary.nameStems(role)
         return names.contains(prefix) ? String(header[dash.upperBound...]) : header
     }
 

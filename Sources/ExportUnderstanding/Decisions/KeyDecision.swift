@@ -45,7 +45,7 @@ struct KeyDecision {
         for (index, name) in header.enumerated() {
             guard let column = survey.column(name), let share = column.distinctShare, share >= idUniqueness,
                 column.nonEmpty * 100 >= survey.records * 95,
-                ["text", "integer", "picklist"].contains(ColumnMeaning.kind(column.profiler.profile().type).kind)
+                ["text", "integer", "picklist"].contains(column.kind)
             else { continue }
             let normalized = HeaderName.normalize(ColumnMeaning.strippingObjectPrefix(name, role: role))
             let standard = meanings[index]?.standard
@@ -62,9 +62,9 @@ struct KeyDecision {
         }
         // No id: a natural key, most trusted first.
         let natural: [(String, (ColumnSurvey) -> Bool)] = [
-            ("email", { ColumnMeaning.kind($0.profiler.profile().type).kind == "email" }),
-            ("web domain", { ColumnMeaning.kind($0.profiler.profile().type).kind == "url" }),
-            ("name", { ["text", "picklist"].contains(ColumnMeaning.kind($0.profiler.profile().type).kind) }),
+            ("email", { $0.kind == "email" }),
+            ("web domain", { $0.kind == "url" }),
+            ("name", { ["text", "picklist"].contains($0.kind) }),
         ]
         for (what, fits) in natural {
             for name in header {
@@ -103,7 +103,7 @@ struct KeyDecision {
     static func namesAnotherObject(_ header: String, own: ObjectRole) -> Bool {
         let words = Set(HeaderWords.split(header).map(HeaderWords.stem))
         for vocabulary in ObjectVocabulary.all where vocabulary.role != own {
-            if vocabulary.fileNames.contains(where: { words.contains(HeaderWords.stem($0)) }) { return true }
+            if !ObjectVocabulary.nameStems(vocabulary.role).isDisjoint(with: words) { return true }
         }
         return ["parent", "owner", "related", "regarding"].contains(where: words.contains)
     }

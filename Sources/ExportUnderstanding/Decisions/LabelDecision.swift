@@ -18,7 +18,7 @@ enum LabelDecision {
                 continue
             }
             guard let column = survey.column(name), let share = column.distinctShare, share >= 0.8,
-                ColumnMeaning.kind(column.profiler.profile().type).kind == "text"
+                column.kind == "text"
             else { continue }
             return name
         }

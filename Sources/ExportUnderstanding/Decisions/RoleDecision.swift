@@ -66,14 +66,14 @@ struct RoleDecision {
         let whole = HeaderWords.stem(HeaderName.normalize(name))
         let joined = words.joined()
         for vocabulary in ObjectVocabulary.all {
-            let names = Set(vocabulary.fileNames.map { HeaderWords.stem(HeaderName.normalize($0)) })
+            let names = ObjectVocabulary.nameStems(vocabulary.role)
             if names.contains(whole) || names.contains(joined) || vocabulary.role.rawValue == name.lowercased() {
                 return (vocabulary.role, true)
             }
         }
         // `deals_pipeline`, `Accounts_001`, `crm-contacts-2026`: a word of the name.
         for vocabulary in ObjectVocabulary.all {
-            let names = Set(vocabulary.fileNames.map { HeaderWords.stem(HeaderName.normalize($0)) })
+            let names = ObjectVocabulary.nameStems(vocabulary.role)
             if words.contains(where: names.contains) { return (vocabulary.role, false) }
         }
         return nil

@@ -27,7 +27,7 @@ struct ReferenceTarget {
         if key.columns.count == 1, key.kind == .id { add(key.columns[0], .id) }
         // A natural key is referred to as what it is: a name, an email, a domain.
         if key.columns.count == 1, key.kind == .natural, let column = survey.column(key.columns[0]) {
-            switch ColumnMeaning.kind(column.profiler.profile().type).kind {
+            switch column.kind {
             case "email": add(key.columns[0], .email)
             case "url": add(key.columns[0], .domain)
             default: add(key.columns[0], .name)
@@ -35,7 +35,7 @@ struct ReferenceTarget {
         }
         if let label { add(label, .name) }
         for column in survey.columns {
-            switch ColumnMeaning.kind(column.profiler.profile().type).kind {
+            switch column.kind {
             case "email" where (column.distinctShare ?? 0) >= 0.8: add(column.name, .email)
             case "url" where (column.distinctShare ?? 0) >= 0.8: add(column.name, .domain)
             default: break

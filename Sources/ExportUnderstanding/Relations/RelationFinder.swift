@@ -23,7 +23,7 @@ struct RelationFinder {
     func relation(
         object: String, file: String, role: ObjectRole, column: ColumnSurvey, excluding ownColumns: Set<String>
     ) -> Relation? {
-        let kind = ColumnMeaning.kind(column.profiler.profile().type).kind
+        let kind = column.kind
         guard column.nonEmpty > 0, ["text", "integer", "picklist", "email", "url"].contains(kind),
             !column.sample.keys.contains(where: { $0.contains(";") })
         else { return nil }
@@ -125,7 +125,7 @@ struct RelationFinder {
         if target.role == .users { return !words.isDisjoint(with: ownerWords) }
         var names = Set(HeaderWords.split(target.object).map(HeaderWords.stem))
         names.formUnion(
-            (ObjectVocabulary.of(target.role)?.fileNames ?? []).map { HeaderWords.stem(HeaderName.normalize($0)) })
+            ObjectVocabulary.nameStems(target.role))
         if target.role == .contacts {
             names.formUnion(["contact", "person", "lead", "kontakt", "ansprechpartner", "member"])
         }

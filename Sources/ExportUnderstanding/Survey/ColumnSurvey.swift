@@ -54,7 +54,7 @@ struct ColumnSurvey {
     private mutating func decide() {
         if let set = exact, set.duplicateShare > Self.maximumDuplicateShare { exact = nil }
         if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
-        switch ColumnMeaning.kind(profiler.profile().type).kind {
+        switch kind {
         case "text", "picklist", "email", "url", "empty": break
         case "integer": folded = nil
         default:
@@ -83,7 +83,14 @@ struct ColumnSurvey {
     /// snapshot must know.)
     mutating func finish() {
         if let set = folded, set.duplicateShare > Self.maximumDuplicateShare { folded = nil }
+        profile = profiler.profile()
     }
+
+    /// The column's profile, computed once when the file has been read (`finish`): every decision asks for it.
+    private(set) var profile: ColumnProfile?
+
+    /// The kind word of the values' type (`text`, `email`, `date`, ...).
+    var kind: String { ColumnMeaning.kind((profile ?? profiler.profile()).type).kind }
 
     /// Share of non-empty values that are distinct as written; nil when the column repeats too much to track.
     var distinctShare: Double? {

@@ -1,3 +1,5 @@
+import AllegoryExport
+
 /// What the tool knows about the standard objects of a CRM export, in one table: the names their files go by (in
 /// several languages and vendors' conventions, `../shared/CRM_EXPORTS.md`), the columns that give their content
 /// away, what identifies and names a record, the Twenty object they become and where they come in the write order.
@@ -113,6 +115,15 @@ public struct ObjectVocabulary: Sendable {
     ]
 
     public static func of(_ role: ObjectRole) -> ObjectVocabulary? { all.first { $0.role == role } }
+
+    /// Each role's file names as names are compared (normalised, singular), computed once.
+    private static let stems: [ObjectRole: Set<String>] = Dictionary(
+        uniqueKeysWithValues: all.map { vocabulary in
+            (vocabulary.role, Set(vocabulary.fileNames.map { HeaderWords.stem(HeaderName.normalize($0)) }))
+        })
+
+    /// The names a file of `role` goes by, normalised and singular (empty for custom objects and junctions).
+    public static func nameStems(_ role: ObjectRole) -> Set<String> { stems[role] ?? [] }
 
     /// The write rank of a role; custom objects after deals, junctions after them.
     public static func writeRank(_ role: ObjectRole) -> Int {
