@@ -50,7 +50,26 @@ struct EventEncodingTests {
             .recordExcluded(RecordExcluded(object: "contacts", sourceId: "C1", rule: "stale-contacts")),
             .schemaChangeRequested(
                 SchemaChangeRequested(
-                    changeId: "c", change: SchemaChange(op: .createField, object: "person", field: "allegoryId"))),
+                    changeId: "c", change: SchemaChange(op: .createField, object: "person", field: "allegoryId"),
+                    inverse: SchemaChange(op: .deleteField, object: "person", field: "allegoryId"))),
+            .schemaChangeRefused(
+                SchemaChangeRefused(
+                    changeId: "c", change: SchemaChange(op: .createField, object: "person", field: "type"),
+                    status: 400, error: "The name is not available")),
+            .writeRequested(
+                WriteRequested(
+                    batchId: "b", op: .update, object: "person", sourceObject: "contacts", upsert: false,
+                    items: [WriteItem(sourceId: "C1", twentyId: "t", values: ["city": "Oslo"], before: ["city": "Bergen"])])),
+            .intentResolved(
+                IntentResolved(kind: .write, intentId: "b", intentSeq: 9, object: "person", held: ["t"], absent: [])),
+            .workspaceBound(
+                WorkspaceBound(
+                    url: "http://127.0.0.1:3000", workspaceId: nil, fingerprint: "f", version: "v2",
+                    serverVersion: nil, batchMaximum: 200)),
+            .compensationFailed(
+                CompensationFailed(
+                    compensates: 12, compensation: Compensation(action: .destroy, object: "person", twentyId: "t"),
+                    status: 503, error: "unavailable", retryable: true)),
             .writeFailed(
                 WriteFailed(
                     batchId: "b", object: "person", sourceIds: ["C1"], status: 400, error: "bad", retryable: false)),

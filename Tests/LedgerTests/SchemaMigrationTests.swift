@@ -31,6 +31,8 @@ struct SchemaMigrationTests {
         #expect(report.head == fixtureHead)
         // The projection added by 0002 was folded from the old events when the ledger opened.
         #expect(try ledger.projectionCursors()["source-delta"] == 241)
+        #expect(try ledger.projectionCursors()["intents"] == 241)
+        #expect(try ledger.projectionCursors()["conservation"] == 241)
         #expect(try ledger.db.scalar("SELECT count(*) FROM source_versions") == .integer(120))
         #expect(try ledger.rebuildProjections(check: true).matches)
         // And it goes on appending to the same chain.
@@ -38,13 +40,31 @@ struct SchemaMigrationTests {
         #expect(try ledger.verify().eventsChecked == 242)
     }
 
-    @Test("opening an old ledger only to read it brings its schema forward too")
-    func readerMigrates() throws {
+    @Test("opening an old ledger only to read it never writes to it, and still reads every projection")
+    func readerNeverWrites() throws {
         let dir = TemporaryDirectory()
         let path = try copyOfFixture(dir)
+        let bytesBefore = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            let reader = try Ledger(path: path, access: .read)
+            #expect(reader.head == fixtureHead)
+            #expect(try reader.delta(from: 0, to: 1).added.count == 120)
+            #expect(try reader.intentsInDoubt().count >= 0)
+            #expect(try reader.verify().isIntact)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytesBefore)
+        #expect(!FileManager.default.fileExists(atPath: Ledger.lockPath(for: path)))
+        #expect(try SchemaMigrator.applied(Database(path: path, mode: .readOnly)) == ["0001_events_and_projections"])
+    }
+
+    @Test("a reader of a read-only ledger file from an earlier version still reads it")
+    func readOnlyFileReads() throws {
+        let dir = TemporaryDirectory()
+        let path = try copyOfFixture(dir)
+        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
         let reader = try Ledger(path: path, access: .read)
         #expect(reader.head == fixtureHead)
-        #expect(try reader.delta(from: 0, to: 1).added.count == 120)
     }
 
     @Test("a ledger from a newer version, with a migration this one does not know, is refused by name")

@@ -69,6 +69,7 @@ struct EventGenerator {
     private var mutationCount: Int64 = 0
     private var emitted: Int64 = 0
     private var mutationSeqs: [Int64] = []
+    private var requestedBatches: [String] = []
 
     init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
@@ -99,7 +100,9 @@ struct EventGenerator {
         case 0..<30:
             event = .recordCreated(
                 RecordCreated(
-                    batchId: "b\(emitted)", object: object, sourceId: sourceId, twentyId: twentyId, values: values()))
+                    batchId: requestedBatches.isEmpty ? "b\(emitted)" : pick(requestedBatches), object: object,
+                    sourceObject: random.next() % 2 == 0 ? "contacts" : nil, sourceId: sourceId, twentyId: twentyId,
+                    values: values()))
         case 30..<50:
             event = .recordUpdated(
                 RecordUpdated(
@@ -138,7 +141,20 @@ struct EventGenerator {
                     snapshot: Int(random.next() % 3) + 1, object: "contacts", sourceId: "S-\(random.next() % 40)",
                     file: "contacts.csv", line: Int(emitted), contentHash: pick(["h1", "h2", "h3"]),
                     values: ["Email": "x@example.com", "Name": "N \(random.next() % 9)"]))
-        case 90..<95:
+        case 90..<92 where !requestedBatches.isEmpty:
+            let batch = pick(requestedBatches)
+            event =
+                random.next() % 2 == 0
+                ? .writeFailed(
+                    WriteFailed(
+                        batchId: batch, object: object, sourceObject: "contacts", sourceIds: ["S-\(random.next() % 40)"],
+                        status: 400, error: "bad", retryable: random.next() % 2 == 0))
+                : .intentResolved(
+                    IntentResolved(
+                        kind: .write, intentId: batch, intentSeq: Int64(random.next() % UInt64(emitted)) + 1,
+                        object: object, held: [twentyId], absent: []))
+        case 92..<95:
+            requestedBatches.append("b\(emitted)")
             event = .writeRequested(
                 WriteRequested(
                     batchId: "b\(emitted)", op: .create, object: object,

@@ -49,6 +49,7 @@ extension RecordCreated: CanonicalJSONWritable {
             w.member("batchId", batchId)
             w.member("object", object)
             w.member("sourceId", sourceId)
+            w.member("sourceObject", sourceObject)
             w.member("twentyId", twentyId)
             w.member("values", values)
         }
@@ -62,6 +63,7 @@ extension RecordUpdated: CanonicalJSONWritable {
             w.member("before", before)
             w.member("object", object)
             w.member("sourceId", sourceId)
+            w.member("sourceObject", sourceObject)
             w.member("twentyId", twentyId)
             w.member("values", values)
         }
@@ -76,6 +78,7 @@ extension RecordDeleted: CanonicalJSONWritable {
             w.member("object", object)
             w.member("soft", soft)
             w.member("sourceId", sourceId)
+            w.member("sourceObject", sourceObject)
             w.member("twentyId", twentyId)
         }
     }

@@ -18,17 +18,21 @@ public enum LedgerEvent: Sendable, Equatable {
     case recordExcluded(RecordExcluded)
     case schemaChangeRequested(SchemaChangeRequested)
     case schemaChangeApplied(SchemaChangeApplied)
+    case schemaChangeRefused(SchemaChangeRefused)
     case writeRequested(WriteRequested)
     case recordCreated(RecordCreated)
     case recordUpdated(RecordUpdated)
     case recordDeleted(RecordDeleted)
     case writeFailed(WriteFailed)
+    case intentResolved(IntentResolved)
+    case workspaceBound(WorkspaceBound)
     case runStarted(RunStarted)
     case runCompleted(RunCompleted)
     case runFailed(RunFailed)
     case rollbackStarted(RollbackStarted)
     case rollbackCompensated(RollbackCompensated)
     case rollbackCompleted(RollbackCompleted)
+    case compensationFailed(CompensationFailed)
     case reconciliationComputed(ReconciliationComputed)
 
     public var payload: any EventPayload {
@@ -48,17 +52,21 @@ public enum LedgerEvent: Sendable, Equatable {
         case .recordExcluded(let p): p
         case .schemaChangeRequested(let p): p
         case .schemaChangeApplied(let p): p
+        case .schemaChangeRefused(let p): p
         case .writeRequested(let p): p
         case .recordCreated(let p): p
         case .recordUpdated(let p): p
         case .recordDeleted(let p): p
         case .writeFailed(let p): p
+        case .intentResolved(let p): p
+        case .workspaceBound(let p): p
         case .runStarted(let p): p
         case .runCompleted(let p): p
         case .runFailed(let p): p
         case .rollbackStarted(let p): p
         case .rollbackCompensated(let p): p
         case .rollbackCompleted(let p): p
+        case .compensationFailed(let p): p
         case .reconciliationComputed(let p): p
         }
     }
@@ -90,17 +98,21 @@ public enum LedgerEvent: Sendable, Equatable {
         case .recordExcluded: return .recordExcluded(try d(RecordExcluded.self))
         case .schemaChangeRequested: return .schemaChangeRequested(try d(SchemaChangeRequested.self))
         case .schemaChangeApplied: return .schemaChangeApplied(try d(SchemaChangeApplied.self))
+        case .schemaChangeRefused: return .schemaChangeRefused(try d(SchemaChangeRefused.self))
         case .writeRequested: return .writeRequested(try d(WriteRequested.self))
         case .recordCreated: return .recordCreated(try d(RecordCreated.self))
         case .recordUpdated: return .recordUpdated(try d(RecordUpdated.self))
         case .recordDeleted: return .recordDeleted(try d(RecordDeleted.self))
         case .writeFailed: return .writeFailed(try d(WriteFailed.self))
+        case .intentResolved: return .intentResolved(try d(IntentResolved.self))
+        case .workspaceBound: return .workspaceBound(try d(WorkspaceBound.self))
         case .runStarted: return .runStarted(try d(RunStarted.self))
         case .runCompleted: return .runCompleted(try d(RunCompleted.self))
         case .runFailed: return .runFailed(try d(RunFailed.self))
         case .rollbackStarted: return .rollbackStarted(try d(RollbackStarted.self))
         case .rollbackCompensated: return .rollbackCompensated(try d(RollbackCompensated.self))
         case .rollbackCompleted: return .rollbackCompleted(try d(RollbackCompleted.self))
+        case .compensationFailed: return .compensationFailed(try d(CompensationFailed.self))
         case .reconciliationComputed: return .reconciliationComputed(try d(ReconciliationComputed.self))
         }
     }

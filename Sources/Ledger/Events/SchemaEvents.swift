@@ -26,19 +26,44 @@ public struct SchemaChange: Codable, Sendable, Equatable {
     }
 }
 
-/// `schema.change.requested`: intent to change Twenty's data model, committed before the call.
+/// `schema.change.requested`: intent to change Twenty's data model, committed before the call, with the change
+/// that undoes it decided before the call (invariant 5): a creation's removal (named by object and field, since
+/// the metadata id is only known afterwards), an option list's exact earlier list as read from Twenty.
 public struct SchemaChangeRequested: EventPayload {
     public static let type = EventType.schemaChangeRequested
     public var changeId: String
     public var change: SchemaChange
+    /// Absent only in ledgers written before intents carried their undo.
+    public var inverse: SchemaChange?
     public var object: String? { change.object }
 
-    public init(changeId: String, change: SchemaChange) {
+    public init(changeId: String, change: SchemaChange, inverse: SchemaChange?) {
         self.changeId = changeId
         self.change = change
+        self.inverse = inverse
     }
 
-    enum CodingKeys: String, CodingKey { case changeId, change }
+    enum CodingKeys: String, CodingKey { case changeId, change, inverse }
+}
+
+/// `schema.change.refused`: Twenty refused the change (or it could not be made); nothing changed, nothing to undo.
+public struct SchemaChangeRefused: EventPayload {
+    public static let type = EventType.schemaChangeRefused
+    public var changeId: String
+    public var change: SchemaChange
+    /// HTTP status, or absent when no response arrived and a read-back found the change absent.
+    public var status: Int?
+    public var error: String
+    public var object: String? { change.object }
+
+    public init(changeId: String, change: SchemaChange, status: Int?, error: String) {
+        self.changeId = changeId
+        self.change = change
+        self.status = status
+        self.error = error
+    }
+
+    enum CodingKeys: String, CodingKey { case changeId, change, status, error }
 }
 
 /// `schema.change.applied`: Twenty accepted the change; `inverse` undoes it exactly (for an option list, the

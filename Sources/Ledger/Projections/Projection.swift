@@ -36,7 +36,10 @@ protocol Projection: Sendable {
 
 enum Projections {
     /// Every projection the ledger maintains, in the order they fold each event.
-    static let all: [any Projection] = [TwentyStateProjection(), InverseStreamProjection(), SourceDeltaProjection()]
+    static let all: [any Projection] = [
+        TwentyStateProjection(), InverseStreamProjection(), SourceDeltaProjection(), IntentsProjection(),
+        ConservationProjection(),
+    ]
 
     static var interests: Set<EventType> { all.reduce(into: []) { $0.formUnion($1.interests) } }
 }

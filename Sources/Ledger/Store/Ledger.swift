@@ -24,6 +24,8 @@ public final class Ledger {
     public private(set) var head: Head
     let db: Database
     private let lock: WriterLock?
+    /// A reader of a ledger from an earlier version reads a migrated copy here, removed when it closes.
+    private let migratedCopy: URL?
     private let logger = Logger(label: "crm-migrate.ledger")
     private var envelopeBuffer: [UInt8] = []
     private var hashBuffer: [UInt8] = []
@@ -52,6 +54,7 @@ public final class Ledger {
         self.runId = runId ?? Ledger.newRunId()
         do {
             if access == .write {
+                migratedCopy = nil
                 lock = try WriterLock(path: Ledger.lockPath(for: path))
                 db = try Database(path: path, mode: .readWrite)
                 db.setBusyTimeout(milliseconds: 10_000)
@@ -60,9 +63,9 @@ public final class Ledger {
                 let applied = try SchemaMigrator.migrate(db, path: path)
                 if !applied.isEmpty { logger.info("ledger schema migrated", metadata: ["applied": "\(applied)"]) }
             } else {
-                try Ledger.migrateIfNeeded(path: path)
                 lock = nil
-                db = try Database(path: path, mode: .readOnly)
+                migratedCopy = try Ledger.migratedCopyIfNeeded(path: path)
+                db = try Database(path: migratedCopy?.appendingPathComponent("ledger.sqlite").path ?? path, mode: .readOnly)
                 db.setBusyTimeout(milliseconds: 10_000)
             }
             guard try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'events'") == .integer(1) else {
@@ -76,13 +79,31 @@ public final class Ledger {
         }
     }
 
-    /// A reader on a ledger from an earlier version first brings its schema forward, as a writer would.
-    private static func migrateIfNeeded(path: String) throws {
+    deinit {
+        if let migratedCopy { try? FileManager.default.removeItem(at: migratedCopy) }
+    }
+
+    /// Opening a ledger to read it never writes to it, not even to bring an earlier version's schema forward (an
+    /// auditor may hold a read-only copy, and a reader must not race a writer's lock). A ledger that lacks a
+    /// migration is copied consistently (`VACUUM INTO`, which reads through SQLite and so sees the WAL), and the
+    /// copy is migrated and its projections folded; the caller reads the copy. The next writer migrates the
+    /// ledger itself.
+    private static func migratedCopyIfNeeded(path: String) throws -> URL? {
         let probe = try Database(path: path, mode: .readOnly)
         try refuseForeignDatabase(probe, path: path)
-        let pending = try SchemaMigrator.pending(probe, path: path)
-        guard !pending.isEmpty else { return }
-        _ = try Ledger(path: path, access: .write)
+        guard !(try SchemaMigrator.pending(probe, path: path)).isEmpty else { return nil }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("crm-migrate-ledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            let copy = directory.appendingPathComponent("ledger.sqlite").path
+            try probe.run("VACUUM INTO ?", [.text(copy)])
+            _ = try Ledger(path: copy, access: .write)
+            return directory
+        } catch {
+            try? FileManager.default.removeItem(at: directory)
+            throw error
+        }
     }
 
     /// Migrations may only touch a ledger or a brand-new empty file, never some other SQLite database that a

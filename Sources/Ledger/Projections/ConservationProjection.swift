@@ -1,0 +1,61 @@
+import CanonicalJSON
+import SQLite
+
+/// "conservation": each source record's latest disposition (invariant 6). The view `conservation` counts, per
+/// source object, the records of the latest snapshot as written, rejected, excluded or pending, each exactly once,
+/// so that nothing can leave the migration without a column saying where it went.
+struct ConservationProjection: Projection {
+    let name = "conservation"
+    let tables = [(name: "source_dispositions", orderBy: "object, source_id")]
+    let interests: Set<EventType> = [
+        .recordTransformed, .recordRejected, .recordExcluded, .recordCreated, .recordUpdated, .writeFailed,
+        .rollbackCompensated,
+    ]
+
+    func apply(_ folded: FoldedEvent, in db: Database) throws {
+        let payload = folded.payload
+        switch folded.type {
+        case .recordTransformed: try put(db, folded.object, folded.sourceId, "transformed", nil, folded.seq)
+        case .recordRejected: try put(db, folded.object, folded.sourceId, "rejected", nil, folded.seq)
+        case .recordExcluded: try put(db, folded.object, folded.sourceId, "excluded", nil, folded.seq)
+        case .recordCreated, .recordUpdated:
+            // Records written without a source record (none today) are not the source's to count.
+            guard folded.sourceId != nil else { return }
+            try put(
+                db, payload.string("sourceObject") ?? folded.object, folded.sourceId, "written", folded.twentyId,
+                folded.seq)
+        case .writeFailed:
+            // A refusal that retrying cannot change takes the record out of pending; a retryable one leaves it there.
+            guard payload.bool("retryable") == false else { return }
+            let object = payload.string("sourceObject") ?? folded.object
+            for sourceId in payload.value("sourceIds")?.arrayValue ?? [] {
+                try put(db, object, sourceId.stringValue, "refused", nil, folded.seq)
+            }
+        case .rollbackCompensated:
+            // Destroying a created record puts its source record back to "transformed": a re-run writes it again.
+            let compensation = try folded.require(payload.value("compensation"), "compensation")
+            guard compensation["action"]?.stringValue == Compensation.Action.destroy.rawValue,
+                let twentyId = compensation["twentyId"]?.stringValue
+            else { return }
+            try db.run(
+                """
+                UPDATE source_dispositions SET disposition = 'transformed', twenty_id = NULL, seq = ?
+                WHERE twenty_id = ? AND disposition = 'written'
+                """, [.integer(folded.seq), .text(twentyId)])
+        default:
+            break
+        }
+    }
+
+    private func put(
+        _ db: Database, _ object: String?, _ sourceId: String?, _ disposition: String, _ twentyId: String?,
+        _ seq: Int64
+    ) throws {
+        guard let object, let sourceId else { return }
+        try db.run(
+            """
+            INSERT OR REPLACE INTO source_dispositions (object, source_id, disposition, twenty_id, seq)
+            VALUES (?, ?, ?, ?, ?)
+            """, [.text(object), .text(sourceId), .text(disposition), .text(twentyId), .integer(seq)])
+    }
+}
