@@ -51,7 +51,7 @@ let package = Package(
             name: "crm-migrate",
             dependencies: [
                 "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel",
-                "FieldMap", "TwentyClient",
+                "FieldMap", "TwentyClient", "SchemaPreparation",
                 "RecordTransform", "TwentySandbox", "TwentySandboxServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -145,6 +145,9 @@ let package = Package(
                 "TwentyModel", "CanonicalJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
+        // Preparing a workspace for a confirmed map: custom objects, fields, junctions, select options, each change
+        // an intent with its undo, then its outcome.
+        .target(name: "SchemaPreparation", dependencies: ["FieldMap", "Ledger", "TwentyClient", "TwentyModel"]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
         .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),
 

@@ -26,6 +26,21 @@ public enum JSONValue: Hashable, Sendable {
         return 0
     }
 
+    /// An integer or a number, whichever was sent.
+    public var numberValue: Double? {
+        switch self {
+        case .integer(let n): Double(n)
+        case .number(let n): n
+        default: nil
+        }
+    }
+
+    /// The elements of an array, none for anything else.
+    public var items: [JSONValue] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
     public var arrayValue: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil

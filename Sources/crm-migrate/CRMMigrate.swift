@@ -25,6 +25,7 @@ struct CRMMigrate: AsyncParsableCommand {
             LedgerCommand.self,
             SandboxCommand.self,
             TwentyCommand.self,
+            PrepareCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.

@@ -1,3 +1,4 @@
+import Foundation
 import AllegoryExport
 import ExportUnderstanding
 import TwentyModel
@@ -141,11 +142,22 @@ struct NewFieldProposer {
 
     /// A column the understanding found to point at another file's records: a new many-to-one relation to that
     /// file's Twenty object. Owners are not relations between records (they go through the owner map).
+    /// A relation is named for what it links, not for the id column that held it: `Company ID` becomes the
+    /// `company` relation, whose join column Twenty names `companyId` (not `companyIdId`).
+    static func relationStem(_ header: String) -> String {
+        let trimmed = header.trimmingCharacters(in: .whitespaces)
+        for suffix in [" ID", " Id", " id", "_id", "_ID", "-id", "-ID", "Id", "ID"] where trimmed.hasSuffix(suffix) {
+            let stem = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            if !stem.isEmpty { return stem }
+        }
+        return trimmed
+    }
+
     mutating func relationMapping(
         for column: ColumnEvidence, relation: Relation, targets: [String: String], objectLabel: String
     ) -> FieldMapping? {
         guard let target = targets[relation.targetObject] else { return nil }
-        let name = self.name(for: column.column)
+        let name = self.name(for: Self.relationStem(column.column))
         var reasons = ["no field of \(objectLabel) matches \"\(column.column)\"", relation.reason]
         var confidence = relation.confidence
         if !relation.headerAgrees {

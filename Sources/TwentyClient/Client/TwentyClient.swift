@@ -1,5 +1,6 @@
 import CanonicalJSON
 import Foundation
+import Synchronization
 
 /// The one way the tool talks to a Twenty workspace: every request paced within the workspace's rate limits, a few in
 /// flight, retried when retrying can help, and failures returned as ``TwentyError`` sentences.
@@ -10,6 +11,10 @@ public final class TwentyClient: Sendable {
     let retry: RetryPolicy
     let clock: any PacingClock
     private let inFlight: InFlightLimit
+    private let exchanges = Mutex(0)
+
+    /// Requests sent so far (each retry counts), for the figures a command reports.
+    public var requestsSent: Int { exchanges.withLock { $0 } }
 
     public init(
         connection: TwentyConnection, transport: any HTTPTransport, limits: RateLimits = RateLimits(),
@@ -85,6 +90,7 @@ public final class TwentyClient: Sendable {
 
     private func exchange(_ request: HTTPRequest) async -> Result<HTTPResponse, TransportFailure> {
         await inFlight.enter()
+        exchanges.withLock { $0 += 1 }
         let result: Result<HTTPResponse, TransportFailure>
         do {
             result = .success(try await transport.send(request))
