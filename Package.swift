@@ -247,6 +247,12 @@ let package = Package(
                 "CanonicalJSON",
             ]),
         .testTarget(
+            name: "SchemaPreparationTests",
+            dependencies: [
+                "SchemaPreparation", "FieldMap", "Ledger", "TwentyClient", "TwentyClientSandbox", "TwentySandbox",
+                "TwentyModel", "CanonicalJSON",
+            ]),
+        .testTarget(
             name: "LedgerTests", dependencies: ["Ledger", "SQLite", "CanonicalJSON"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "CLITests",

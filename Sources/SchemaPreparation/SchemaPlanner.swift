@@ -45,7 +45,8 @@ public struct SchemaPlanner {
                     SchemaProblem(
                         sourceObject: object.source, column: nil,
                         message: "the map writes it to the object \(object.target), which this workspace does not have",
-                        fix: "map it to an object the workspace has (`target`), or create it: `disposition: newObject` with"
+                        fix:
+                            "map it to an object the workspace has (`target`), or create it: `disposition: newObject` with"
                             + " `newObject: {nameSingular, namePlural, labelSingular, labelPlural}`"))
             }
         }
@@ -121,13 +122,15 @@ public struct SchemaPlanner {
                     }
                 } else if mapping.transform == .reference || mapping.transform == .owner {
                     // A join column (`companyId`) is written through its relation field.
-                    guard schema.objects[object.target] != nil, schema.relation(object.target, joinColumn: fieldName) == nil,
+                    guard schema.objects[object.target] != nil,
+                        schema.relation(object.target, joinColumn: fieldName) == nil,
                         schema.field(object.target, fieldName) == nil
                     else { continue }
                     plan.problems.append(
                         SchemaProblem(
                             sourceObject: object.source, column: mapping.column,
-                            message: "\(object.target) has no relation with the join column \(fieldName) in this workspace",
+                            message:
+                                "\(object.target) has no relation with the join column \(fieldName) in this workspace",
                             fix: nil))
                 } else if schema.objects[object.target] != nil {
                     guard let existing = schema.field(object.target, fieldName) else {
@@ -226,7 +229,9 @@ public struct SchemaPlanner {
     func optionsChange(_ object: String, _ field: WorkspaceSchema.Field, adding values: [ValueMapping])
         -> PlannedChange?
     {
-        guard field.type == FieldType.select.rawValue || field.type == FieldType.multiSelect.rawValue else { return nil }
+        guard field.type == FieldType.select.rawValue || field.type == FieldType.multiSelect.rawValue else {
+            return nil
+        }
         var have = Set(field.optionValues)
         var added: [JSONValue] = []
         let top = field.options.compactMap { $0["position"]?.numberValue }.max().map { Int($0) } ?? -1
@@ -257,8 +262,9 @@ public struct SchemaPlanner {
         return SchemaProblem(
             sourceObject: object.source, column: mapping.column,
             message: "the map writes \(object.target).\(fieldName), which this workspace does not have"
-                + (standard != nil ? " (a standard field on other versions: since v2.9 some are custom and absent from"
-                    + " new workspaces)" : ""),
+                + (standard != nil
+                    ? " (a standard field on other versions: since v2.9 some are custom and absent from"
+                        + " new workspaces)" : ""),
             fix: fix ?? "map the column to a field the workspace has, or add a `newField` for it")
     }
 

@@ -25,7 +25,8 @@ public final class SchemaPreparer {
         let description = try await client.describeWorkspace()
         var schema = try await readSchema()
         guard let fingerprint = schema.fingerprint else {
-            throw PreparationError("the workspace at \(description.url) has no person object; is it a Twenty workspace?")
+            throw PreparationError(
+                "the workspace at \(description.url) has no person object; is it a Twenty workspace?")
         }
         try ledger.bind(
             to: WorkspaceBound(
@@ -111,7 +112,8 @@ public final class SchemaPreparer {
                 var undo = inverse
                 if undo.metadataId == nil { undo.metadataId = applied.metadataId }
                 events.append(
-                    .schemaChangeApplied(SchemaChangeApplied(changeId: requested.changeId, change: applied, inverse: undo)))
+                    .schemaChangeApplied(
+                        SchemaChangeApplied(changeId: requested.changeId, change: applied, inverse: undo)))
             }
             try ledger.append(events)
             resolved += 1
@@ -140,19 +142,23 @@ public final class SchemaPreparer {
 
     /// The metadata API body: the planned definition with objects named by their ids.
     func resolvedBody(_ change: SchemaChange, _ schema: WorkspaceSchema) throws -> JSONValue {
-        guard case .object(var body) = change.definition ?? JSONValue.object([:]) else { return change.definition ?? .null }
+        guard case .object(var body) = change.definition ?? JSONValue.object([:]) else {
+            return change.definition ?? .null
+        }
         switch change.op {
         case .createObject, .updateField, .deleteField, .deleteObject:
             return .object(body)
         case .createField:
             guard let object = schema.objects[change.object] else {
-                throw PreparationError("the object \(change.object) is not in the workspace; cannot add \(change.field ?? "")")
+                throw PreparationError(
+                    "the object \(change.object) is not in the workspace; cannot add \(change.field ?? "")")
             }
             body["objectMetadataId"] = .string(object.id)
             if case .object(var payload)? = body["relationCreationPayload"] {
                 let target = payload["targetObject"]?.stringValue ?? ""
                 guard let targetObject = schema.objects[target] else {
-                    throw PreparationError("the relation \(change.object).\(change.field ?? "") points at \(target), not in the workspace")
+                    throw PreparationError(
+                        "the relation \(change.object).\(change.field ?? "") points at \(target), not in the workspace")
                 }
                 payload["targetObject"] = nil
                 payload["targetObjectMetadataId"] = .string(targetObject.id)

@@ -71,7 +71,8 @@ enum PreparationSummary {
     static func lines(_ report: PreparationReport, dryRun: Bool) -> [String] {
         var lines: [String] = []
         if report.resolved > 0 {
-            lines.append("settled \(report.resolved) change(s) an interrupted run left in doubt, by reading the workspace")
+            lines.append(
+                "settled \(report.resolved) change(s) an interrupted run left in doubt, by reading the workspace")
         }
         if !report.problems.isEmpty {
             lines.append("\(report.problems.count) problem(s):")
@@ -79,10 +80,13 @@ enum PreparationSummary {
             return lines
         }
         if report.applied.isEmpty && report.refused.isEmpty {
-            lines.append("nothing to change: the workspace already has everything the map needs (\(report.present.count) checked)")
+            lines.append(
+                "nothing to change: the workspace already has everything the map needs (\(report.present.count) checked)"
+            )
             return lines
         }
-        lines.append(dryRun ? "would make \(report.applied.count) change(s):" : "made \(report.applied.count) change(s):")
+        lines.append(
+            dryRun ? "would make \(report.applied.count) change(s):" : "made \(report.applied.count) change(s):")
         lines += report.applied.map { "  \($0.summary)" }
         for (change, error) in report.refused { lines.append("  REFUSED \(change.summary): \(error)") }
         lines.append("already in place: \(report.present.count)")

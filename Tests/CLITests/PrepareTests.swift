@@ -22,7 +22,9 @@ struct PrepareTests {
         return project
     }
 
-    private func prepare(_ project: URL, _ sandbox: SandboxRehearsalTests.RunningSandbox, environment: [String: String] = [:])
+    private func prepare(
+        _ project: URL, _ sandbox: SandboxRehearsalTests.RunningSandbox, environment: [String: String] = [:]
+    )
         throws -> Tool.Result
     {
         try crmMigrate.run(
@@ -42,7 +44,8 @@ struct PrepareTests {
             for field in object["fields"] as? [[String: Any]] ?? [] {
                 let options = (field["options"] as? [[String: Any]])?.compactMap { $0["value"] as? String } ?? []
                 lines.append(
-                    "\(name).\(field["name"] as? String ?? "") \(field["type"] as? String ?? "") \(options.joined(separator: ","))")
+                    "\(name).\(field["name"] as? String ?? "") \(field["type"] as? String ?? "") \(options.joined(separator: ","))"
+                )
             }
         }
         return lines.sorted()
@@ -52,7 +55,8 @@ struct PrepareTests {
     func prepareOnceThenNothing() async throws {
         let work = TemporaryDirectory()
         let project = try project(in: work, name: "project")
-        let sandbox = try SandboxRehearsalTests.RunningSandbox(tool: crmMigrate, data: work.url.appendingPathComponent("sbx"))
+        let sandbox = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("sbx"))
         defer { _ = sandbox.stop() }
 
         let unconfirmed = try prepare(project, sandbox)
@@ -76,11 +80,15 @@ struct PrepareTests {
 
         // The ledger holds the key nowhere, and every change's undo.
         let ledger = try Database(path: project.appendingPathComponent("ledger.sqlite").path, mode: .readOnly)
-        #expect(try ledger.scalar("SELECT count(*) FROM events WHERE instr(payload, ?) > 0", [.text(sandbox.key)]) == .integer(0))
+        #expect(
+            try ledger.scalar("SELECT count(*) FROM events WHERE instr(payload, ?) > 0", [.text(sandbox.key)])
+                == .integer(0))
         #expect(try ledger.scalar("SELECT count(*) FROM events WHERE type = 'workspace.bound'") == .integer(1))
     }
 
-    @Test("prepare killed between a schema call and its outcome, run again, ends in the same schema with every undo known")
+    @Test(
+        "prepare killed between a schema call and its outcome, run again, ends in the same schema with every undo known"
+    )
     func killedPrepareResumes() async throws {
         let work = TemporaryDirectory()
         let clean = try project(in: work, name: "clean")

@@ -135,11 +135,14 @@ struct ConservationTests {
                 + [
                     .snapshotCompleted(SnapshotCompleted(snapshot: 1, extracted: 6, unchanged: 0, missing: 0)),
                     .recordTransformed(
-                        RecordTransformed(object: "contacts", sourceId: "A", targetObject: "person", mapSha256: "m", values: [:])),
+                        RecordTransformed(
+                            object: "contacts", sourceId: "A", targetObject: "person", mapSha256: "m", values: [:])),
                     .recordTransformed(
-                        RecordTransformed(object: "contacts", sourceId: "B", targetObject: "person", mapSha256: "m", values: [:])),
+                        RecordTransformed(
+                            object: "contacts", sourceId: "B", targetObject: "person", mapSha256: "m", values: [:])),
                     .recordTransformed(
-                        RecordTransformed(object: "contacts", sourceId: "E", targetObject: "person", mapSha256: "m", values: [:])),
+                        RecordTransformed(
+                            object: "contacts", sourceId: "E", targetObject: "person", mapSha256: "m", values: [:])),
                     .recordRejected(
                         RecordRejected(
                             object: "contacts", sourceId: "C", file: "contacts.csv", line: 4,
@@ -161,7 +164,8 @@ struct ConservationTests {
         // F was never transformed, so it is pending; E was refused by Twenty for good, so it counts as rejected.
         #expect(
             try ledger.conservation()
-                == [ConservationRow(object: "contacts", extracted: 6, written: 2, rejected: 2, excluded: 1, pending: 1)])
+                == [ConservationRow(object: "contacts", extracted: 6, written: 2, rejected: 2, excluded: 1, pending: 1)]
+        )
 
         // Rolling back B's creation puts it back to pending.
         try ledger.append([

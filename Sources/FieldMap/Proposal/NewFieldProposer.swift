@@ -1,6 +1,6 @@
-import Foundation
 import AllegoryExport
 import ExportUnderstanding
+import Foundation
 import TwentyModel
 
 /// A column no Twenty field fits becomes a custom field: its type from the export's own field dictionary

@@ -38,11 +38,14 @@ struct IntentsProjection: Projection {
                 WHERE seq = (SELECT max(seq) FROM intents WHERE kind = 'write' AND intent_id = ?2)
                 """, [.integer(folded.seq), .text(batchId)])
         case .writeFailed:
-            try settle(db, kind: "write", id: try folded.require(payload.string("batchId"), "batchId"), "failed", folded)
+            try settle(
+                db, kind: "write", id: try folded.require(payload.string("batchId"), "batchId"), "failed", folded)
         case .schemaChangeApplied:
-            try settle(db, kind: "schema", id: try folded.require(payload.string("changeId"), "changeId"), "applied", folded)
+            try settle(
+                db, kind: "schema", id: try folded.require(payload.string("changeId"), "changeId"), "applied", folded)
         case .schemaChangeRefused:
-            try settle(db, kind: "schema", id: try folded.require(payload.string("changeId"), "changeId"), "failed", folded)
+            try settle(
+                db, kind: "schema", id: try folded.require(payload.string("changeId"), "changeId"), "failed", folded)
         case .intentResolved:
             try db.run(
                 "UPDATE intents SET state = 'resolved', outcome_seq = ? WHERE seq = ? AND state = 'pending'",

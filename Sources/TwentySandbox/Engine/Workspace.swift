@@ -26,15 +26,18 @@ actor Workspace {
             version = known
         } else {
             version = options.twentyVersion
-            try Self.seed(store, version: version)
+            try Self.seed(store, version: version, workspace: Identifier.random())
         }
         schema = try Self.loadSchema(store)
     }
 
     /// Writes the standard metadata of a fresh workspace and creates its record tables.
-    static func seed(_ store: WorkspaceDatabase, version: TwentyVersion) throws {
+    /// `workspace` is this workspace's own id: its metadata ids derive from it, so two sandboxes differ as two
+    /// Twenty workspaces do. Data directories seeded before it existed keep the ids they have.
+    static func seed(_ store: WorkspaceDatabase, version: TwentyVersion, workspace: String) throws {
         try store.transaction {
-            let standard = SchemaSeed.standard(version)
+            let standard = SchemaSeed.standard(version, workspace: workspace + ":")
+            try store.setSetting("workspaceId", workspace)
             for object in standard.objects { try store.save(object) }
             for field in standard.fields { try store.save(field) }
             try store.setSetting("twentyVersion", version.rawValue)
@@ -53,9 +56,11 @@ actor Workspace {
 
     /// Starts over with a fresh workspace of the configured version (`POST /_sandbox/reset`).
     func reset() throws {
+        // The same workspace, emptied: it keeps its id, so its metadata ids and fresh digest are those it had.
+        let workspace = try store.setting("workspaceId") ?? Identifier.random()
         try store.transaction { try store.dropEverything() }
         version = options.twentyVersion
-        try Self.seed(store, version: version)
+        try Self.seed(store, version: version, workspace: workspace)
         try reloadSchema()
     }
 

@@ -82,7 +82,7 @@ extension Workspace {
             : (target, targetName, targetLabel, object, field.name, field.label)
         var (forward, inverse) = SchemaSeed.relationPair(
             source: manyOwner.metadata, name: manyName, label: manyLabel, target: oneOwner.metadata,
-            inverseName: oneName, inverseLabel: oneLabel, isCustom: true, date: field.createdAt, stableIds: false)
+            inverseName: oneName, inverseLabel: oneLabel, isCustom: true, date: field.createdAt, stableIds: nil)
         forward.description = kind == .manyToOne ? field.description : nil
         inverse.description = kind == .oneToMany ? field.description : nil
         forward.icon = kind == .manyToOne ? field.icon : payload["targetFieldIcon"]?.stringValue

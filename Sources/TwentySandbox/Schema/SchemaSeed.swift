@@ -4,8 +4,9 @@ import TwentyModel
 /// The metadata of a fresh workspace, made from `StandardObjects.catalog(version)`, and the pieces custom
 /// objects and relations are built from.
 ///
-/// Standard ids are derived from names and stamped with a fixed date, so every fresh workspace has the same
-/// state digest.
+/// Standard ids are derived from the workspace's id and the names, and stamped with a fixed date: a workspace
+/// keeps its digest across restarts and resets, while two workspaces have different metadata ids, as two real
+/// Twenty workspaces do (a project is bound to one workspace by them).
 enum SchemaSeed {
     static let standardDate = "2024-01-01T00:00:00.000Z"
 
@@ -13,13 +14,15 @@ enum SchemaSeed {
     /// Twenty's `onDelete: CASCADE` on task/note targets and attachments does.
     static let cascadingObjects: Set<String> = ["taskTarget", "noteTarget", "attachment"]
 
-    static func standard(_ version: TwentyVersion) -> (objects: [ObjectMetadata], fields: [FieldMetadata]) {
+    static func standard(_ version: TwentyVersion, workspace: String) -> (
+        objects: [ObjectMetadata], fields: [FieldMetadata]
+    ) {
         let catalog = StandardObjects.catalog(version)
         var objects: [ObjectMetadata] = []
         var fields: [FieldMetadata] = []
         var idBySingular: [String: String] = [:]
         for description in catalog {
-            let id = Identifier.stable("object:\(description.nameSingular)")
+            let id = Identifier.stable("\(workspace)object:\(description.nameSingular)")
             idBySingular[description.nameSingular] = id
             objects.append(
                 ObjectMetadata(
@@ -33,20 +36,24 @@ enum SchemaSeed {
             for field in description.fields where field.type != .relation {
                 fields.append(
                     scalarField(
-                        id: Identifier.stable("field:\(description.nameSingular).\(field.name)"), objectId: objectId,
+                        id: Identifier.stable("\(workspace)field:\(description.nameSingular).\(field.name)"),
+                        objectId: objectId,
                         description: field, isCustom: false, date: standardDate))
             }
         }
         // Relations last, so each many-to-one side can add its one-to-many inverse to the target.
         for description in catalog {
             for field in description.fields where field.type == .relation {
-                guard let relation = field.relation, let targetId = idBySingular[relation.targetObject] else { continue }
+                guard let relation = field.relation, let targetId = idBySingular[relation.targetObject] else {
+                    continue
+                }
                 let source = objects.first { $0.nameSingular == description.nameSingular }!
                 let target = objects.first { $0.id == targetId }!
-                let inverseName = inverseFieldName(source: source, relationName: field.name, existing: fields, on: targetId)
+                let inverseName = inverseFieldName(
+                    source: source, relationName: field.name, existing: fields, on: targetId)
                 let pair = relationPair(
                     source: source, name: field.name, label: field.label, target: target, inverseName: inverseName,
-                    inverseLabel: source.labelPlural, isCustom: false, date: standardDate, stableIds: true)
+                    inverseLabel: source.labelPlural, isCustom: false, date: standardDate, stableIds: workspace)
                 fields += [pair.0, pair.1]
             }
         }
@@ -78,18 +85,23 @@ enum SchemaSeed {
     /// A many-to-one field on `source` (join column `<name>Id`) and its one-to-many inverse on `target`.
     static func relationPair(
         source: ObjectMetadata, name: String, label: String, target: ObjectMetadata, inverseName: String,
-        inverseLabel: String, isCustom: Bool, date: String, stableIds: Bool
+        inverseLabel: String, isCustom: Bool, date: String, stableIds workspace: String?
     ) -> (FieldMetadata, FieldMetadata) {
-        let forwardId = stableIds ? Identifier.stable("field:\(source.nameSingular).\(name)") : Identifier.random()
+        // Standard relations get ids derived from the workspace and names; ones created later, random ids.
+        let forwardId =
+            workspace.map { Identifier.stable("\($0)field:\(source.nameSingular).\(name)") } ?? Identifier.random()
         let inverseId =
-            stableIds ? Identifier.stable("field:\(target.nameSingular).\(inverseName)") : Identifier.random()
+            workspace.map { Identifier.stable("\($0)field:\(target.nameSingular).\(inverseName)") }
+            ?? Identifier.random()
         let joinColumn = name + "Id"
         let onDelete = cascadingObjects.contains(source.nameSingular) ? "CASCADE" : "SET_NULL"
         let forward = FieldMetadata(
             id: forwardId, objectMetadataId: source.id, name: name, label: label, type: .relation, description: nil,
             icon: nil, isCustom: isCustom, isActive: true, isSystem: false, isNullable: true, isUnique: false,
             defaultValue: nil, options: nil,
-            settings: ["relationType": "MANY_TO_ONE", "joinColumnName": .string(joinColumn), "onDelete": .string(onDelete)],
+            settings: [
+                "relationType": "MANY_TO_ONE", "joinColumnName": .string(joinColumn), "onDelete": .string(onDelete),
+            ],
             relation: RelationLink(
                 type: .manyToOne, targetObjectMetadataId: target.id, targetFieldMetadataId: inverseId,
                 joinColumnName: joinColumn, onDelete: onDelete),
@@ -107,7 +119,9 @@ enum SchemaSeed {
 
     /// Twenty names an inverse after the source's plural (`company.people`), or after the relation when that
     /// is taken (`person.pointOfContactForOpportunities`).
-    static func inverseFieldName(source: ObjectMetadata, relationName: String, existing: [FieldMetadata], on targetId: String)
+    static func inverseFieldName(
+        source: ObjectMetadata, relationName: String, existing: [FieldMetadata], on targetId: String
+    )
         -> String
     {
         let taken = Set(existing.filter { $0.objectMetadataId == targetId }.map(\.name))
@@ -127,7 +141,7 @@ enum SchemaSeed {
             let name = version == .v1 ? object.nameSingular : "target" + object.nameSingular.capitalizedFirst
             let pair = relationPair(
                 source: owner, name: name, label: object.labelSingular, target: object, inverseName: owner.namePlural,
-                inverseLabel: owner.labelPlural, isCustom: true, date: date, stableIds: false)
+                inverseLabel: owner.labelPlural, isCustom: true, date: date, stableIds: nil)
             fields += [pair.0, pair.1]
         }
         return fields
