@@ -37,13 +37,24 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("rate-limit-style"),
         help: """
-            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait; the default) or             legacy (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
+            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait; the default) or \
+            legacy (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
             """)
     var rateLimitStyle = "v2"
     @Option(
         name: .customLong("batch-max"),
-        help: "The most records one batch call may carry (Twenty's documented safe size: 60).")
-    var batchMax = 60
+        help: """
+            The most records one batch call or page may carry, stated in the OpenAPI document (default: the \
+            version's QUERY_MAX_RECORDS, 200 for v2 and 60 for v1).
+            """)
+    var batchMax: Int?
+    @Option(
+        name: .customLong("record-quota"),
+        help: """
+            Play a cloud plan's record limit: creating records beyond N in the workspace (soft-deleted ones \
+            count) answers 402 with no rate headers, and a batch that would pass it is refused whole (default: none).
+            """)
+    var recordQuota: Int?
     @Option(name: .customLong("twenty-version"), help: "The Twenty API generation to imitate: v1 or v2.")
     var twentyVersion = "v2"
     @Option(name: .customLong("max-body-size"), help: "Larger request bodies are refused with 413 (default: 10MiB).")
@@ -51,7 +62,8 @@ struct SandboxCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
-        if batchMax < 1 { throw ValidationError("--batch-max must be at least 1") }
+        if let batchMax, batchMax < 1 { throw ValidationError("--batch-max must be at least 1") }
+        if let recordQuota, recordQuota < 0 { throw ValidationError("--record-quota must be 0 or more") }
         if parsedVersion() == nil { throw ValidationError("--twenty-version must be v1 or v2") }
         do {
             _ = try RateLimit.parse(rateLimit)
@@ -77,9 +89,11 @@ struct SandboxCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: data).standardizedFileURL
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = try apiKey.map(APIKey.init) ?? StoredAPIKey.loadOrCreate(in: directory)
-        let engine = try SandboxEngine(
-            dataDirectory: directory.path,
-            options: SandboxOptions(batchMax: batchMax, twentyVersion: parsedVersion() ?? .v2))
+        let version = parsedVersion() ?? .v2
+        let options = SandboxOptions(batchMax: batchMax, twentyVersion: version, recordQuota: recordQuota)
+        let engine = try SandboxEngine(dataDirectory: directory.path, options: options)
+        let effectiveBatchMax = options.batchMax(for: version)
+        let quota = recordQuota.map { ", record quota \($0)" } ?? ""
 
         var configuration = SandboxServerConfiguration(apiKey: key, port: port)
         configuration.longRateLimit = try RateLimit.parse(rateLimit)
@@ -98,7 +112,7 @@ struct SandboxCommand: AsyncParsableCommand {
             """
             Twenty sandbox (\(twentyVersion)) on http://\(host):\(port)  data: \(directory.path)
             API key: \(key.value)
-            rate limits: \(limits.isEmpty ? "off" : limits.joined(separator: " and ")), batch max \(batchMax); Ctrl-C stops
+            rate limits: \(limits.isEmpty ? "off" : limits.joined(separator: " and ")), batch max \(effectiveBatchMax)\(quota); Ctrl-C stops
 
             """
         }

@@ -17,7 +17,7 @@ actor Workspace {
     ]
 
     var database: Database { store.database }
-    var batchMax: Int { options.batchMax }
+    var batchMax: Int { options.batchMax(for: version) }
 
     init(directory: String, options: SandboxOptions) throws {
         store = try WorkspaceDatabase(directory: directory)
