@@ -11,10 +11,11 @@ enum SchemaSeed {
 
     /// Objects whose many-to-one links are owned by their parent: destroying the parent destroys them, as
     /// Twenty's `onDelete: CASCADE` on task/note targets and attachments does.
-    static let cascadingObjects: Set<String> = ["taskTarget", "noteTarget", "attachment"]
+    static let cascadingObjects: Set<String> = ["taskTarget", "noteTarget", "attachment", "timelineActivity"]
 
     static func standard(_ version: TwentyVersion) -> (objects: [ObjectMetadata], fields: [FieldMetadata]) {
-        let catalog = StandardObjects.catalog(version)
+        // Timeline activities are creatable through the API on v2 servers only (see `TimelineActivityObject`).
+        let catalog = StandardObjects.catalog(version) + (version == .v2 ? [TimelineActivityObject.description] : [])
         var objects: [ObjectMetadata] = []
         var fields: [FieldMetadata] = []
         var idBySingular: [String: String] = [:]
@@ -40,10 +41,13 @@ enum SchemaSeed {
         // Relations last, so each many-to-one side can add its one-to-many inverse to the target.
         for description in catalog {
             for field in description.fields where field.type == .relation {
-                guard let relation = field.relation, let targetId = idBySingular[relation.targetObject] else { continue }
+                guard let relation = field.relation, let targetId = idBySingular[relation.targetObject] else {
+                    continue
+                }
                 let source = objects.first { $0.nameSingular == description.nameSingular }!
                 let target = objects.first { $0.id == targetId }!
-                let inverseName = inverseFieldName(source: source, relationName: field.name, existing: fields, on: targetId)
+                let inverseName = inverseFieldName(
+                    source: source, relationName: field.name, existing: fields, on: targetId)
                 let pair = relationPair(
                     source: source, name: field.name, label: field.label, target: target, inverseName: inverseName,
                     inverseLabel: source.labelPlural, isCustom: false, date: standardDate, stableIds: true)
@@ -89,7 +93,9 @@ enum SchemaSeed {
             id: forwardId, objectMetadataId: source.id, name: name, label: label, type: .relation, description: nil,
             icon: nil, isCustom: isCustom, isActive: true, isSystem: false, isNullable: true, isUnique: false,
             defaultValue: nil, options: nil,
-            settings: ["relationType": "MANY_TO_ONE", "joinColumnName": .string(joinColumn), "onDelete": .string(onDelete)],
+            settings: [
+                "relationType": "MANY_TO_ONE", "joinColumnName": .string(joinColumn), "onDelete": .string(onDelete),
+            ],
             relation: RelationLink(
                 type: .manyToOne, targetObjectMetadataId: target.id, targetFieldMetadataId: inverseId,
                 joinColumnName: joinColumn, onDelete: onDelete),
@@ -107,7 +113,9 @@ enum SchemaSeed {
 
     /// Twenty names an inverse after the source's plural (`company.people`), or after the relation when that
     /// is taken (`person.pointOfContactForOpportunities`).
-    static func inverseFieldName(source: ObjectMetadata, relationName: String, existing: [FieldMetadata], on targetId: String)
+    static func inverseFieldName(
+        source: ObjectMetadata, relationName: String, existing: [FieldMetadata], on targetId: String
+    )
         -> String
     {
         let taken = Set(existing.filter { $0.objectMetadataId == targetId }.map(\.name))
@@ -115,14 +123,14 @@ enum SchemaSeed {
         return relationName + "For" + source.namePlural.capitalizedFirst
     }
 
-    /// The relations a new custom object gets automatically: task and note targets and attachments point at
-    /// it (`target<Object>Id` in v2, `<object>Id` in v1; TWENTY_API.md sections 4 and 5).
+    /// The relations a new custom object gets automatically: task and note targets, attachments and (v2)
+    /// timeline activities point at it (`target<Object>Id` in v2, `<object>Id` in v1; TWENTY_API.md sections 4 and 5).
     static func automaticRelations(
         for object: ObjectMetadata, in objects: [ObjectMetadata], existing: [FieldMetadata], version: TwentyVersion,
         date: String
     ) -> [FieldMetadata] {
         var fields: [FieldMetadata] = []
-        for ownerName in ["taskTarget", "noteTarget", "attachment"] {
+        for ownerName in ["taskTarget", "noteTarget", "attachment", TimelineActivityObject.nameSingular] {
             guard let owner = objects.first(where: { $0.nameSingular == ownerName }) else { continue }
             let name = version == .v1 ? object.nameSingular : "target" + object.nameSingular.capitalizedFirst
             let pair = relationPair(
