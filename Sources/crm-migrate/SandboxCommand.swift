@@ -15,7 +15,8 @@ struct SandboxCommand: AsyncParsableCommand {
             --api-key a key is generated once and kept in DIR/api-key (mode 0600), so it survives restarts.
             Requests are rate limited as Twenty does it: per workspace, one token per request whatever the batch \
             size, with a short and a long window that must both have room; a refusal is a 429 with Retry-After and \
-            X-RateLimit-* headers. Rates are COUNT/DURATION (100/60s, 10/1s, 500/250ms) or off.
+            X-RateLimit-* headers. Rates are COUNT/DURATION (100/60s, 10/1s, 500/250ms) or off. A request without \
+            a key is refused with 403 and a wrong key with 401, as Twenty does.
             Control calls (same key, never rate limited): GET /_sandbox/stats, POST|GET|DELETE /_sandbox/faults \
             (errors, dropped connections, latency, 429 storms, seeded), POST /_sandbox/reset, and the engine's \
             /_sandbox/members, seed, state and digest.
@@ -43,19 +44,26 @@ struct SandboxCommand: AsyncParsableCommand {
     var rateLimitStyle = "v2"
     @Option(
         name: .customLong("batch-max"),
-        help: """
+        help: ArgumentHelp(
+            """
             The most records one batch call or page may carry, stated in the OpenAPI document (default: the \
             version's QUERY_MAX_RECORDS, 200 for v2 and 60 for v1).
-            """)
+            """, valueName: "n"))
     var batchMax: Int?
     @Option(
         name: .customLong("record-quota"),
-        help: """
-            Play a cloud plan's record limit: creating records beyond N in the workspace (soft-deleted ones \
+        help: ArgumentHelp(
+            """
+            Play a cloud plan's record limit: creating records beyond n in the workspace (soft-deleted ones \
             count) answers 402 with no rate headers, and a batch that would pass it is refused whole (default: none).
-            """)
+            """, valueName: "n"))
     var recordQuota: Int?
-    @Option(name: .customLong("twenty-version"), help: "The Twenty API generation to imitate: v1 or v2.")
+    @Option(
+        name: .customLong("twenty-version"),
+        help: """
+            The Twenty API generation to imitate: v2, or v1 (older target and attachment field names, batches of 60, \
+            no timeline activities, only the older file upload).
+            """)
     var twentyVersion = "v2"
     @Option(name: .customLong("max-body-size"), help: "Larger request bodies are refused with 413 (default: 10MiB).")
     var maxBodySize = "10MiB"

@@ -10,6 +10,7 @@ import CanonicalJSON
 /// 3. `completeFileUpload(fileId)` answers the stored file; from then on the id goes in an attachment's `file` field
 ///    like an `uploadFilesFieldFile` id.
 ///
+/// Over HTTP the sandbox server's `--max-body-size` (10 MiB by default) still bounds a PUT, below Twenty's 1 GB.
 /// Arguments are read from `variables` (top level or under `input`); a query with inline literals is refused with
 /// a GraphQL error. v1 servers had no such mutations and answer as GraphQL does for an unknown field. The shapes
 /// of the answers are the doc's; the error messages are the sandbox's own (UNCONFIRMED).
