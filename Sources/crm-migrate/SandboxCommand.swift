@@ -15,7 +15,8 @@ struct SandboxCommand: AsyncParsableCommand {
             --api-key a key is generated once and kept in DIR/api-key (mode 0600), so it survives restarts.
             Requests are rate limited as Twenty does it: per workspace, one token per request whatever the batch \
             size, with a short and a long window that must both have room; a refusal is a 429 with Retry-After and \
-            X-RateLimit-* headers. Rates are COUNT/DURATION (100/60s, 10/1s, 500/250ms) or off.
+            X-RateLimit-* headers. Rates are COUNT/DURATION (100/60s, 10/1s, 500/250ms) or off. A request without \
+            a key is refused with 403 and a wrong key with 401, as Twenty does.
             Control calls (same key, never rate limited): GET /_sandbox/stats, POST|GET|DELETE /_sandbox/faults \
             (errors, dropped connections, latency, 429 storms, seeded), POST /_sandbox/reset, and the engine's \
             /_sandbox/members, seed, state and digest.
@@ -37,21 +38,40 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("rate-limit-style"),
         help: """
-            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait; the default) or             legacy (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
+            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait; the default) or \
+            legacy (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
             """)
     var rateLimitStyle = "v2"
     @Option(
         name: .customLong("batch-max"),
-        help: "The most records one batch call may carry (Twenty's documented safe size: 60).")
-    var batchMax = 60
-    @Option(name: .customLong("twenty-version"), help: "The Twenty API generation to imitate: v1 or v2.")
+        help: ArgumentHelp(
+            """
+            The most records one batch call or page may carry, stated in the OpenAPI document (default: the \
+            version's QUERY_MAX_RECORDS, 200 for v2 and 60 for v1).
+            """, valueName: "n"))
+    var batchMax: Int?
+    @Option(
+        name: .customLong("record-quota"),
+        help: ArgumentHelp(
+            """
+            Play a cloud plan's record limit: creating records beyond n in the workspace (soft-deleted ones \
+            count) answers 402 with no rate headers, and a batch that would pass it is refused whole (default: none).
+            """, valueName: "n"))
+    var recordQuota: Int?
+    @Option(
+        name: .customLong("twenty-version"),
+        help: """
+            The Twenty API generation to imitate: v2, or v1 (older target and attachment field names, batches of 60, \
+            no timeline activities, only the older file upload).
+            """)
     var twentyVersion = "v2"
     @Option(name: .customLong("max-body-size"), help: "Larger request bodies are refused with 413 (default: 10MiB).")
     var maxBodySize = "10MiB"
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
-        if batchMax < 1 { throw ValidationError("--batch-max must be at least 1") }
+        if let batchMax, batchMax < 1 { throw ValidationError("--batch-max must be at least 1") }
+        if let recordQuota, recordQuota < 0 { throw ValidationError("--record-quota must be 0 or more") }
         if parsedVersion() == nil { throw ValidationError("--twenty-version must be v1 or v2") }
         do {
             _ = try RateLimit.parse(rateLimit)
@@ -77,9 +97,11 @@ struct SandboxCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: data).standardizedFileURL
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = try apiKey.map(APIKey.init) ?? StoredAPIKey.loadOrCreate(in: directory)
-        let engine = try SandboxEngine(
-            dataDirectory: directory.path,
-            options: SandboxOptions(batchMax: batchMax, twentyVersion: parsedVersion() ?? .v2))
+        let version = parsedVersion() ?? .v2
+        let options = SandboxOptions(batchMax: batchMax, twentyVersion: version, recordQuota: recordQuota)
+        let engine = try SandboxEngine(dataDirectory: directory.path, options: options)
+        let effectiveBatchMax = options.batchMax(for: version)
+        let quota = recordQuota.map { ", record quota \($0)" } ?? ""
 
         var configuration = SandboxServerConfiguration(apiKey: key, port: port)
         configuration.longRateLimit = try RateLimit.parse(rateLimit)
@@ -98,7 +120,7 @@ struct SandboxCommand: AsyncParsableCommand {
             """
             Twenty sandbox (\(twentyVersion)) on http://\(host):\(port)  data: \(directory.path)
             API key: \(key.value)
-            rate limits: \(limits.isEmpty ? "off" : limits.joined(separator: " and ")), batch max \(batchMax); Ctrl-C stops
+            rate limits: \(limits.isEmpty ? "off" : limits.joined(separator: " and ")), batch max \(effectiveBatchMax)\(quota); Ctrl-C stops
 
             """
         }

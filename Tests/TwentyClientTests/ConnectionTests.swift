@@ -37,6 +37,28 @@ struct ConnectionTests {
         #expect(!String(reflecting: error!).contains(testKey))
     }
 
+    @Test("a 403 for a missing token says the key was not sent")
+    func missingTokenSentence() async throws {
+        let transport = ScriptedTransport([
+            .answer(
+                403,
+                body: #"{"statusCode":403,"error":"FORBIDDEN_EXCEPTION","messages":["Missing authentication token"]}"#)
+        ])
+        let error = await #expect(throws: TwentyError.self) { try await scriptedClient(transport).get("rest/people") }
+        #expect(error?.kind == .forbidden)
+        #expect(error?.summary.hasPrefix("the API key was not sent") == true)
+    }
+
+    @Test("a 403 from a role without permission names the key's role")
+    func forbiddenRoleSentence() async throws {
+        let transport = ScriptedTransport([
+            .answer(403, body: #"{"statusCode":403,"error":"FORBIDDEN","messages":["Permission denied"]}"#)
+        ])
+        let error = await #expect(throws: TwentyError.self) { try await scriptedClient(transport).get("rest/people") }
+        #expect(error?.kind == .forbidden)
+        #expect(error?.summary.contains("lacks permission") == true)
+    }
+
     @Test("an answer that is not JSON is unreadable, not a crash")
     func unreadable() async throws {
         let client = try scriptedClient(ScriptedTransport([.answer(200, body: "<html>")]))

@@ -15,6 +15,18 @@ struct RetryTests {
         #expect(transport.requests.count == 1)
     }
 
+    @Test("the sandbox's record quota reaches the client as a quota error, sent once")
+    func sandboxQuotaStops() async throws {
+        let sandbox = try InProcessSandbox(version: .v2, recordQuota: 1)
+        let batch = try JSONValueText.parse(#"[{"name":"a"},{"name":"b"}]"#)
+        let error = await #expect(throws: TwentyError.self) {
+            try await sandbox.client.send("POST", "rest/batch/companies", body: batch)
+        }
+        #expect(error?.kind == .quotaExhausted)
+        #expect(error?.messages == ["RECORD limit reached for this workspace"])
+        #expect(error?.attempts == 1)
+    }
+
     @Test("5xx answers are retried with growing backoff until one succeeds")
     func serverErrorsRetried() async throws {
         let clock = ManualPacingClock()

@@ -11,20 +11,27 @@ struct Sandbox {
     let options: SandboxOptions
     let engine: SandboxEngine
 
-    init(version: TwentyVersion = .v2, batchMax: Int = 60, directory: String? = nil) throws {
+    init(version: TwentyVersion = .v2, batchMax: Int? = nil, recordQuota: Int? = nil, directory: String? = nil) throws {
         self.directory =
             directory ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("sandbox-\(UUID().uuidString)")
-        options = SandboxOptions(batchMax: batchMax, twentyVersion: version)
+        options = SandboxOptions(batchMax: batchMax, twentyVersion: version, recordQuota: recordQuota)
         engine = try SandboxEngine(dataDirectory: self.directory, options: options)
     }
 
     /// A second engine on the same directory, as after a restart.
-    func reopened() throws -> Sandbox { try Sandbox(version: options.twentyVersion, batchMax: options.batchMax, directory: directory) }
+    func reopened() throws -> Sandbox {
+        try Sandbox(
+            version: options.twentyVersion, batchMax: options.batchMaxOverride, recordQuota: options.recordQuota,
+            directory: directory)
+    }
 
     @discardableResult
     func send(_ method: String, _ path: String, json: String? = nil) async throws -> (status: Int, body: JSONValue) {
         let response = try await exchange(method, path, body: json.map { Array($0.utf8) } ?? [])
-        let body = response.body.isEmpty ? JSONValue.null : (try? JSONParser.parse(response.body)) ?? .string(String(decoding: response.body, as: UTF8.self))
+        let body =
+            response.body.isEmpty
+            ? JSONValue.null
+            : (try? JSONParser.parse(response.body)) ?? .string(String(decoding: response.body, as: UTF8.self))
         return (response.status, body)
     }
 
@@ -36,7 +43,9 @@ struct Sandbox {
         var query: [(name: String, value: String)] = []
         if parts.count > 1 {
             for item in parts[1].split(separator: "&") {
-                let pair = item.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+                let pair = item.split(separator: "=", maxSplits: 1).map {
+                    String($0).removingPercentEncoding ?? String($0)
+                }
                 query.append((pair[0], pair.count > 1 ? pair[1] : ""))
             }
         }

@@ -19,7 +19,14 @@ enum ErrorTranslation {
                 + "nothing after this call was sent"
         case .rateLimited: summary = "Twenty kept refusing for rate limits"
         case .unauthorized: summary = "the workspace refused the API key (is it right, and not revoked?)"
-        case .forbidden: summary = "the API key's role may not do this"
+        case .forbidden:
+            // Twenty answers 403 both to a request with no token ("Missing authentication token") and to a key
+            // whose role lacks the permission.
+            summary =
+                text.lowercased().contains("missing authentication token")
+                ? "the API key was not sent (no Authorization: Bearer header reached Twenty; is a proxy dropping it?)"
+                : "the API key was not sent or its role lacks permission for this (check the key's role in Twenty's "
+                    + "settings)"
         case .notFound: summary = "no such \(object) in the workspace" + (text.isEmpty ? "" : ": \(text)")
         case .duplicate: summary = duplicateSentence(object: object, text: text, context: context)
         case .unknownField:

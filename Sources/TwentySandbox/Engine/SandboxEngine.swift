@@ -3,14 +3,34 @@ import TwentyModel
 
 /// How a sandbox workspace behaves where Twenty's servers differ.
 public struct SandboxOptions: Sendable {
-    /// `QUERY_MAX_RECORDS`: the largest batch and page (Twenty's docs say 60 per call; recent servers allow 200).
-    public var batchMax: Int = 60
+    /// `QUERY_MAX_RECORDS` when set explicitly (`--batch-max`); nil follows the workspace's version
+    /// (`TwentyVersion.defaultBatchMax`).
+    public var batchMaxOverride: Int?
     /// Which generation of the data model a fresh workspace gets (target and attachment field names, files).
     public var twentyVersion: TwentyVersion = .v2
+    /// Twenty's record stock limit (`WORKSPACE_RECORD_LIMIT`-style quota): creating records beyond it answers
+    /// 402. Nil: no quota, as on a self-hosted server.
+    public var recordQuota: Int?
 
-    public init(batchMax: Int = 60, twentyVersion: TwentyVersion = .v2) {
-        self.batchMax = batchMax
+    public init(batchMax: Int? = nil, twentyVersion: TwentyVersion = .v2, recordQuota: Int? = nil) {
+        self.batchMaxOverride = batchMax
         self.twentyVersion = twentyVersion
+        self.recordQuota = recordQuota
+    }
+
+    /// The largest batch and page of a workspace of `version`: the override, else that version's constant.
+    public func batchMax(for version: TwentyVersion) -> Int { batchMaxOverride ?? version.defaultBatchMax }
+}
+
+extension TwentyVersion {
+    /// `QUERY_MAX_RECORDS` of the generation: 200 on current servers (`packages/twenty-shared/src/constants/
+    /// QueryMaxRecords.ts`, raised from 60 around v1.6; TWENTY_API.md section 11), 60 on old ones, which is
+    /// also what Twenty's docs still call safe.
+    public var defaultBatchMax: Int {
+        switch self {
+        case .v1: 60
+        case .v2: 200
+        }
     }
 }
 
@@ -30,7 +50,10 @@ public final class SandboxEngine: SandboxHandling {
         // Parsing is the one step that needs no workspace state: done here, on the caller's task, it overlaps
         // with the request the workspace is busy with instead of waiting its turn (a fifth of a batch create).
         var request = request
-        if !request.body.isEmpty, !(request.headers["content-type"]?.hasPrefix("multipart/") ?? false) {
+        // File bytes (multipart forms, direct-upload PUTs) are not JSON.
+        if !request.body.isEmpty, !(request.headers["content-type"]?.hasPrefix("multipart/") ?? false),
+            !request.path.hasPrefix("/file-upload/")
+        {
             let body = request.body
             request.parsedBody = Result { try JSONParser.parse(body) }
         }

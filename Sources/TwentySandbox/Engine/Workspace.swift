@@ -17,7 +17,7 @@ actor Workspace {
     ]
 
     var database: Database { store.database }
-    var batchMax: Int { options.batchMax }
+    var batchMax: Int { options.batchMax(for: version) }
 
     init(directory: String, options: SandboxOptions) throws {
         store = try WorkspaceDatabase(directory: directory)
@@ -87,7 +87,10 @@ actor Workspace {
             if rest.first == "open-api" { return try openAPI(request, Array(rest.dropFirst())) }
             return try records(request, rest)
         case "metadata" where segments.count == 1 && request.method == "POST":
-            return try uploadFile(request)
+            if request.headers["content-type"]?.hasPrefix("multipart/") ?? false { return try uploadFile(request) }
+            return try graphQLMetadata(request)
+        case "file-upload":
+            return try putFileUpload(request, Array(segments.dropFirst()))
         case "file", "files":
             return try downloadFile(request, Array(segments.dropFirst()))
         case "_sandbox":

@@ -9,9 +9,16 @@ import CanonicalJSON
 /// fileFolder)` answers `{"data":{"uploadFile":{"path","token"}}}` for v1 attachments' `fullPath`. GraphQL
 /// errors come back as HTTP 200 with `{"errors":[{"message","extensions":{"code"}}]}`.
 ///
+/// The multipart upload is capped at `multipartMaxBytes` (5 MB, Twenty's newest setting; TWENTY_API.md section 11)
+/// and answers 413 beyond, as graphql-upload refuses a file over its `maxFileSize` ("File truncated as it exceeds
+/// the N byte size limit."; the exact body Twenty sends is UNCONFIRMED). v1 servers had only `uploadFile`; the
+/// newest direct-upload flow is in `DirectUpload`.
+///
 /// Download (the sandbox's own shape, in place of Twenty's signed URLs): `GET /file/files-field/{fileId}` for a
 /// FILES upload, `GET /files/{path}` for a v1 path; the bytes come back with the content type sent at upload.
 extension Workspace {
+    static let multipartMaxBytes = 5 * 1024 * 1024
+
     func uploadFile(_ request: SandboxRequest) throws -> SandboxResponse {
         let form = try MultipartForm(body: request.body, contentType: request.headers["content-type"] ?? "")
         guard let operations = form.part(named: "operations"), let parsed = try? JSONParser.parse(operations.bytes),
@@ -29,10 +36,30 @@ extension Workspace {
         let isFilesField = query.contains("uploadFilesFieldFile")
         var fieldId: String?
         if isFilesField {
-            guard let id = variables?["fieldMetadataId"]?.stringValue, let (_, field) = schema.field(id: id.lowercased()),
+            guard version == .v2 else {
+                return graphQLError(
+                    "Cannot query field \"uploadFilesFieldFile\" on type \"Mutation\".",
+                    code: "GRAPHQL_VALIDATION_FAILED")
+            }
+            guard file.bytes.count <= Self.multipartMaxBytes else {
+                return .json(
+                    413,
+                    [
+                        "errors": [
+                            [
+                                "message": .string(
+                                    "File truncated as it exceeds the \(Self.multipartMaxBytes) byte size limit."),
+                                "extensions": ["code": "PAYLOAD_TOO_LARGE"],
+                            ]
+                        ]
+                    ])
+            }
+            guard let id = variables?["fieldMetadataId"]?.stringValue,
+                let (_, field) = schema.field(id: id.lowercased()),
                 field.type == .files
             else {
-                return graphQLError("fieldMetadataId must be the id of a FILES field (attachment.file)", code: "BAD_USER_INPUT")
+                return graphQLError(
+                    "fieldMetadataId must be the id of a FILES field (attachment.file)", code: "BAD_USER_INPUT")
             }
             fieldId = field.id
         } else if !query.contains("uploadFile") {
@@ -46,17 +73,12 @@ extension Workspace {
         try store.transaction { try FileStore(database: database).insert(stored, bytes: file.bytes) }
         let origin = request.headers["host"].map { "http://\($0)" } ?? ""
         if isFilesField {
-            return .json(200, [
-                "data": [
-                    "uploadFilesFieldFile": [
-                        "id": .string(id), "path": .string("files-field/\(id)"), "size": .integer(Int64(file.bytes.count)),
-                        "createdAt": .string(stored.createdAt), "url": .string("\(origin)/file/files-field/\(id)"),
-                    ]
-                ]
-            ])
+            return .json(200, ["data": ["uploadFilesFieldFile": stored.answer(origin: origin)]])
         }
         let folder = variables?["fileFolder"]?.stringValue ?? "Attachment"
-        return .json(200, ["data": ["uploadFile": ["path": .string("\(folder.lowercased())/\(id)/\(name)"), "token": "sandbox"]]])
+        return .json(
+            200,
+            ["data": ["uploadFile": ["path": .string("\(folder.lowercased())/\(id)/\(name)"), "token": "sandbox"]]])
     }
 
     func downloadFile(_ request: SandboxRequest, _ path: [String]) throws -> SandboxResponse {
@@ -67,11 +89,13 @@ extension Workspace {
         }
         return SandboxResponse(
             status: 200,
-            headers: [("content-type", file.mimeType), ("content-disposition", "attachment; filename=\"\(file.name)\"")],
+            headers: [
+                ("content-type", file.mimeType), ("content-disposition", "attachment; filename=\"\(file.name)\""),
+            ],
             body: bytes)
     }
 
-    private func graphQLError(_ message: String, code: String) -> SandboxResponse {
+    func graphQLError(_ message: String, code: String) -> SandboxResponse {
         .json(200, ["data": .null, "errors": [["message": .string(message), "extensions": ["code": .string(code)]]]])
     }
 }

@@ -71,7 +71,8 @@ extension Workspace {
             let kindName = payload["type"]?.stringValue, let kind = RelationDescription.Kind(rawValue: kindName)
         else {
             throw SandboxError.badRequest(
-                "relationCreationPayload with targetObjectMetadataId, targetFieldLabel and type (MANY_TO_ONE or ONE_TO_MANY) is required")
+                "relationCreationPayload with targetObjectMetadataId, targetFieldLabel and type (MANY_TO_ONE or ONE_TO_MANY) is required"
+            )
         }
         let target = try existingObject(targetId.lowercased())
         let targetName = MetadataName.camelCase(fromLabel: targetLabel)
@@ -124,7 +125,8 @@ extension Workspace {
             default: position = index
             }
             return FieldOption(
-                id: id, value: optionValue, label: label, color: item["color"]?.stringValue ?? "gray", position: position)
+                id: id, value: optionValue, label: label, color: item["color"]?.stringValue ?? "gray",
+                position: position)
         }
     }
 
@@ -138,7 +140,9 @@ extension Workspace {
         default: values = []
         }
         for text in values {
-            let bare = text.hasPrefix("'") && text.hasSuffix("'") && text.count >= 2 ? String(text.dropFirst().dropLast()) : text
+            let bare =
+                text.hasPrefix("'") && text.hasSuffix("'") && text.count >= 2
+                ? String(text.dropFirst().dropLast()) : text
             guard field.options?.contains(where: { $0.value == bare }) ?? false else {
                 throw SandboxError.badRequest("Default value \(text) is not one of the options of \(field.name)")
             }
@@ -194,10 +198,12 @@ extension Workspace {
         return try existingField(id).1
     }
 
-    /// Options left out of a new list are deleted and their values stripped from records (SELECT -> null,
-    /// MULTI_SELECT -> the value removed); an option whose value changed under the same id is renamed in records
-    /// (TWENTY_API.md section 5; `S/engine/metadata-modules/field-metadata/services/
-    /// field-metadata-related-records.service.ts`).
+    /// Options left out of a new list are deleted and their values are not kept in records: a SELECT value becomes
+    /// the field's default when the field is non-nullable, else null; a MULTI_SELECT loses the value. An option
+    /// whose value changed under the same id is renamed in records. Twenty rebuilds the enum column this way
+    /// (`S/engine/workspace-manager/workspace-migration-runner/services/workspace-migration-enum.service.ts`,
+    /// `migrateEnumValue`: renamed, else kept, else the default passed only for a non-nullable column, else null;
+    /// TWENTY_API.md sections 5 and 11).
     private func applyOptionChange(from old: FieldMetadata, to new: FieldMetadata, in object: ObjectModel) throws {
         guard let before = old.options, let after = new.options, before != after else { return }
         let kept = Set(after.map(\.value))
@@ -209,10 +215,12 @@ extension Workspace {
         }
         let key = old.name
         func mapped(_ value: String) -> String? { renamed[value] ?? (kept.contains(value) ? value : nil) }
+        let fallback: String? =
+            new.isNullable ? nil : new.recordDefault.stringValue.flatMap { kept.contains($0) ? $0 : nil }
         try rewriteRecords(object) { values in
             switch values[key] {
             case .string(let value)?:
-                let next = mapped(value)
+                let next = mapped(value) ?? fallback
                 guard next != value else { return false }
                 values[key] = next.map { .string($0) } ?? .null
                 return true

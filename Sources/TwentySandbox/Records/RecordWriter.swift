@@ -19,7 +19,9 @@ struct RecordWriter {
     private let normalizer: FieldValueNormalizer
     private var positions: PositionAllocator
 
-    init(database: Database, schema: Schema, object: ObjectModel, now: String, caller: JSONValue, isSeeding: Bool = false)
+    init(
+        database: Database, schema: Schema, object: ObjectModel, now: String, caller: JSONValue, isSeeding: Bool = false
+    )
         throws
     {
         self.database = database
@@ -55,6 +57,8 @@ struct RecordWriter {
             idWasSent = false
         }
         sent["id"] = nil
+        let isTimelineActivity = TimelineActivityRule.applies(to: object)
+        if upsert, isTimelineActivity { try TimelineActivityRule.refuseUpsert(object) }
 
         if upsert, let match = try matchingRecord(id: id, sent: sent) {
             var patch = sent
@@ -82,6 +86,7 @@ struct RecordWriter {
         sent["position"] = nil
         var record = try apply(sent, to: StoredRecord(values: values), isCreate: true)
         record.values["updatedAt"] = .string(now)
+        if isTimelineActivity, !isSeeding { try TimelineActivityRule.prepare(&record, object) }
         try checkRequired(record)
         try table.insert(&record)
         return (record, .created)
@@ -147,7 +152,9 @@ struct RecordWriter {
     /// Every key must be a field, a join column or a system member Twenty accepts.
     private func checkKeys(_ sent: [String: JSONValue]) throws {
         for key in sent.keys {
-            guard let entry = object.writableKeys[key] else { throw SandboxError.unknownField(key, object: object.name) }
+            guard let entry = object.writableKeys[key] else {
+                throw SandboxError.unknownField(key, object: object.name)
+            }
             guard case .field(let field) = entry else { continue }
             guard field.metadata.isActive else { throw SandboxError.unknownField(key, object: object.name) }
             if field.metadata.type == .relation {
@@ -180,7 +187,8 @@ struct RecordWriter {
         guard case .array(let items) = value else { return }
         for item in items {
             guard let fileId = item["fileId"]?.stringValue, try FileStore(database: database).exists(id: fileId) else {
-                throw SandboxError.badRequest("File \(item["fileId"]?.canonicalText ?? "?") of field \(field.name) was not uploaded")
+                throw SandboxError.badRequest(
+                    "File \(item["fileId"]?.canonicalText ?? "?") of field \(field.name) was not uploaded")
             }
         }
     }
@@ -214,20 +222,42 @@ struct RecordWriter {
 
     // MARK: Upsert matching
 
+    /// The one record an upsert updates: the record with the sent id, and the record holding each unique value
+    /// sent (every unique index: `emails.primaryEmail`, `domainName.primaryLinkUrl`, custom unique fields),
+    /// soft-deleted ones included. Twenty gathers every match and refuses a row that matches two different
+    /// records (TWENTY_API.md section 11; `UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT`), since updating either
+    /// would break the other's unique value.
     private func matchingRecord(id: String, sent: [String: JSONValue]) throws -> StoredRecord? {
-        if let record = try table.record(id: id) { return record }
+        var matches: [(id: String, via: String)] = []
+        if try table.exists(id: id) { matches.append((id, "id")) }
         for field in object.uniqueFields {
-            guard let value = sent[field.name] else { continue }
+            guard let value = sent[field.name], value != .null else { continue }
             let normalised = try normalizer.normalise(field, value, existing: nil)
-            let parts = field.uniquePath!.split(separator: ".").map(String.init)
-            var probe: JSONValue? = normalised
-            for part in parts.dropFirst() { probe = probe?[part] }
-            guard case .string(let key)? = probe, !key.isEmpty else { continue }
-            if let matchId = try table.id(withUnique: field, equalTo: key), let record = try table.record(id: matchId) {
-                return record
-            }
+            guard let key = Self.uniqueKey(normalised, path: field.uniquePath!),
+                let matchId = try table.id(withUnique: field, equalTo: key)
+            else { continue }
+            matches.append((matchId, field.uniquePath!))
         }
-        return nil
+        guard let first = matches.first else { return nil }
+        if let other = matches.first(where: { $0.id != first.id }) {
+            throw SandboxError.badRequest(
+                "UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT: the \(object.name) sent matches record \(first.id) by "
+                    + "\(first.via) and record \(other.id) by \(other.via)")
+        }
+        return try table.record(id: first.id)
+    }
+
+    /// The value a unique index holds for a normalised field value: the subfield named by the path's tail for a
+    /// composite, the value itself otherwise; empty text holds nothing (the index ignores it).
+    private static func uniqueKey(_ value: JSONValue, path: String) -> SQLValue? {
+        var probe: JSONValue? = value
+        for part in path.split(separator: ".").dropFirst() { probe = probe?[String(part)] }
+        switch probe {
+        case .string(let text)? where !text.isEmpty: return .text(text)
+        case .integer(let number)?: return .integer(number)
+        case .number(let number)?: return .real(number)
+        default: return nil
+        }
     }
 }
 

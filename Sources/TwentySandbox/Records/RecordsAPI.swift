@@ -50,10 +50,14 @@ extension Workspace {
         let object = try schema.recordObject(plural: plural)
         if object.isReadOnly {
             throw SandboxError.badRequest(
-                "Permission denied: \(object.metadata.namePlural) cannot be written through the API (members join by invitation)")
+                "Permission denied: \(object.metadata.namePlural) cannot be written through the API (members join by invitation)"
+            )
         }
         return object
     }
+
+    /// The record limit the sandbox plays, if any (`--record-quota`).
+    var recordQuota: RecordQuota? { options.recordQuota.map(RecordQuota.init(limit:)) }
 
     func writer(_ object: ObjectModel, seeding: Bool = false) throws -> RecordWriter {
         try RecordWriter(
@@ -67,9 +71,12 @@ extension Workspace {
         let upsert = request.queryValue("upsert") == "true"
         let record = try store.transaction {
             var writer = try writer(object)
-            return try writer.create(body, upsert: upsert).0
+            let (record, outcome) = try writer.create(body, upsert: upsert)
+            try recordQuota?.check(created: outcome == .created ? 1 : 0, schema: schema, database)
+            return record
         }
-        let envelope = RecordEnvelope.single(key: "create" + object.name.capitalizedFirst, record: record.canonicalBytes)
+        let envelope = RecordEnvelope.single(
+            key: "create" + object.name.capitalizedFirst, record: record.canonicalBytes)
         return .json(201, bytes: envelope.finish(), recordsWritten: 1)
     }
 
@@ -83,7 +90,14 @@ extension Workspace {
         let upsert = request.queryValue("upsert") == "true"
         let bodies = try store.transaction {
             var writer = try writer(object)
-            return try items.map { try writer.create($0, upsert: upsert).0.canonicalBytes }
+            var created = 0
+            let bodies = try items.map { item in
+                let (record, outcome) = try writer.create(item, upsert: upsert)
+                if outcome == .created { created += 1 }
+                return record.canonicalBytes
+            }
+            try recordQuota?.check(created: created, schema: schema, database)
+            return bodies
         }
         let key = "create" + object.metadata.namePlural.capitalizedFirst
         return .json(201, bytes: RecordEnvelope.list(key: key, records: bodies).finish(), recordsWritten: bodies.count)
@@ -131,7 +145,8 @@ extension Workspace {
             return try writer.update(existing, with: body)
         }
         let key = "update" + object.name.capitalizedFirst
-        return .json(200, bytes: RecordEnvelope.single(key: key, record: record.canonicalBytes).finish(), recordsWritten: 1)
+        return .json(
+            200, bytes: RecordEnvelope.single(key: key, record: record.canonicalBytes).finish(), recordsWritten: 1)
     }
 
     private func updateMany(_ request: SandboxRequest, _ object: ObjectModel) throws -> SandboxResponse {
@@ -157,7 +172,9 @@ extension Workspace {
             throw SandboxError.badRequest("A filter is required to \(verb) many records")
         }
         var filter = try FilterParser.parse(text)
-        if includeDeleted { filter = .and([filter, .condition(path: ["deletedAt"], comparator: .is, value: .text("NOT_NULL"))]) }
+        if includeDeleted {
+            filter = .and([filter, .condition(path: ["deletedAt"], comparator: .is, value: .text("NOT_NULL"))])
+        }
         let ids = try RecordQuery(object: object, filter: filter, orderBy: nil).ids(database)
         guard ids.count <= batchMax else {
             throw SandboxError.badRequest("Cannot \(verb) more than \(batchMax) records at once")
@@ -177,7 +194,8 @@ extension Workspace {
             return soft ? try softDelete(existing, table) : try destroy(id: id, object)
         }
         let key = "delete" + object.name.capitalizedFirst
-        return .json(200, bytes: RecordEnvelope.single(key: key, record: CanonicalJSON.bytes(["id": .string(id)])).finish(),
+        return .json(
+            200, bytes: RecordEnvelope.single(key: key, record: CanonicalJSON.bytes(["id": .string(id)])).finish(),
             recordsWritten: written)
     }
 
@@ -241,7 +259,8 @@ extension Workspace {
             return record
         }
         let key = "restore" + object.name.capitalizedFirst
-        return .json(200, bytes: RecordEnvelope.single(key: key, record: record.canonicalBytes).finish(), recordsWritten: 1)
+        return .json(
+            200, bytes: RecordEnvelope.single(key: key, record: record.canonicalBytes).finish(), recordsWritten: 1)
     }
 
     private func restoreMany(_ request: SandboxRequest, _ object: ObjectModel) throws -> SandboxResponse {

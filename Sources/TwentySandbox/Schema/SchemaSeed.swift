@@ -12,12 +12,13 @@ enum SchemaSeed {
 
     /// Objects whose many-to-one links are owned by their parent: destroying the parent destroys them, as
     /// Twenty's `onDelete: CASCADE` on task/note targets and attachments does.
-    static let cascadingObjects: Set<String> = ["taskTarget", "noteTarget", "attachment"]
+    static let cascadingObjects: Set<String> = ["taskTarget", "noteTarget", "attachment", "timelineActivity"]
 
     static func standard(_ version: TwentyVersion, workspace: String) -> (
         objects: [ObjectMetadata], fields: [FieldMetadata]
     ) {
-        let catalog = StandardObjects.catalog(version)
+        // Timeline activities are creatable through the API on v2 servers only (see `TimelineActivityObject`).
+        let catalog = StandardObjects.catalog(version) + (version == .v2 ? [TimelineActivityObject.description] : [])
         var objects: [ObjectMetadata] = []
         var fields: [FieldMetadata] = []
         var idBySingular: [String: String] = [:]
@@ -129,14 +130,14 @@ enum SchemaSeed {
         return relationName + "For" + source.namePlural.capitalizedFirst
     }
 
-    /// The relations a new custom object gets automatically: task and note targets and attachments point at
-    /// it (`target<Object>Id` in v2, `<object>Id` in v1; TWENTY_API.md sections 4 and 5).
+    /// The relations a new custom object gets automatically: task and note targets, attachments and (v2)
+    /// timeline activities point at it (`target<Object>Id` in v2, `<object>Id` in v1; TWENTY_API.md sections 4 and 5).
     static func automaticRelations(
         for object: ObjectMetadata, in objects: [ObjectMetadata], existing: [FieldMetadata], version: TwentyVersion,
         date: String
     ) -> [FieldMetadata] {
         var fields: [FieldMetadata] = []
-        for ownerName in ["taskTarget", "noteTarget", "attachment"] {
+        for ownerName in ["taskTarget", "noteTarget", "attachment", TimelineActivityObject.nameSingular] {
             guard let owner = objects.first(where: { $0.nameSingular == ownerName }) else { continue }
             let name = version == .v1 ? object.nameSingular : "target" + object.nameSingular.capitalizedFirst
             let pair = relationPair(

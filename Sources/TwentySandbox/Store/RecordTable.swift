@@ -24,11 +24,13 @@ struct RecordTable {
             """)
         for field in object.uniqueFields {
             try database.execute(
-                "CREATE UNIQUE INDEX IF NOT EXISTS \"\(Self.uniqueIndexName(field))\" ON \(quoted)(\(Self.uniqueExpression(field)))")
+                "CREATE UNIQUE INDEX IF NOT EXISTS \"\(Self.uniqueIndexName(field))\" ON \(quoted)(\(Self.uniqueExpression(field)))"
+            )
         }
         for field in object.fieldsByJoinColumn.values {
             try database.execute(
-                "CREATE INDEX IF NOT EXISTS \"j_\(field.id.replacingOccurrences(of: "-", with: ""))\" ON \(quoted)(\(Self.jsonPath(field.storageKey!)))")
+                "CREATE INDEX IF NOT EXISTS \"j_\(field.id.replacingOccurrences(of: "-", with: ""))\" ON \(quoted)(\(Self.jsonPath(field.storageKey!)))"
+            )
         }
     }
 
@@ -71,9 +73,9 @@ struct RecordTable {
     }
 
     /// The id of the record holding `value` in a unique field, soft-deleted rows included.
-    func id(withUnique field: FieldMetadata, equalTo value: String) throws -> String? {
+    func id(withUnique field: FieldMetadata, equalTo value: SQLValue) throws -> String? {
         let statement = try database.cached("SELECT id FROM \(quoted) WHERE \(Self.uniqueExpression(field)) = ?")
-        try statement.start([.text(value)])
+        try statement.start([value])
         defer { statement.reset() }
         guard try statement.step() else { return nil }
         return statement.row.string(0)
@@ -125,7 +127,8 @@ struct RecordTable {
     }
 
     func update(_ record: inout StoredRecord) throws {
-        let statement = try database.cached("UPDATE \(quoted) SET position = ?2, deleted_at = ?3, body = ?4 WHERE id = ?1")
+        let statement = try database.cached(
+            "UPDATE \(quoted) SET position = ?2, deleted_at = ?3, body = ?4 WHERE id = ?1")
         try write(&record, statement)
     }
 

@@ -34,6 +34,9 @@ final class WorkspaceDatabase {
             CREATE TABLE IF NOT EXISTS sandbox_files(
                 id TEXT PRIMARY KEY, field_metadata_id TEXT, name TEXT NOT NULL, mime_type TEXT NOT NULL,
                 size INTEGER NOT NULL, sha256 TEXT NOT NULL, created_at TEXT NOT NULL, bytes BLOB NOT NULL);
+            CREATE TABLE IF NOT EXISTS sandbox_file_uploads(
+                id TEXT PRIMARY KEY, field_metadata_id TEXT, name TEXT NOT NULL, content_type TEXT NOT NULL,
+                size INTEGER NOT NULL, expires_at INTEGER NOT NULL, bytes BLOB);
             """)
         checkpointer = WALCheckpointer(path: path)
     }
@@ -96,15 +99,19 @@ final class WorkspaceDatabase {
         try database.run("DELETE FROM sandbox_fields WHERE object_id = ?", [.text(id)])
     }
 
-    func deleteFieldRow(_ id: String) throws { try database.run("DELETE FROM sandbox_fields WHERE id = ?", [.text(id)]) }
+    func deleteFieldRow(_ id: String) throws {
+        try database.run("DELETE FROM sandbox_fields WHERE id = ?", [.text(id)])
+    }
 
     /// Drops every table the sandbox made, for `/_sandbox/reset`.
     func dropEverything() throws {
-        let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'records_%'") {
+        let tables = try database.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'records_%'")
+        {
             $0.string(0) ?? ""
         }
         for table in tables { try database.execute("DROP TABLE IF EXISTS \"\(table)\"") }
         try database.execute(
-            "DELETE FROM sandbox_objects; DELETE FROM sandbox_fields; DELETE FROM sandbox_files; DELETE FROM sandbox_settings;")
+            "DELETE FROM sandbox_objects; DELETE FROM sandbox_fields; DELETE FROM sandbox_files; DELETE FROM sandbox_file_uploads; DELETE FROM sandbox_settings;"
+        )
     }
 }

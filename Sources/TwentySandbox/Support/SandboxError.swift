@@ -7,6 +7,8 @@ import CanonicalJSON
 struct SandboxError: Error, CustomStringConvertible {
     let status: Int
     let message: String
+    /// Members Twenty adds beside `statusCode`, `error` and `messages` (a usage-limit refusal's scope and limit).
+    var details: [String: JSONValue] = [:]
 
     static func badRequest(_ message: String) -> SandboxError { SandboxError(status: 400, message: message) }
     static func notFound(_ message: String = "Record not found") -> SandboxError {
@@ -28,6 +30,7 @@ struct SandboxError: Error, CustomStringConvertible {
     var errorName: String {
         switch status {
         case 400: "BadRequestException"
+        case 402: "QUOTA_EXHAUSTED"
         case 403: "ForbiddenException"
         case 404: "NotFoundException"
         case 405: "MethodNotAllowedException"
@@ -38,9 +41,11 @@ struct SandboxError: Error, CustomStringConvertible {
     var description: String { "\(status) \(errorName): \(message)" }
 
     var response: SandboxResponse {
-        let body: JSONValue = [
+        var members: [String: JSONValue] = [
             "statusCode": .integer(Int64(status)), "error": .string(errorName), "messages": [.string(message)],
         ]
+        members.merge(details) { kept, _ in kept }
+        let body = JSONValue.object(members)
         return SandboxResponse(
             status: status, headers: [("content-type", "application/json")], body: CanonicalJSON.bytes(body))
     }

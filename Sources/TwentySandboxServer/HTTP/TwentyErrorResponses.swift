@@ -3,19 +3,23 @@ import Hummingbird
 
 /// The error answers the server gives itself (the engine writes its own), in the shapes Twenty's server writes.
 enum TwentyErrorResponses {
-    /// Twenty's REST middleware writes `{statusCode, messages: [message], error: code}` for a refused token
-    /// (packages/twenty-server/src/engine/middlewares/middleware.service.ts, `writeRestResponseOnExceptionCaught`).
-    /// A bad token is "Token invalid." with code UNAUTHENTICATED, so 401
-    /// (packages/twenty-server/src/engine/core-modules/jwt/services/jwt-wrapper.service.ts). A missing one is
-    /// "Missing authentication token" (core-modules/auth/token/services/access-token.service.ts), which Twenty codes
-    /// FORBIDDEN_EXCEPTION and so answers 403; the sandbox answers 401 for both, so a client needs one rule only.
-    static func unauthorized(missing: Bool) -> Response {
+    /// Twenty's REST middleware writes `{statusCode, messages: [message], error: code}` for a refused token, with
+    /// the status `getAuthExceptionRestStatus` gives the exception's code
+    /// (`S/engine/middlewares/middleware.service.ts`, `writeRestResponseOnExceptionCaught` and `getStatus`;
+    /// `S/engine/core-modules/auth/utils/get-auth-exception-rest-status.util.ts`).
+    /// No token at all is "Missing authentication token" with code FORBIDDEN_EXCEPTION, so 403
+    /// (`S/engine/core-modules/auth/token/services/access-token.service.ts`, `validateTokenByRequest`; very old
+    /// servers wrote it in lower case).
+    static func missingToken() -> Response {
         json(
-            status: .unauthorized,
-            [
-                "statusCode": 401, "error": "UNAUTHENTICATED",
-                "messages": [.string(missing ? "Missing authentication token" : "Token invalid.")],
-            ])
+            status: .forbidden,
+            ["statusCode": 403, "error": "FORBIDDEN_EXCEPTION", "messages": ["Missing authentication token"]])
+    }
+
+    /// A token that does not verify is "Token invalid." with code UNAUTHENTICATED, so 401
+    /// (`S/engine/core-modules/jwt/services/jwt-wrapper.service.ts`).
+    static func invalidToken() -> Response {
+        json(status: .unauthorized, ["statusCode": 401, "error": "UNAUTHENTICATED", "messages": ["Token invalid."]])
     }
 
     /// Express's body parser refuses an oversized body with 413 before any of Twenty's code runs.

@@ -9,10 +9,11 @@ struct InProcessSandbox {
     let engine: SandboxEngine
     let client: TwentyClient
 
-    init(version: TwentyVersion, batchMax: Int = 200) throws {
+    init(version: TwentyVersion, batchMax: Int = 200, recordQuota: Int? = nil) throws {
         let directory = (NSTemporaryDirectory() as NSString).appendingPathComponent("client-\(UUID().uuidString)")
         engine = try SandboxEngine(
-            dataDirectory: directory, options: SandboxOptions(batchMax: batchMax, twentyVersion: version))
+            dataDirectory: directory,
+            options: SandboxOptions(batchMax: batchMax, twentyVersion: version, recordQuota: recordQuota))
         client = TwentyClient(
             connection: try TwentyConnection(url: "http://127.0.0.1:3000", apiKey: TwentyAPIKey(testKey)),
             transport: SandboxTransport(engine), limits: RateLimits(shortLimit: 1_000_000, longLimit: 1_000_000))
