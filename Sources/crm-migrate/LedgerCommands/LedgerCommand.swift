@@ -11,5 +11,6 @@ struct LedgerCommand: ParsableCommand {
             """,
         subcommands: [
             LogCommand.self, ShowCommand.self, VerifyCommand.self, RebuildCommand.self, StatsCommand.self,
+            StatusCommand.self,
         ])
 }
