@@ -139,7 +139,8 @@ struct WorkspaceTransformTests {
         let problem = try #require(error.problems.first)
         #expect(problem.object == "contacts" && problem.column == "City")
         #expect(problem.description.hasPrefix("contacts.City: the workspace's person has no field city"))
-        #expect(problem.message.contains("crm-migrate prepare"))
+        #expect(problem.kind == .missingTarget)
+        #expect(error.description.contains("`crm-migrate prepare` creates"))
         #expect(error.description.contains(workspace.url))
     }
 

@@ -18,7 +18,10 @@ public enum WorkspaceFit {
                 // The map creates this object; prepare adds it with every field the map declares.
                 if object.createdObject != nil { continue }
                 problems.append(
-                    .init(object: object.source, column: nil, message: "the workspace has no object \(name)"))
+                    .init(
+                        .missingTarget, object: object.source, column: nil,
+                        message: "the workspace has no object \(name)")
+                )
                 continue
             }
             let assumed = TargetDescriptions.description(of: object, version: map.twenty.version)
@@ -28,7 +31,8 @@ public enum WorkspaceFit {
                 if let problem = problem(
                     mapping, target: target, field: field, real: real, assumed: assumed, created: created)
                 {
-                    problems.append(.init(object: object.source, column: mapping.column, message: problem))
+                    problems.append(
+                        .init(problem.kind, object: object.source, column: mapping.column, message: problem.message))
                 }
             }
         }
@@ -48,31 +52,32 @@ public enum WorkspaceFit {
     static func problem(
         _ mapping: FieldMapping, target: String, field: String, real: ObjectDescription, assumed: ObjectDescription?,
         created: Set<String>
-    ) -> String? {
+    ) -> (kind: WorkspaceFitError.Kind, message: String)? {
         let place = "\(real.nameSingular).\(field)"
         if TransformCompatibility.writesJoinColumn(mapping.transform) {
             if real.relation(joinColumn: target) != nil || created.contains(target) { return nil }
-            return "the workspace's \(real.nameSingular) has no relation with join column \(target)"
-                + createHint
+            return (.missingTarget, "the workspace's \(real.nameSingular) has no relation with join column \(target)")
         }
         guard let type = real.field(named: field)?.type else {
             if created.contains(field) { return nil }
-            return "the workspace's \(real.nameSingular) has no field \(field)" + createHint
+            return (.missingTarget, "the workspace's \(real.nameSingular) has no field \(field)")
         }
         // The catalogue's or the map's type was what the map was confirmed against; only a different real type
         // can make the transform unable to write it.
         guard type != assumed?.field(named: field)?.type else { return nil }
-        let subfield = type.isComposite ? mapping.targetSubfield ?? defaultSubfield(mapping.transform, type) : nil
+        let subfield = type.isComposite ? mapping.targetSubfield ?? defaultSubfield(mapping.transform) : nil
         guard TransformCompatibility.accepts(mapping.transform, type: type, subfield: subfield) else {
             let expected = assumed?.field(named: field).map { " (the map assumed \($0.type.rawValue))" } ?? ""
-            return
+            return (
+                .incompatibleType,
                 "transform \(mapping.transform.rawValue) cannot write \(place): the workspace holds it as \(type.rawValue)\(expected)"
+            )
         }
         return nil
     }
 
     /// Where a transform writes a composite field the mapping names as a whole (`website` for a url).
-    static func defaultSubfield(_ transform: Transform, _ type: FieldType) -> String? {
+    static func defaultSubfield(_ transform: Transform) -> String? {
         switch transform {
         case .email: "primaryEmail"
         case .emailList: "additionalEmails"
@@ -85,10 +90,6 @@ public enum WorkspaceFit {
         }
     }
 
-    /// What to do about a missing target: custom fields come from the map's newFields, which prepare creates.
-    static let createHint =
-        "; to create it as a custom field, give the mapping a newField and run `crm-migrate prepare`, or target a field it has"
-
     /// Member emails the map's owner table or fallback names that the workspace lacks, when the map maps owners.
     static func ownerProblems(_ map: FieldMap, _ workspace: TransformWorkspace) -> [WorkspaceFitError.Problem] {
         let mapsOwners = map.objects.contains { $0.fields.contains { $0.transform == .owner && $0.target != nil } }
@@ -97,7 +98,7 @@ public enum WorkspaceFit {
         guard !missing.isEmpty else { return [] }
         return [
             .init(
-                object: "owners", column: nil,
+                .missingMember, object: "owners", column: nil,
                 message:
                     "map.yaml sends owners to \(missing.count) member(s) the workspace does not have: "
                     + missing.joined(separator: ", ")
