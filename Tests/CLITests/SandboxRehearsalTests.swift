@@ -17,12 +17,13 @@ struct SandboxRehearsalTests {
         let url: URL
         let key = "rehearsal-key"
 
-        init(tool: Tool, data: URL) throws {
+        init(tool: Tool, data: URL, arguments: [String] = []) throws {
             process.executableURL = tool.url
-            process.arguments = [
-                "sandbox", "--port", "0", "--data", data.path, "--api-key", key, "--rate-limit", "off",
-                "--short-rate-limit", "off",
-            ]
+            process.arguments =
+                [
+                    "sandbox", "--port", "0", "--data", data.path, "--api-key", key, "--rate-limit", "off",
+                    "--short-rate-limit", "off",
+                ] + arguments
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -104,6 +105,25 @@ struct SandboxRehearsalTests {
         #expect(transformed.status == 0, "\(transformed.stderr)")
         #expect(!transformed.stdout.contains(sandbox.key) && !transformed.stderr.contains(sandbox.key))
         #expect(sandbox.stop() == 0)
+
+        // The same map against a Twenty 1.x workspace, whose attachments keep their file elsewhere: refused before
+        // any record is read, with the object and field named, and nothing recorded in the ledger.
+        let verify = ["ledger", "verify", "--project", project.path]
+        let head = try crmMigrate.run(verify).stdout
+        let older = try RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("sandbox-v1"),
+            arguments: ["--twenty-version", "v1"])
+        let refused = try crmMigrate.run(
+            [
+                "transform", "--project", project.path, "--twenty", older.url.absoluteString, "--api-key-file",
+                keyFile.path,
+            ])
+        #expect(older.stop() == 0)
+        #expect(refused.status != 0)
+        #expect(!refused.stderr.contains(older.key) && !refused.stdout.contains(older.key))
+        #expect(refused.stderr.contains("map.yaml does not fit the workspace at \(older.url.absoluteString)"))
+        #expect(refused.stderr.contains("the workspace's attachment has no field file"), "\(refused.stderr)")
+        #expect(try crmMigrate.run(verify).stdout == head)
 
         // Conservation: on the total line, source = transformed + rejected + excluded.
         let total = try #require(transformed.stdout.split(separator: "\n").first { $0.hasPrefix("total") })
