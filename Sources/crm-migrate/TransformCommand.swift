@@ -1,5 +1,4 @@
 import ArgumentParser
-import CanonicalJSON
 import ExportAudit
 import FieldMap
 import Foundation
