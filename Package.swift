@@ -165,9 +165,8 @@ let package = Package(
         .target(
             name: "RecordTransform",
             dependencies: [
-                "FieldMap", "ExportUnderstanding", "TwentyModel", "AllegoryExport", "Ledger", "SourceSnapshot",
-                "CanonicalJSON",
-                "ValueRules",
+                "FieldMap", "ExportUnderstanding", "TwentyModel", "TwentyClient", "AllegoryExport", "Ledger",
+                "SourceSnapshot", "CanonicalJSON", "ValueRules",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -230,7 +229,7 @@ let package = Package(
             name: "RecordTransformTests",
             dependencies: [
                 "RecordTransform", "FieldMap", "TwentyModel", "ExportGenerator", "SourceSnapshot", "AllegoryExport",
-                "Ledger", "CanonicalJSON",
+                "Ledger", "CanonicalJSON", "TwentyClient", "TwentyClientSandbox", "TwentySandbox",
             ]),
         .testTarget(name: "TwentySandboxTests", dependencies: ["TwentySandbox", "TwentyModel", "CanonicalJSON"]),
         .testTarget(

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CanonicalJSON
 import ExportAudit
 import FieldMap
 import Foundation
@@ -7,7 +6,7 @@ import Ledger
 import RecordTransform
 import SourceSnapshot
 
-struct TransformCommand: ParsableCommand {
+struct TransformCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transform",
         abstract:
@@ -24,17 +23,17 @@ struct TransformCommand: ParsableCommand {
             Re-running is safe: records already transformed or rejected under the same map hash since their last \
             change are counted, not recorded again; a new map hash, or a record changed by a later snapshot, is \
             transformed again. Per object, the counts printed add up: source = transformed + rejected + excluded.
+
+            The workspace (--twenty or TWENTY_URL, key from --api-key-file or TWENTY_API_KEY) is read once, before \
+            any record: owners resolve to its members by email, and each target field is transformed for the type \
+            the workspace really holds. A target it lacks is an error naming the object and field, except the \
+            custom fields and objects the map creates, which `crm-migrate prepare` adds (until then they are \
+            transformed as the map declares them). Nothing is written to the workspace.
             """)
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(
-        help: """
-            The workspace members, to resolve owners: a JSON file holding Twenty's GET /rest/workspaceMembers answer, \
-            a list of {id, userEmail}, or an object {email: id}. Required when the map maps owners.
-            """,
-        completion: .file())
-    var members: String?
+    @OptionGroup var access: TwentyOptions
 
     @Option(help: "Events appended per ledger transaction (default: 20000).")
     var batchSize = 20_000
@@ -43,27 +42,18 @@ struct TransformCommand: ParsableCommand {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         let project = try options.open()
         let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
-        let directory = try members.map(Self.readMembers) ?? [:]
-        let mapsOwners = confirmed.map.objects.contains {
-            $0.fields.contains { $0.transform == .owner && $0.target != nil }
-        }
-        if mapsOwners && directory.isEmpty {
-            throw UserFacingError(
-                "the map sends owners to workspace members; pass --members FILE with the workspace's members (GET /rest/workspaceMembers)"
-            )
-        }
-        if mapsOwners {
-            let missing = MemberDirectory(members: directory, owners: confirmed.map.owners).membersMissingFromWorkspace
-            if !missing.isEmpty {
-                throw UserFacingError(
-                    "map.yaml sends owners to \(missing.count) member(s) the workspace does not have: "
-                        + missing.joined(separator: ", ")
-                        + "; invite them in Twenty, or change their lines under owners (and the fallback), then confirm again"
-                )
-            }
+        let connection = try access.connection()
+        let workspace = try await TwentyAccess.withClient(connection) { try await TransformWorkspace.read($0) }
+        // Checked before the ledger is opened for writing: a map the workspace cannot take records nothing.
+        let context: TransformContext
+        do {
+            context = try TransformContext(
+                projectId: project.settings.projectId, map: confirmed.map, workspace: workspace)
+        } catch let error as WorkspaceFitError {
+            throw UserFacingError(error.description)
         }
         let ledger = try project.openLedger(.write)
         guard try ledger.latestSnapshot() > 0 else {
@@ -78,15 +68,16 @@ struct TransformCommand: ParsableCommand {
             auditOptions.exclude = rules
             _ = try Auditor(ledger: ledger, options: auditOptions).run()
         }
-        let context = try TransformContext(
-            projectId: project.settings.projectId, map: confirmed.map, members: directory)
         var run = TransformRun(ledger: ledger, map: confirmed.map, mapSha256: confirmed.sha256, context: context)
         run.batchSize = batchSize
         let started = Date()
-        print("Transforming under map \(confirmed.sha256.prefix(12)) (confirmed by \(confirmed.confirmedBy))")
+        let members = workspace.members.count
         print(
+            "Transforming under map \(confirmed.sha256.prefix(12)) (confirmed by \(confirmed.confirmedBy)) for "
+                + "\(workspace.url) (\(members) members)")
+        let header: String =
             "OBJECT".padding(24) + "TARGET".padding(18) + "SOURCE".padding(10) + "TRANSFORMED".padding(13)
-                + "REJECTED".padding(10) + "EXCLUDED".padding(10) + "ALREADY DONE")
+        print(header + "REJECTED".padding(10) + "EXCLUDED".padding(10) + "ALREADY DONE")
         run.progress = { counts in
             print(
                 counts.object.padding(24) + counts.target.padding(18) + String(counts.source).padding(10)
@@ -135,38 +126,5 @@ struct TransformCommand: ParsableCommand {
                 "the counts do not add up for \(summary.objects.filter { !$0.balances }.map(\.object).joined(separator: ", ")); nothing was lost from the ledger, but report this"
             )
         }
-    }
-
-    /// Member email -> member id, from any of the shapes the option's help lists.
-    static func readMembers(_ path: String) throws -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UserFacingError("cannot read the members file \(path)")
-        }
-        let json: JSONValue
-        do { json = try JSONParser.parse(Array(data)) } catch {
-            throw UserFacingError("the members file \(path) is not JSON: \(error)")
-        }
-        var list = json
-        if let inner = json["data"]?["workspaceMembers"] { list = inner }
-        var result: [String: String] = [:]
-        switch list {
-        case .array(let members):
-            for member in members {
-                guard let id = member["id"]?.stringValue, let email = member["userEmail"]?.stringValue else {
-                    throw UserFacingError("each member in \(path) needs an id and a userEmail")
-                }
-                result[email] = id
-            }
-        case .object(let pairs):
-            for (email, id) in pairs {
-                guard let id = id.stringValue else {
-                    throw UserFacingError("the member id of \(email) in \(path) is not a string")
-                }
-                result[email] = id
-            }
-        default:
-            throw UserFacingError("the members file \(path) holds neither a list of members nor an object email -> id")
-        }
-        return result
     }
 }

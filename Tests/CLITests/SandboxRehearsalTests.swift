@@ -17,12 +17,13 @@ struct SandboxRehearsalTests {
         let url: URL
         let key = "rehearsal-key"
 
-        init(tool: Tool, data: URL) throws {
+        init(tool: Tool, data: URL, arguments: [String] = []) throws {
             process.executableURL = tool.url
-            process.arguments = [
-                "sandbox", "--port", "0", "--data", data.path, "--api-key", key, "--rate-limit", "off",
-                "--short-rate-limit", "off",
-            ]
+            process.arguments =
+                [
+                    "sandbox", "--port", "0", "--data", data.path, "--api-key", key, "--rate-limit", "off",
+                    "--short-rate-limit", "off",
+                ] + arguments
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -38,7 +39,9 @@ struct SandboxRehearsalTests {
                 let url = URL(string: String(banner[range]))
             else {
                 process.terminate()
-                throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no URL in the sandbox banner: \(banner)"])
+                throw CocoaError(
+                    .fileReadCorruptFile,
+                    userInfo: [NSLocalizedDescriptionKey: "no URL in the sandbox banner: \(banner)"])
             }
             self.url = url
         }
@@ -63,7 +66,9 @@ struct SandboxRehearsalTests {
         }
     }
 
-    @Test("a generated export is proposed against the sandbox's metadata, confirmed and transformed with counts that add up")
+    @Test(
+        "a generated export is proposed against the sandbox's metadata, confirmed and transformed with counts that add up"
+    )
     func rehearsal() async throws {
         let work = TemporaryDirectory()
         let export = work.url.appendingPathComponent("export")
@@ -78,31 +83,47 @@ struct SandboxRehearsalTests {
         let users = try String(contentsOf: export.appendingPathComponent("users.csv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
         let invited = users.filter { $0.last == "true" }.map { #"{"name":"\#($0[1])","userEmail":"\#($0[2])"}"# }
-        let (membersStatus, _) = try await sandbox.send("POST", "_sandbox/members", json: "[" + invited.joined(separator: ",") + "]")
+        let (membersStatus, _) = try await sandbox.send(
+            "POST", "_sandbox/members", json: "[" + invited.joined(separator: ",") + "]")
         #expect(membersStatus == 200 || membersStatus == 201)
-        let (listStatus, members) = try await sandbox.send("GET", "rest/workspaceMembers")
-        #expect(listStatus == 200)
-        let membersFile = work.url.appendingPathComponent("members.json")
-        try members.write(to: membersFile)
 
         let keyFile = work.url.appendingPathComponent("api-key")
         try Data(sandbox.key.utf8).write(to: keyFile)
-        let proposed = try crmMigrate.run([
-            "map", "propose", "--project", project.path, "--twenty", sandbox.url.absoluteString, "--api-key-file", keyFile.path,
-        ])
+        let workspace = ["--twenty", sandbox.url.absoluteString, "--api-key-file", keyFile.path]
+        let proposed = try crmMigrate.run(["map", "propose", "--project", project.path] + workspace)
         #expect(proposed.status == 0, "\(proposed.stderr)")
         let map = try String(contentsOf: project.appendingPathComponent("map.yaml"), encoding: .utf8)
         #expect(map.contains(sandbox.url.absoluteString))
         #expect(!map.contains(sandbox.key))
 
-        let unconfirmed = try crmMigrate.run(["transform", "--project", project.path, "--members", membersFile.path])
+        let unconfirmed = try crmMigrate.run(["transform", "--project", project.path] + workspace)
         #expect(unconfirmed.status != 0)
         #expect(unconfirmed.stderr.contains("confirm"))
 
         #expect(try crmMigrate.run(["map", "confirm", "--project", project.path, "--by", "Rehearsal"]).status == 0)
-        let transformed = try crmMigrate.run(["transform", "--project", project.path, "--members", membersFile.path])
+        let transformed = try crmMigrate.run(["transform", "--project", project.path] + workspace)
         #expect(transformed.status == 0, "\(transformed.stderr)")
+        #expect(!transformed.stdout.contains(sandbox.key) && !transformed.stderr.contains(sandbox.key))
         #expect(sandbox.stop() == 0)
+
+        // The same map against a Twenty 1.x workspace, whose attachments keep their file elsewhere: refused before
+        // any record is read, with the object and field named, and nothing recorded in the ledger.
+        let verify = ["ledger", "verify", "--project", project.path]
+        let head = try crmMigrate.run(verify).stdout
+        let older = try RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("sandbox-v1"),
+            arguments: ["--twenty-version", "v1"])
+        let refused = try crmMigrate.run(
+            [
+                "transform", "--project", project.path, "--twenty", older.url.absoluteString, "--api-key-file",
+                keyFile.path,
+            ])
+        #expect(older.stop() == 0)
+        #expect(refused.status != 0)
+        #expect(!refused.stderr.contains(older.key) && !refused.stdout.contains(older.key))
+        #expect(refused.stderr.contains("map.yaml does not fit the workspace at \(older.url.absoluteString)"))
+        #expect(refused.stderr.contains("the workspace's attachment has no field file"), "\(refused.stderr)")
+        #expect(try crmMigrate.run(verify).stdout == head)
 
         // Conservation: on the total line, source = transformed + rejected + excluded.
         let total = try #require(transformed.stdout.split(separator: "\n").first { $0.hasPrefix("total") })

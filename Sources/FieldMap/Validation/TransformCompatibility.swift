@@ -1,12 +1,15 @@
 import TwentyModel
 
-/// Which transforms can write which kind of Twenty value: a field's type, or a composite subfield's storage.
-enum TransformCompatibility {
-    static func accepts(_ transform: Transform, type: FieldType, subfield: String?) -> Bool {
+/// Which transforms can write which kind of Twenty value: a field's type, or a composite subfield's storage. Public so
+/// the transform can check a live workspace's real types with the rules the map was confirmed under.
+public enum TransformCompatibility {
+    public static func accepts(_ transform: Transform, type: FieldType, subfield: String?) -> Bool {
         switch (transform, type, subfield) {
         case (.skip, _, _): true
         case (.text, _, nil): [.text, .files, .uuid].contains(type)
-        case (.text, _, let part?): !["additionalEmails", "additionalPhones", "secondaryLinks", "amountMicros", "addressLat", "addressLng"].contains(part)
+        case (.text, _, let part?):
+            !["additionalEmails", "additionalPhones", "secondaryLinks", "amountMicros", "addressLat", "addressLng"]
+                .contains(part)
         case (.fullName, .fullName, nil): true
         case (.email, .emails, "primaryEmail"), (.email, .text, nil): true
         case (.emailList, .emails, "additionalEmails"), (.emailList, .array, nil), (.emailList, .text, nil): true
@@ -27,5 +30,7 @@ enum TransformCompatibility {
     }
 
     /// Transforms that write a join column (`companyId`) rather than a field.
-    static func writesJoinColumn(_ transform: Transform) -> Bool { transform == .owner || transform == .reference }
+    public static func writesJoinColumn(_ transform: Transform) -> Bool {
+        transform == .owner || transform == .reference
+    }
 }

@@ -30,9 +30,11 @@ final class FieldStep: Sendable {
         let parts = target.split(separator: ".", maxSplits: 1).map(String.init)
         // An empty target: a parent written as a target record, read for its link only.
         field = parts.first ?? ""
-        subfield = parts.count > 1 ? parts[1] : nil
         fieldType =
             description?.field(named: field)?.type ?? description?.relation(joinColumn: field).map { _ in .uuid }
+        // A field the workspace holds as a scalar (TEXT where the catalogue has EMAILS) takes the whole value: the
+        // subfield the map names does not exist there.
+        subfield = parts.count > 1 && fieldType?.isComposite != false ? parts[1] : nil
         transform = mapping.transform
         format = mapping.format.flatMap(TimestampFormat.init(mapName:))
         convention = mapping.decimalSeparator.flatMap(DecimalConvention.init(decimalSeparator:))

@@ -27,7 +27,8 @@ public struct RecordTransformer: Sendable {
     public init(objectMap: ObjectMap, context: TransformContext) {
         self.objectMap = objectMap
         self.context = context
-        let description = TargetDescriptions.description(of: objectMap, version: context.twenty.version)
+        let description = TargetDescriptions.description(
+            of: objectMap, version: context.twenty.version, workspace: context.workspace)
         var steps: [FieldStep] = []
         if case .junction(let junction) = objectMap.disposition {
             targetObject = junction.object.nameSingular

@@ -13,7 +13,25 @@ public struct TransformContext: Sendable {
     /// The records that references by name, email or domain resolve to (filled before the objects that use them).
     public var resolver = ReferenceResolver()
 
+    /// The workspace read at the start of the run; nil without a connection (a review, tests), when the built-in
+    /// catalogue and the map's declared types describe the targets.
+    public let workspace: TransformWorkspace?
+
+    /// Without a workspace: targets as the built-in catalogue and the map describe them, owners from `members`
+    /// (member email -> member id).
     public init(projectId: String, map: FieldMap, members: [String: String] = [:]) throws {
+        try self.init(projectId: projectId, map: map, members: members, workspace: nil)
+    }
+
+    /// For the workspace the records will be written to: its real field types and its members. Throws
+    /// `WorkspaceFitError` listing every target the workspace lacks or cannot take, before any record is read.
+    public init(projectId: String, map: FieldMap, workspace: TransformWorkspace) throws {
+        let problems = WorkspaceFit.problems(of: map, in: workspace)
+        guard problems.isEmpty else { throw WorkspaceFitError(url: workspace.url, problems: problems) }
+        try self.init(projectId: projectId, map: map, members: workspace.members, workspace: workspace)
+    }
+
+    private init(projectId: String, map: FieldMap, members: [String: String], workspace: TransformWorkspace?) throws {
         guard let zone = TimeZone(identifier: map.defaults.timeZone) else {
             throw TransformSetupError.unknownTimeZone(map.defaults.timeZone)
         }
@@ -29,6 +47,7 @@ public struct TransformContext: Sendable {
         self.members = MemberDirectory(members: members, owners: map.owners)
         timestamps = Timestamps(timeZone: zone)
         twenty = map.twenty
+        self.workspace = workspace
     }
 }
 

@@ -13,9 +13,13 @@ public struct MemberDirectory: Sendable {
 
     /// `members`: workspace member email -> member id.
     public init(members: [String: String], owners: OwnerMap) {
-        idByEmail = Dictionary(members.map { (Text.asciiLowercased(Text.trimmed($0.key)), $0.value) }, uniquingKeysWith: { first, _ in first })
+        idByEmail = Dictionary(
+            members.map { (Text.asciiLowercased(Text.trimmed($0.key)), $0.value) },
+            uniquingKeysWith: { first, _ in first })
         memberEmailBySource = Dictionary(
-            owners.members.map { (Text.asciiLowercased(Text.trimmed($0.source)), Text.asciiLowercased(Text.trimmed($0.target))) },
+            owners.members.map {
+                (Text.asciiLowercased(Text.trimmed($0.source)), Text.asciiLowercased(Text.trimmed($0.target)))
+            },
             uniquingKeysWith: { first, _ in first })
         fallback = owners.fallback.map { Text.asciiLowercased(Text.trimmed($0)) }
     }
@@ -30,16 +34,29 @@ public struct MemberDirectory: Sendable {
         return missing.sorted()
     }
 
+    /// Where a source owner goes when the workspace's members are not at hand (a review): the member email the owner
+    /// table names, or the owner's own email, and the fallback for when the workspace has no such member.
+    public func memberEmail(forOwner raw: String) -> (email: String, fallback: String?) {
+        let email = Text.asciiLowercased(Text.trimmed(raw))
+        if let mapped = memberEmailBySource[email] { return (mapped, nil) }
+        return (email, fallback)
+    }
+
     /// The member id for a source owner's email; `.success(nil)` when the record is left without an owner.
     public func memberId(forOwner raw: String) -> Result<String?, ValueRejection> {
         let email = Text.asciiLowercased(Text.trimmed(raw))
         if let mapped = memberEmailBySource[email] {
             if let id = idByEmail[mapped] { return .success(id) }
-            return .failure(ValueRejection(.unknownMember, "the map sends owner \(email) to \(mapped), who is not a member of the workspace"))
+            return .failure(
+                ValueRejection(
+                    .unknownMember, "the map sends owner \(email) to \(mapped), who is not a member of the workspace"))
         }
         if let id = idByEmail[email] { return .success(id) }
         guard let fallback else { return .success(nil) }
         if let id = idByEmail[fallback] { return .success(id) }
-        return .failure(ValueRejection(.unknownMember, "owner \(email) has no member, and the fallback \(fallback) is not a member of the workspace"))
+        return .failure(
+            ValueRejection(
+                .unknownMember,
+                "owner \(email) has no member, and the fallback \(fallback) is not a member of the workspace"))
     }
 }

@@ -42,6 +42,12 @@ struct RecordTransformPreview {
             return "id of \(referenced ?? field.references ?? "?") \(sampled.value)"
         }
         guard let target = field.target else { return "(not migrated)" }
+        // A review reads no workspace, so it has no member ids: it shows whom the owner goes to instead of the
+        // rejection an empty member list would give every owner.
+        if field.transform == .owner {
+            let member = context.members.memberEmail(forOwner: sampled.value)
+            return "member \(member.email)" + (member.fallback.map { " (else the fallback \($0))" } ?? "")
+        }
         var reduced = object
         reduced.fields = [field]
         var values = [field.column: sampled.value]

@@ -13,17 +13,10 @@ struct TwentyCheckCommand: AsyncParsableCommand {
             from --api-key-file or TWENTY_API_KEY, never from a flag value.
             """)
 
-    @Option(help: "The workspace URL (default: the TWENTY_URL environment variable).")
-    var twenty: String?
-    @Option(
-        help: "A file holding the workspace API key (default: the TWENTY_API_KEY environment variable).",
-        completion: .file())
-    var apiKeyFile: String?
-    @Flag(help: "Allow plain http:// to a workspace that is not on this machine (the key then travels unencrypted).")
-    var allowInsecure = false
+    @OptionGroup var access: TwentyOptions
 
     func run() async throws {
-        let connection = try TwentyAccess.connection(url: twenty, apiKeyFile: apiKeyFile, allowInsecure: allowInsecure)
+        let connection = try access.connection()
         let workspace = try await TwentyAccess.withClient(connection) { try await $0.describeWorkspace() }
         for line in WorkspaceReport.lines(workspace) { print(line) }
     }
