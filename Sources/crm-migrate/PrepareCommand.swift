@@ -20,7 +20,7 @@ struct PrepareCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var options: ProjectOptions
-    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var workspace: TwentyOptions
     @Flag(help: "Print the plan and change nothing.")
     var dryRun = false
 

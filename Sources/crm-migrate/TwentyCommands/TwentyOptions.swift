@@ -2,7 +2,7 @@ import ArgumentParser
 import TwentyClient
 
 /// `--twenty`, `--api-key-file` and `--allow-insecure`: how a command that needs a workspace reaches it, the same for
-/// `twenty check` and `transform` (TwentyAccess reads them, with TWENTY_URL and TWENTY_API_KEY as the defaults).
+/// `twenty check`, `prepare` and `transform` (TwentyAccess reads them, with TWENTY_URL and TWENTY_API_KEY as the defaults).
 struct TwentyOptions: ParsableArguments {
     @Option(help: "The workspace URL (default: the TWENTY_URL environment variable).")
     var twenty: String?
