@@ -29,6 +29,9 @@ struct PrepareCommand: AsyncParsableCommand {
         let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
         let connection = try workspace.connection()
         let ledger = try project.openLedger(.write)
+        let started = Date()
+        var requests = 0
+        let boundBefore = try ledger.workspaceBinding()
         let report: PreparationReport = try await TwentyAccess.withClient(connection) { client in
             if dryRun {
                 let schema = WorkspaceSchema(metadata: try await client.get("rest/metadata/objects"))
@@ -41,11 +44,24 @@ struct PrepareCommand: AsyncParsableCommand {
             }
             let preparer = SchemaPreparer(client: client, ledger: ledger)
             preparer.afterCall = Self.crashDrill()
-            let report = try await preparer.prepare(map: confirmed.map, mapSha256: confirmed.sha256)
-            print("\(client.requestsSent) requests to \(connection.baseURL.absoluteString)")
-            return report
+            defer { requests = client.requestsSent }
+            return try await preparer.prepare(map: confirmed.map, mapSha256: confirmed.sha256)
+        }
+        print(
+            "Preparing \(connection.baseURL.absoluteString) for map \(confirmed.sha256.prefix(12)) (confirmed by \(confirmed.confirmedBy))"
+        )
+        if boundBefore == nil, let bound = try ledger.workspaceBinding() {
+            print(
+                "project bound to this workspace (\(bound.workspaceId.map { "id \($0)" } ?? "person object \(bound.fingerprint)"), Twenty \(bound.version), batches of \(bound.batchMaximum))"
+            )
         }
         print(PreparationSummary.lines(report, dryRun: dryRun).joined(separator: "\n"))
+        if !dryRun {
+            print(
+                String(
+                    format: "%d requests in %.1f s; ledger now holds %d events", requests,
+                    Date().timeIntervalSince(started), ledger.head.seq))
+        }
         if !report.problems.isEmpty {
             throw UserFacingError(
                 "the workspace cannot take this map as it is: nothing was changed; fix map.yaml, confirm it, and run"
