@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TwentyClient
 
@@ -14,6 +15,26 @@ struct ConnectionTests {
         }
         _ = try TwentyConnection(url: "http://crm.example.com", apiKey: key, allowInsecure: true)
         #expect(throws: ConnectionError.self) { try TwentyConnection(url: "ftp://crm.example.com", apiKey: key) }
+    }
+
+    @Test("a URL carrying a user, password or query string is refused, since URLs are printed and recorded")
+    func credentialsInURLRefused() {
+        let key = TwentyAPIKey(testKey)
+        for url in ["https://ana:secret@crm.example.com", "https://crm.example.com/?token=abc"] {
+            #expect(throws: ConnectionError.credentialsInURL("crm.example.com")) {
+                try TwentyConnection(url: url, apiKey: key)
+            }
+        }
+    }
+
+    @Test("a key that is a JWT names its workspace; a plain key names none")
+    func workspaceClaim() {
+        // {"sub":"w-1","workspaceId":"3fa85f64-5717-4562-b3fc-2c963f66afa6","type":"API_KEY"}, unsigned.
+        let payload = #"{"sub":"w-1","workspaceId":"3fa85f64-5717-4562-b3fc-2c963f66afa6","type":"API_KEY"}"#
+        let encoded = Data(payload.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        #expect(TwentyAPIKey("eyJhbGciOiJIUzI1NiJ9.\(encoded).c2ln").workspaceIdClaim == "3fa85f64-5717-4562-b3fc-2c963f66afa6")
+        #expect(TwentyAPIKey(testKey).workspaceIdClaim == nil)
     }
 
     @Test("the API key is sent as a bearer token and appears in no description or error")

@@ -12,6 +12,10 @@ public struct TwentyConnection: Sendable, CustomStringConvertible {
             !host.isEmpty
         else { throw ConnectionError.notAURL(url) }
         guard scheme == "https" || scheme == "http" else { throw ConnectionError.unsupportedScheme(url) }
+        // The URL is printed, logged and recorded in the ledger's workspace binding: it must carry no secret.
+        guard parsed.user == nil, parsed.password == nil, parsed.query == nil else {
+            throw ConnectionError.credentialsInURL(host)
+        }
         if scheme == "http", !allowInsecure, !Self.isLoopback(host) { throw ConnectionError.insecure(url) }
         guard !apiKey.secret.isEmpty else { throw ConnectionError.emptyKey }
         // A trailing slash makes relative paths (`rest/...`) resolve under any path prefix the server sits at.
@@ -38,6 +42,7 @@ public enum ConnectionError: Error, Equatable, CustomStringConvertible, Sendable
     case unsupportedScheme(String)
     case insecure(String)
     case emptyKey
+    case credentialsInURL(String)
 
     public var description: String {
         switch self {
@@ -46,6 +51,9 @@ public enum ConnectionError: Error, Equatable, CustomStringConvertible, Sendable
         case .insecure(let url):
             "\(url) would send the API key unencrypted to another machine; use https://, or --allow-insecure if you must"
         case .emptyKey: "the API key is empty"
+        case .credentialsInURL(let host):
+            "the workspace URL for \(host) carries a user, password or query string; give the bare URL and the key"
+                + " through TWENTY_API_KEY or --api-key-file (the URL is printed and recorded in the ledger)"
         }
     }
 }
