@@ -47,7 +47,14 @@ struct TransformCommand: AsyncParsableCommand {
         let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
         let connection = try access.connection()
         let workspace = try await TwentyAccess.withClient(connection) { try await TransformWorkspace.read($0) }
-        // Checked before the ledger is opened for writing: a map the workspace cannot take records nothing.
+        // Checked before the ledger is opened for writing: another workspace, or a map the workspace cannot take,
+        // records nothing.
+        do {
+            try project.openLedger(.read).requireBoundWorkspace(
+                url: workspace.url, workspaceId: connection.apiKey.workspaceIdClaim, fingerprint: workspace.fingerprint)
+        } catch let mismatch as WorkspaceMismatch {
+            throw UserFacingError(mismatch.description)
+        }
         let context: TransformContext
         do {
             context = try TransformContext(

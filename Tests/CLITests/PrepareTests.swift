@@ -78,6 +78,22 @@ struct PrepareTests {
         #expect(second.stdout.contains("nothing to change"))
         #expect(try await schema(sandbox) == prepared)
 
+        // Bound to that workspace: another is refused, by prepare and by transform, before anything is sent or
+        // recorded.
+        let other = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("other"))
+        defer { _ = other.stop() }
+        let otherSchema = try await schema(other)
+        let elsewhere = try prepare(project, other)
+        #expect(elsewhere.status != 0)
+        #expect(elsewhere.stderr.contains("this project is bound to the Twenty workspace"), "\(elsewhere.stderr)")
+        #expect(try await schema(other) == otherSchema)
+        let transform = try crmMigrate.run(
+            ["transform", "--project", project.path, "--twenty", other.url.absoluteString],
+            environment: ["TWENTY_API_KEY": other.key])
+        #expect(transform.status != 0)
+        #expect(transform.stderr.contains("this project is bound to the Twenty workspace"), "\(transform.stderr)")
+
         // The ledger holds the key nowhere, and every change's undo.
         let ledger = try Database(path: project.appendingPathComponent("ledger.sqlite").path, mode: .readOnly)
         #expect(

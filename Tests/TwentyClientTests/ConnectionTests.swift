@@ -33,7 +33,9 @@ struct ConnectionTests {
         let payload = #"{"sub":"w-1","workspaceId":"3fa85f64-5717-4562-b3fc-2c963f66afa6","type":"API_KEY"}"#
         let encoded = Data(payload.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        #expect(TwentyAPIKey("eyJhbGciOiJIUzI1NiJ9.\(encoded).c2ln").workspaceIdClaim == "3fa85f64-5717-4562-b3fc-2c963f66afa6")
+        #expect(
+            TwentyAPIKey("eyJhbGciOiJIUzI1NiJ9.\(encoded).c2ln").workspaceIdClaim
+                == "3fa85f64-5717-4562-b3fc-2c963f66afa6")
         #expect(TwentyAPIKey(testKey).workspaceIdClaim == nil)
     }
 

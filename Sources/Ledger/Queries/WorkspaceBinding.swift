@@ -28,6 +28,19 @@ extension Ledger {
     }
 }
 
+extension Ledger {
+    /// Refuses, recording nothing, a workspace other than the bound one, for commands that read a workspace to
+    /// prepare writes to it (transform resolves owners to its member ids: another workspace's ids would be wrong
+    /// in the bound one). Before the first binding there is nothing to compare with.
+    public func requireBoundWorkspace(url: String, workspaceId: String?, fingerprint: String?) throws {
+        guard let bound = try workspaceBinding() else { return }
+        let reached = WorkspaceBound(
+            url: url, workspaceId: workspaceId, fingerprint: fingerprint ?? "", version: bound.version,
+            serverVersion: nil, batchMaximum: bound.batchMaximum)
+        guard bound.isSameWorkspace(as: reached) else { throw WorkspaceMismatch(bound: bound, reached: reached) }
+    }
+}
+
 /// A command reached a workspace other than the one the project is bound to.
 public struct WorkspaceMismatch: Error, CustomStringConvertible {
     public let bound: WorkspaceBound

@@ -10,9 +10,12 @@ public struct TransformWorkspace: Sendable {
     public let objects: [String: ObjectDescription]
     /// Member email (as the workspace holds it) -> workspace member id.
     public let members: [String: String]
+    /// The workspace's own identity (see `WorkspaceDescription.fingerprint`), to check the project's binding.
+    public let fingerprint: String?
 
-    public init(url: String, objects: [ObjectDescription], members: [String: String]) {
+    public init(url: String, objects: [ObjectDescription], members: [String: String], fingerprint: String? = nil) {
         self.url = url
+        self.fingerprint = fingerprint
         self.objects = Dictionary(objects.map { ($0.nameSingular, $0) }, uniquingKeysWith: { first, _ in first })
         self.members = members
     }
@@ -24,7 +27,8 @@ public struct TransformWorkspace: Sendable {
             guard let email = member.userEmail else { continue }
             members[email] = members[email] ?? member.id
         }
-        self.init(url: description.url, objects: description.objects, members: members)
+        self.init(
+            url: description.url, objects: description.objects, members: members, fingerprint: description.fingerprint)
     }
 
     /// Reads the workspace through `client`: one discovery, which the whole run then works from.

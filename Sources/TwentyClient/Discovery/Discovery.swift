@@ -10,7 +10,8 @@ extension TwentyClient {
             url: connection.baseURL.absoluteString, objects: metadata.objects, customFields: metadata.customFields,
             members: try await members(),
             batchMaximum: stated ?? 60, batchMaximumStated: stated != nil,
-            naming: VersionNaming.detect(objects: metadata.objects, rawTypes: metadata.rawTypes))
+            naming: VersionNaming.detect(objects: metadata.objects, rawTypes: metadata.rawTypes),
+            fingerprint: metadata.objectIds["person"])
     }
 
     /// Every workspace member with its id and `userEmail`, following the cursor.

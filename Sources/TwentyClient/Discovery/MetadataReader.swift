@@ -10,6 +10,8 @@ public enum MetadataReader {
         public var objects: [ObjectDescription]
         public var rawTypes: [String: [String: String]]
         public var customFields: [String: [String]]
+        /// Metadata id per object.
+        public var objectIds: [String: String] = [:]
     }
 
     public static func read(_ json: JSONValue) throws -> Reading {
@@ -19,6 +21,7 @@ public enum MetadataReader {
         var reading = Reading(objects: [], rawTypes: [:], customFields: [:])
         for item in items {
             guard item["isActive"] != .bool(false), let singular = item["nameSingular"]?.stringValue else { continue }
+            reading.objectIds[singular] = item["id"]?.stringValue
             let fieldItems = (item["fields"] ?? .array([])).items
             for field in fieldItems where field["isActive"] != .bool(false) {
                 guard let name = field["name"]?.stringValue else { continue }

@@ -13,12 +13,16 @@ public struct WorkspaceDescription: Sendable, Equatable {
     /// False when the OpenAPI document stated no maximum and the docs' 60 is assumed.
     public var batchMaximumStated: Bool
     public var naming: VersionNaming
+    /// A value only this workspace has: the metadata id of its `person` object, created with the workspace (nil when
+    /// the metadata stated no ids). With the key's workspace claim, what a project is bound by.
+    public var fingerprint: String?
 
     public init(
         url: String, objects: [ObjectDescription], customFields: [String: [String]] = [:], members: [WorkspaceMember],
         batchMaximum: Int,
-        batchMaximumStated: Bool, naming: VersionNaming
+        batchMaximumStated: Bool, naming: VersionNaming, fingerprint: String? = nil
     ) {
+        self.fingerprint = fingerprint
         self.url = url
         self.objects = objects
         self.customFields = customFields
