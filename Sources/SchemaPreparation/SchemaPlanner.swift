@@ -137,10 +137,13 @@ public struct SchemaPlanner {
                         plan.problems.append(missingStandardField(object, mapping, fieldName))
                         continue
                     }
-                    if let change = optionsChange(object.target, existing, adding: mapping.values),
-                        planned.insert("\(key)#options").inserted
-                    {
+                    guard mapping.values.contains(where: \.isNew), planned.insert("\(key)#options").inserted else {
+                        continue
+                    }
+                    if let change = optionsChange(object.target, existing, adding: mapping.values) {
                         options.append(change)
+                    } else {
+                        plan.present.append("\(key) options")
                     }
                 }
             }
