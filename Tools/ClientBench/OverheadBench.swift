@@ -24,6 +24,12 @@ struct OverheadBench: AsyncParsableCommand {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("client-bench-\(UUID())")
         defer { try? FileManager.default.removeItem(at: directory) }
         let engine = try SandboxEngine(dataDirectory: directory.path, options: SandboxOptions(twentyVersion: .v2))
+        // One company, so `limit=1` answers a record (an empty list would understate the JSON work on both sides).
+        let created = await engine.handle(
+            SandboxRequest(
+                method: "POST", path: "/rest/companies", headers: ["content-type": "application/json"],
+                body: Array(#"{"name":"Northwind","domainName":{"primaryLinkUrl":"https://northwind.example"}}"#.utf8)))
+        guard created.status == 201 else { throw ValidationError("creating the company: \(created.status)") }
         let key = APIKey.generate()
         var configuration = SandboxServerConfiguration(apiKey: key, port: 0)
         configuration.longRateLimit = nil
@@ -63,8 +69,8 @@ struct OverheadBench: AsyncParsableCommand {
         await server.stop()
 
         print("client-bench overhead: GET /rest/companies?limit=1, \(requests) measured requests per path after")
-        print("  \(warmup) warm-up requests each, interleaved, one at a time; sandbox v2 engine, fresh temporary")
-        print("  directory; client limits 1,000,000/1 s and 1,000,000/60 s (never waits); loopback server")
+        print("  \(warmup) warm-up requests each, interleaved, one at a time; sandbox v2 engine holding one company,")
+        print("  fresh directory; client limits 1,000,000/1 s and 1,000,000/60 s (never waits); loopback server")
         print("  \(server.baseURL), rate limiting off, PooledHTTPTransport() defaults (keep-alive pool)")
         print("  build: \(Self.buildConfiguration)")
         print("path                                            p50 µs    p99 µs")
