@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "reader-bench", targets: ["reader-bench"]),
         .executable(name: "generate-export", targets: ["generate-export"]),
         .executable(name: "write-foreign-export", targets: ["write-foreign-export"]),
+        .executable(name: "client-bench", targets: ["client-bench"]),
         .library(name: "Ledger", targets: ["Ledger"]),
     ],
     dependencies: [
@@ -127,6 +128,15 @@ let package = Package(
                 "RecordTransform", "FieldMap", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
             ],
             path: "Tools/TransformBench"),
+        // The Twenty client's figures (issue 10): its own cost per request, pacing in simulated time, prepare's requests.
+        .executableTarget(
+            name: "client-bench",
+            dependencies: [
+                "TwentyClient", "TwentyClientSandbox", "TwentySandbox", "TwentySandboxServer", "SchemaPreparation",
+                "FieldMap", "Ledger", "SourceSnapshot", "AllegoryExport", "ExportGenerator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tools/ClientBench"),
         .executableTarget(
             name: "proposal-bench",
             dependencies: [
