@@ -158,6 +158,10 @@ let package = Package(
         // Preparing a workspace for a confirmed map: custom objects, fields, junctions, select options, each change
         // an intent with its undo, then its outcome.
         .target(name: "SchemaPreparation", dependencies: ["FieldMap", "Ledger", "TwentyClient", "TwentyModel"]),
+        // The migration run: the only code that joins the ledger to the client for record writes.
+        .target(
+            name: "MigrationEngine",
+            dependencies: ["Ledger", "TwentyClient", "FieldMap", "RecordTransform", "CanonicalJSON"]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
         .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),
 
@@ -253,6 +257,13 @@ let package = Package(
             name: "TwentyClientTests",
             dependencies: [
                 "TwentyClient", "TwentyClientSandbox", "TwentySandbox", "TwentySandboxServer", "TwentyModel",
+                "CanonicalJSON",
+            ]),
+        .testTarget(
+            name: "MigrationEngineTests",
+            dependencies: [
+                "MigrationEngine", "SchemaPreparation", "FieldMap", "Ledger", "RecordTransform", "SourceSnapshot",
+                "AllegoryExport", "ExportGenerator", "TwentyClient", "TwentyClientSandbox", "TwentySandbox",
                 "CanonicalJSON",
             ]),
         .testTarget(

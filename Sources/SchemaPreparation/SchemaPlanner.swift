@@ -77,6 +77,32 @@ public struct SchemaPlanner {
                     NewField(name: Self.sourceIdField, label: "Allegory ID", type: .text), unique: unique))
         }
 
+        // Where `invalidPhone: keepAsText` puts a number no phone rule reads, on every object with a phone column.
+        if map.policies.invalidPhone == .keepAsText {
+            let name = map.policies.invalidPhoneField
+            for object in migrated
+            where exists(object.target) && object.fields.contains(where: { $0.transform == .phone }) {
+                let key = "\(object.target).\(name)"
+                guard planned.insert(key).inserted else { continue }
+                if let field = schema.field(object.target, name) {
+                    if field.type == FieldType.text.rawValue {
+                        plan.present.append(key)
+                    } else {
+                        plan.problems.append(
+                            SchemaProblem(
+                                sourceObject: object.source, column: nil,
+                                message:
+                                    "\(key) exists as \(field.type); unreadable phone numbers are kept there as text",
+                                fix: "name another field in `policies.invalidPhoneField`"))
+                    }
+                    continue
+                }
+                fields.append(
+                    Self.createField(
+                        object.target, NewField(name: name, label: "Phone (as exported)", type: .text), unique: false))
+            }
+        }
+
         // The map's new fields, and the standard fields it relies on.
         for object in migrated where exists(object.target) {
             for mapping in object.fields where mapping.transform != .skip {

@@ -1,0 +1,43 @@
+import CanonicalJSON
+import Ledger
+import TwentyClient
+
+/// Settles the write intents a crash left without an outcome, before anything is written again (invariant 4):
+/// each batch's ids are read back from Twenty; what Twenty holds gets its outcome (with the intent's values, so
+/// its undo enters the inverse stream), what it does not stays pending and is written by the run.
+struct DoubtResolver {
+    let client: TwentyClient
+    let ledger: Ledger
+    let workspace: WorkspaceDescription
+
+    /// Returns how many intents were settled and how many of their records Twenty turned out to hold.
+    func resolve() async throws -> (intents: Int, held: Int) {
+        var settled = (intents: 0, held: 0)
+        for intent in try ledger.intentsInDoubt() where intent.kind == .write {
+            guard let request = try ledger.writeIntent(seq: intent.seq), request.op == .create,
+                let target = WriteTarget(
+                    sourceObject: request.sourceObject ?? request.object ?? "", object: request.object ?? "",
+                    in: workspace)
+            else { continue }
+            let ids = request.items.map(\.twentyId)
+            let held = try await ReadBack(client: client).heldIds(ids, in: target, pageSize: workspace.batchMaximum)
+            var events: [LedgerEvent] = [
+                .intentResolved(
+                    IntentResolved(
+                        kind: .write, intentId: request.batchId, intentSeq: intent.seq, object: target.object,
+                        held: ids.filter(held.contains), absent: ids.filter { !held.contains($0) }))
+            ]
+            for item in request.items where held.contains(item.twentyId) {
+                events.append(
+                    .recordCreated(
+                        RecordCreated(
+                            batchId: request.batchId, object: target.object, sourceObject: target.sourceObject,
+                            sourceId: item.sourceId, twentyId: item.twentyId, values: item.values ?? .object([:]))))
+            }
+            try ledger.append(events)
+            settled.intents += 1
+            settled.held += held.count
+        }
+        return settled
+    }
+}

@@ -1,0 +1,77 @@
+import CanonicalJSON
+import FieldMap
+import Foundation
+import Ledger
+import RecordTransform
+import TwentyClient
+
+/// Writes every transformed record of a confirmed map to the bound workspace, parents before children (the order
+/// the map's references imply), each object's records in batches at the workspace's maximum.
+///
+/// Resumable: it first settles what an interrupted run left in doubt, and only ever writes records whose latest
+/// disposition is still "transformed", so running it again after any interruption writes each record once.
+public final class MigrationRun {
+    let client: TwentyClient
+    let ledger: Ledger
+    let workspace: WorkspaceDescription
+    let map: FieldMap
+    public let writer: RecordWriter
+    /// Called with each object's counts once it is done.
+    public var progress: (ObjectProgress) -> Void = { _ in }
+
+    public init(client: TwentyClient, ledger: Ledger, workspace: WorkspaceDescription, map: FieldMap) {
+        self.client = client
+        self.ledger = ledger
+        self.workspace = workspace
+        self.map = map
+        writer = RecordWriter(client: client, ledger: ledger, batchMaximum: workspace.batchMaximum)
+    }
+
+    public func run() async throws -> RunSummary {
+        var summary = RunSummary()
+        let settled = try await DoubtResolver(client: client, ledger: ledger, workspace: workspace).resolve()
+        summary.settledIntents = settled.intents
+        summary.settledRecords = settled.held
+        // Attachments need their bytes uploaded first; they are written by the attachment step, not as plain records.
+        for object in DependencyOrder.sorted(map.objects)
+        where object.disposition != .skip && object.target != "attachment" {
+            let name = object.createdObject?.nameSingular ?? object.target
+            guard let target = WriteTarget(sourceObject: object.source, object: name, in: workspace) else {
+                throw MigrationError(
+                    "the workspace has no object \(name) for \(object.source); run `crm-migrate prepare` first")
+            }
+            var pending: [PendingWrite] = []
+            try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) }
+            let started = Date()
+            let counts = try await writer.write(pending, to: target)
+            let done = ObjectProgress(
+                sourceObject: object.source, object: name, pending: pending.count, counts: counts,
+                seconds: Date().timeIntervalSince(started))
+            summary.objects.append(done)
+            progress(done)
+        }
+        return summary
+    }
+}
+
+/// One object's part of a run.
+public struct ObjectProgress: Sendable, Equatable {
+    public var sourceObject: String
+    public var object: String
+    /// Records pending when the object started.
+    public var pending: Int
+    public var counts: WriteCounts
+    public var seconds: Double
+}
+
+public struct RunSummary: Sendable, Equatable {
+    public var objects: [ObjectProgress] = []
+    /// Intents an interrupted run left in doubt, and how many of their records Twenty turned out to hold.
+    public var settledIntents = 0
+    public var settledRecords = 0
+}
+
+public struct MigrationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

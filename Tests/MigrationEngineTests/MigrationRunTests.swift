@@ -1,0 +1,114 @@
+import CanonicalJSON
+import Foundation
+import Ledger
+import MigrationEngine
+import Testing
+
+@Suite("Migration run")
+struct MigrationRunTests {
+    static let objects = [
+        ("companies", "companies"), ("contacts", "people"), ("deals", "opportunities"), ("projects", "projects"),
+        ("tasks", "tasks"),
+    ]
+
+    @Test("every transformed record is written once, and per object written + rejected + excluded = extracted")
+    func writesEverythingOnce() async throws {
+        let rig = try await MigrationRig()
+        let ledger = try rig.ledger()
+        let summary = try await rig.migration(ledger).run()
+        #expect(summary.settledIntents == 0)
+        for row in try ledger.conservation() {
+            #expect(row.balances, "\(row)")
+        }
+        for (source, plural) in Self.objects {
+            let row = try #require(try ledger.conservation().first { $0.object == source })
+            let held = try await rig.ids(plural)
+            #expect(row.pending == 0 && row.written > 0, "\(source): \(row)")
+            // Twenty holds exactly the records the ledger says were created from this source object.
+            var created: [String] = []
+            try ledger.events(matching: EventFilter(type: EventType.recordCreated.rawValue)) { event in
+                if case .recordCreated(let payload) = try event.decoded(), payload.sourceObject == source {
+                    created.append(payload.twentyId ?? "")
+                }
+            }
+            #expect(created.count == row.written)
+            #expect(Set(held) == Set(created), "\(source)")
+        }
+        // Every person's company link points at a company Twenty holds.
+        let companies = Set(try await rig.ids("companies"))
+        let people = try await rig.client.get("rest/people?limit=200")
+        let links = (people["data"]?["people"]?.items ?? []).compactMap { $0["companyId"]?.stringValue }
+        #expect(!links.isEmpty)
+        #expect(links.allSatisfy(companies.contains))
+        #expect(try ledger.intentsInDoubt().isEmpty)
+        #expect(try ledger.rebuildProjections(check: true).matches)
+
+        // A second run has nothing left to write.
+        let again = try await rig.migration(ledger).run()
+        #expect(again.objects.allSatisfy { $0.pending == 0 })
+    }
+
+    @Test("a run stopped between a batch call and its outcome resumes by reading the batch back, writing nothing twice")
+    func stoppedRunResumes() async throws {
+        let rig = try await MigrationRig()
+        struct Stop: Error {}
+        let ledger = try rig.ledger()
+        let first = try await rig.migration(ledger)
+        first.writer.afterCall = { batch in if batch >= 2 { throw Stop() } }
+        await #expect(throws: Stop.self) { _ = try await first.run() }
+        #expect(try ledger.intentsInDoubt().count == 1)
+
+        let resumed = try await rig.migration(ledger).run()
+        #expect(resumed.settledIntents == 1)
+        #expect(resumed.settledRecords > 0)
+        #expect(try ledger.intentsInDoubt().isEmpty)
+        for (source, plural) in Self.objects {
+            let row = try #require(try ledger.conservation().first { $0.object == source })
+            let held = try await rig.ids(plural)
+            #expect(row.pending == 0 && row.balances, "\(source): \(row)")
+            #expect(held.count == Set(held).count, "\(source) has duplicates")
+        }
+        // Every record.created names a distinct Twenty id: nothing was recorded twice either.
+        var created: [String] = []
+        try ledger.events(matching: EventFilter(type: EventType.recordCreated.rawValue)) {
+            created.append($0.twentyId ?? "")
+        }
+        #expect(created.count == Set(created).count)
+    }
+
+    @Test(
+        "a record that collides with one already in the workspace is refused alone, with Twenty's reason, and the rest of its batch is written"
+    )
+    func collisionIsolated() async throws {
+        let rig = try await MigrationRig()
+        let ledger = try rig.ledger()
+        var pending: [PendingWrite] = []
+        try ledger.forEachPendingWrite(sourceObject: "contacts") { pending.append($0) }
+        let victim = try #require(pending.first { $0.values["emails"]?["primaryEmail"]?.stringValue != nil })
+        let email = try #require(victim.values["emails"]?["primaryEmail"]?.stringValue)
+        _ = try await rig.client.send(
+            "POST", "_sandbox/seed",
+            body: [
+                "people": [
+                    [
+                        "name": ["firstName": "Already", "lastName": "There"],
+                        "emails": ["primaryEmail": .string(email)],
+                    ]
+                ]
+            ])
+
+        let summary = try await rig.migration(ledger).run()
+        let contacts = try #require(summary.objects.first { $0.sourceObject == "contacts" })
+        #expect(contacts.counts.refused == 1)
+        #expect(contacts.counts.written == pending.count - 1)
+        #expect(contacts.counts.reasons.keys.contains { $0.contains(email) }, "\(contacts.counts.reasons)")
+        let row = try #require(try ledger.conservation().first { $0.object == "contacts" })
+        #expect(row.pending == 0 && row.balances)
+        // The refusal is recorded against that record alone, not retryable.
+        var refusals: [WriteFailed] = []
+        try ledger.events(matching: EventFilter(type: EventType.writeFailed.rawValue)) { event in
+            if case .writeFailed(let failed) = try event.decoded(), !failed.retryable { refusals.append(failed) }
+        }
+        #expect(refusals.map(\.sourceIds) == [[victim.sourceId]])
+    }
+}
