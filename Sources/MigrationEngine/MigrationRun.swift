@@ -15,11 +15,19 @@ public final class MigrationRun {
     let ledger: Ledger
     let workspace: WorkspaceDescription
     let map: FieldMap
+    let mapSha256: String
+    let identity: RecordIdentity
     public let writer: RecordWriter
     /// Called with each object's counts once it is done.
     public var progress: (ObjectProgress) -> Void = { _ in }
 
-    public init(client: TwentyClient, ledger: Ledger, workspace: WorkspaceDescription, map: FieldMap) {
+    /// `projectId` gives the links the run creates (task and note targets) their deterministic ids.
+    public init(
+        client: TwentyClient, ledger: Ledger, workspace: WorkspaceDescription, map: FieldMap, mapSha256: String,
+        projectId: String
+    ) {
+        identity = RecordIdentity(projectId: projectId)
+        self.mapSha256 = mapSha256
         self.client = client
         self.ledger = ledger
         self.workspace = workspace
@@ -44,8 +52,12 @@ public final class MigrationRun {
             try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) }
             let started = Date()
             let counts = try await writer.write(pending, to: target)
+            let links = try await TargetLinks(
+                ledger: ledger, writer: writer, workspace: workspace, map: map, identity: identity,
+                mapSha256: mapSha256
+            ).write(sourceObject: object.source, object: name)
             let done = ObjectProgress(
-                sourceObject: object.source, object: name, pending: pending.count, counts: counts,
+                sourceObject: object.source, object: name, pending: pending.count, counts: counts, links: links,
                 seconds: Date().timeIntervalSince(started))
             summary.objects.append(done)
             progress(done)
@@ -61,6 +73,8 @@ public struct ObjectProgress: Sendable, Equatable {
     /// Records pending when the object started.
     public var pending: Int
     public var counts: WriteCounts
+    /// Task and note targets written for the object's records.
+    public var links: WriteCounts
     public var seconds: Double
 }
 

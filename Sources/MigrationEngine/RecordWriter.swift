@@ -158,6 +158,8 @@ public struct WriteCounts: Sendable, Equatable {
     /// Records Twenty refused for good, by Twenty's reason.
     public var refused = 0
     public var reasons: [String: Int] = [:]
+    /// Links not attempted because an end is not in Twenty, each recorded as `link.unresolved`.
+    public var unwritten = 0
 
     public init(written: Int = 0, refused: Int = 0, reasons: [String: Int] = [:]) {
         self.written = written
@@ -168,6 +170,7 @@ public struct WriteCounts: Sendable, Equatable {
     mutating func add(_ other: WriteCounts) {
         written += other.written
         refused += other.refused
+        unwritten += other.unwritten
         reasons.merge(other.reasons, uniquingKeysWith: +)
     }
 }

@@ -43,6 +43,26 @@ struct MigrationRunTests {
         #expect(try ledger.intentsInDoubt().isEmpty)
         #expect(try ledger.rebuildProjections(check: true).matches)
 
+        // Tasks, notes and activities are linked to the records their type + id columns name.
+        for source in ["notes", "activities"] {
+            let object = try #require(summary.objects.first { $0.sourceObject == source })
+            #expect(object.links.written > 0 && object.links.refused == 0, "\(source): \(object.links)")
+        }
+        let parents = Set(
+            try await rig.ids("people") + rig.ids("companies") + rig.ids("opportunities") + rig.ids("projects"))
+        let notes = Set(try await rig.ids("notes"))
+        let targets = try await rig.client.get("rest/noteTargets?limit=200")["data"]?["noteTargets"]?.items ?? []
+        let linksWritten = summary.objects.filter { ["notes", "activities"].contains($0.sourceObject) }
+            .reduce(0) { $0 + $1.links.written }
+        #expect(targets.count == min(200, linksWritten))
+        for link in targets {
+            #expect(notes.contains(link["noteId"]?.stringValue ?? ""))
+            let parent = ["targetPersonId", "targetCompanyId", "targetOpportunityId", "targetProjectId"].compactMap {
+                link[$0]?.stringValue
+            }
+            #expect(parent.count == 1 && parents.contains(parent[0]), "\(link)")
+        }
+
         // A second run has nothing left to write.
         let again = try await rig.migration(ledger).run()
         #expect(again.objects.allSatisfy { $0.pending == 0 })
@@ -110,5 +130,15 @@ struct MigrationRunTests {
             if case .writeFailed(let failed) = try event.decoded(), !failed.retryable { refusals.append(failed) }
         }
         #expect(refusals.map(\.sourceIds) == [[victim.sourceId]])
+        // The notes and activities linked to it are written without that link, each link recorded with its reason.
+        var unresolved: [LinkUnresolved] = []
+        try ledger.events(matching: EventFilter(type: EventType.linkUnresolved.rawValue)) { event in
+            if case .linkUnresolved(let link) = try event.decoded(), link.value == victim.sourceId {
+                unresolved.append(link)
+            }
+        }
+        let notLinked = summary.objects.reduce(0) { $0 + $1.links.unwritten }
+        #expect(notLinked > 0 && unresolved.count == notLinked)
+        #expect(unresolved.allSatisfy { $0.line > 0 && $0.column == "Related ID" && $0.message.contains("refused") })
     }
 }

@@ -96,7 +96,7 @@ struct ReadPathTests {
             let outcome = validation.validate(
                 transformer.transform(sourceId: record.sourceId, file: record.file, line: record.line, values: record.values), registry: registry).0
             guard case .transformed(let transformed) = outcome else { continue }
-            let expected = try CanonicalJSONEncoder(usesHandWrittenForms: false).encode(transformed.event(mapSha256: "sha-bytes"))
+            let expected = try CanonicalJSONEncoder(usesHandWrittenForms: false).encode(transformed.event(mapSha256: "sha-bytes", identity: context.identity))
             #expect(stored[record.sourceId] == expected, "\(record.sourceId)")
             compared += 1
         }

@@ -28,6 +28,7 @@ extension RecordTransformed: CanonicalJSONWritable {
             w.member("object", object)
             w.member("sourceId", sourceId)
             w.member("targetObject", targetObject)
+            if let targets { w.member("targets", JSONValue.array(targets.map(\.json))) }
             w.member("values", values)
         }
     }

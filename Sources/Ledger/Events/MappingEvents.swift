@@ -34,13 +34,37 @@ public struct RecordTransformed: EventPayload {
     public var targetObject: String
     public var mapSha256: String
     public var values: JSONValue
+    /// For a task, note or activity whose parent is named per record (`Related Type` + `Related ID`): the records it
+    /// is linked to, written as taskTarget / noteTarget records once it exists. Absent when there are none.
+    public var targets: [LinkedRecord]?
 
-    public init(object: String, sourceId: String, targetObject: String, mapSha256: String, values: JSONValue) {
+    public init(
+        object: String, sourceId: String, targetObject: String, mapSha256: String, values: JSONValue,
+        targets: [LinkedRecord]? = nil
+    ) {
         self.object = object
         self.sourceId = sourceId
         self.targetObject = targetObject
         self.mapSha256 = mapSha256
         self.values = values
+        self.targets = targets
+    }
+}
+
+/// A record another one links to: its source object and id, and the deterministic Twenty id it gets.
+public struct LinkedRecord: Codable, Sendable, Equatable {
+    public var object: String
+    public var sourceId: String
+    public var twentyId: String
+
+    public init(object: String, sourceId: String, twentyId: String) {
+        self.object = object
+        self.sourceId = sourceId
+        self.twentyId = twentyId
+    }
+
+    var json: JSONValue {
+        ["object": .string(object), "sourceId": .string(sourceId), "twentyId": .string(twentyId)]
     }
 }
 

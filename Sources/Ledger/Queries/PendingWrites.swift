@@ -10,6 +10,20 @@ public struct PendingWrite: Sendable, Equatable {
     public var values: JSONValue
     /// The `record.transformed` event it comes from.
     public var transformedSeq: Int64
+    /// The records it links to through a parent named per record (see `RecordTransformed.targets`).
+    public var targets: [LinkedRecord] = []
+
+    public init(
+        sourceObject: String, sourceId: String, targetObject: String, values: JSONValue, transformedSeq: Int64,
+        targets: [LinkedRecord] = []
+    ) {
+        self.sourceObject = sourceObject
+        self.sourceId = sourceId
+        self.targetObject = targetObject
+        self.values = values
+        self.transformedSeq = transformedSeq
+        self.targets = targets
+    }
 
     public var twentyId: String? { values["id"]?.stringValue }
 }
@@ -18,22 +32,56 @@ extension Ledger {
     /// The records of `sourceObject` whose latest disposition is "transformed" and that are in the latest snapshot,
     /// in the order they were transformed (the conservation projection's pending records that have a payload).
     public func forEachPendingWrite(sourceObject: String, _ body: (PendingWrite) throws -> Void) throws {
-        try db.prepare(
-            """
-            SELECT d.source_id, e.seq, e.payload FROM source_dispositions d
-            JOIN events e ON e.seq = d.seq
-            JOIN source_records r ON r.object = d.object AND r.source_id = d.source_id AND r.content_hash IS NOT NULL
-            WHERE d.object = ? AND d.disposition = 'transformed' AND e.type = 'record.transformed'
-            ORDER BY d.seq
-            """
-        ).forEachRow([.text(sourceObject)]) { row in
+        try forEachTransform(sourceObject: sourceObject, sql: Self.pendingSQL, body)
+    }
+
+    /// The records of `sourceObject` Twenty holds (latest disposition "written"), with the payload they were written
+    /// from: what their links (task and note targets) are written from.
+    public func forEachWrittenTransform(sourceObject: String, _ body: (PendingWrite) throws -> Void) throws {
+        try forEachTransform(sourceObject: sourceObject, sql: Self.writtenSQL, body)
+    }
+
+    static let pendingSQL = """
+        SELECT d.source_id, e.seq, e.payload FROM source_dispositions d
+        JOIN events e ON e.seq = d.seq
+        JOIN source_records r ON r.object = d.object AND r.source_id = d.source_id AND r.content_hash IS NOT NULL
+        WHERE d.object = ? AND d.disposition = 'transformed' AND e.type = 'record.transformed'
+        ORDER BY d.seq
+        """
+
+    /// The latest `record.transformed` of each written record: the outcome event names the record, the transform
+    /// before it holds the payload and links.
+    static let writtenSQL = """
+        SELECT d.source_id, e.seq, e.payload FROM source_dispositions d
+        JOIN events e ON e.seq = (SELECT max(t.seq) FROM events t WHERE t.type = 'record.transformed'
+            AND t.object = d.object AND t.source_id = d.source_id AND t.seq < d.seq)
+        WHERE d.object = ? AND d.disposition = 'written'
+        ORDER BY d.seq
+        """
+
+    private func forEachTransform(sourceObject: String, sql: String, _ body: (PendingWrite) throws -> Void) throws {
+        try db.prepare(sql).forEachRow([.text(sourceObject)]) { row in
             let payload = try JSONParser.parse(Array((row.string(2) ?? "{}").utf8))
+            let targets = (payload["targets"]?.arrayValue ?? []).compactMap { item -> LinkedRecord? in
+                guard let object = item["object"]?.stringValue, let sourceId = item["sourceId"]?.stringValue,
+                    let twentyId = item["twentyId"]?.stringValue
+                else { return nil }
+                return LinkedRecord(object: object, sourceId: sourceId, twentyId: twentyId)
+            }
             try body(
                 PendingWrite(
                     sourceObject: sourceObject, sourceId: row.string(0) ?? "",
                     targetObject: payload["targetObject"]?.stringValue ?? "", values: payload["values"] ?? .null,
-                    transformedSeq: row.int(1)))
+                    transformedSeq: row.int(1), targets: targets))
         }
+    }
+
+    /// The Twenty ids of `object` the tool believes Twenty holds (the twenty-state projection).
+    public func twentyIds(object: String) throws -> Set<String> {
+        Set(
+            try db.query("SELECT twenty_id FROM twenty_records WHERE object = ?", [.text(object)]) {
+                $0.string(0) ?? ""
+            })
     }
 
     /// The `write.requested` intent recorded at `seq`, for resolving it.
@@ -42,5 +90,17 @@ extension Ledger {
             return nil
         }
         return intent
+    }
+}
+
+extension Ledger {
+    /// The file line a source record was last extracted from, for messages about it.
+    public func extractionLine(object: String, sourceId: String) throws -> Int? {
+        try db.query(
+            """
+            SELECT json_extract(payload, '$.line') FROM events
+            WHERE object = ? AND source_id = ? AND type = 'record.extracted' ORDER BY seq DESC LIMIT 1
+            """, [.text(object), .text(sourceId)]
+        ) { Int($0.int(0)) }.first
     }
 }

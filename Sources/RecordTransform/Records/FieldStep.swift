@@ -42,7 +42,8 @@ final class FieldStep: Sendable {
         separator = mapping.separator
         references = mapping.references
         matchBy = mapping.matchBy.flatMap(MatchBy.init(rawValue:)).flatMap { $0 == .id ? nil : $0 }
-        let polymorphic = mapping.transform == .reference && mapping.target == nil && !mapping.values.isEmpty
+        // With no type -> object values every record's link is one the map cannot place: recorded as not written, never dropped.
+        let polymorphic = mapping.isPolymorphicParent
         parentTypeColumn = polymorphic ? mapping.references : nil
         parentObjects =
             polymorphic

@@ -17,9 +17,21 @@ public struct TransformedRecord: Sendable, Equatable {
 
     public var values: JSONValue { .object(payload) }
 
-    public func event(mapSha256: String) -> RecordTransformed {
-        RecordTransformed(
-            object: object, sourceId: sourceId, targetObject: targetObject, mapSha256: mapSha256, values: values)
+    /// The records this one is linked to through a parent named per record (a reference with no join column):
+    /// written as target records (taskTarget, noteTarget) once this record exists.
+    public func linkedRecords(_ identity: RecordIdentity) -> [LinkedRecord] {
+        references.filter { $0.joinColumn.isEmpty && !$0.sourceId.isEmpty }.map {
+            LinkedRecord(
+                object: $0.object, sourceId: $0.sourceId,
+                twentyId: identity.id(object: $0.object, sourceId: $0.sourceId))
+        }
+    }
+
+    public func event(mapSha256: String, identity: RecordIdentity) -> RecordTransformed {
+        let targets = linkedRecords(identity)
+        return RecordTransformed(
+            object: object, sourceId: sourceId, targetObject: targetObject, mapSha256: mapSha256, values: values,
+            targets: targets.isEmpty ? nil : targets)
     }
 }
 

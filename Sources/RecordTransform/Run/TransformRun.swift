@@ -120,7 +120,8 @@ public struct TransformRun {
                 case .transformed(let transformed):
                     counts.transformed += 1
                     registry.record(object: objectMap.source, sourceId: record.sourceId, .transformed)
-                    pending.append(.recordTransformed(transformed.event(mapSha256: mapSha256)))
+                    pending.append(
+                        .recordTransformed(transformed.event(mapSha256: mapSha256, identity: context.identity)))
                 case .rejected(let rejection):
                     counts.rejected += 1
                     registry.record(object: objectMap.source, sourceId: record.sourceId, .rejected)
