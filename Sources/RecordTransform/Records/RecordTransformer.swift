@@ -135,6 +135,9 @@ public struct RecordTransformer: Sendable {
         if !builder.phoneTexts.isEmpty {
             payload[context.policies.invalidPhoneField] = .string(builder.phoneTexts.joined(separator: "; "))
         }
+        // Twenty dates a record's timeline by `updatedAt ?? createdAt` and sets `updatedAt` to the write's time
+        // unless it is sent: with the source's creation date alone, history would read as written today.
+        if payload["updatedAt"] == nil, let created = payload["createdAt"] { payload["updatedAt"] = created }
         reasons += required.missing(in: payload)
         guard reasons.isEmpty else {
             return .rejected(

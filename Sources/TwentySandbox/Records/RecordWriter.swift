@@ -85,7 +85,9 @@ struct RecordWriter {
         sent["createdBy"] = nil
         sent["position"] = nil
         var record = try apply(sent, to: StoredRecord(values: values), isCreate: true)
-        record.values["updatedAt"] = .string(now)
+        // Twenty keeps an `updatedAt` sent on create (PR #16764, so an importer can date history at the source's
+        // time: timeline entries take `updatedAt ?? createdAt`); otherwise the write's own time.
+        if sent["updatedAt"] == nil { record.values["updatedAt"] = .string(now) }
         if isTimelineActivity, !isSeeding { try TimelineActivityRule.prepare(&record, object) }
         try checkRequired(record)
         try table.insert(&record)
@@ -115,7 +117,7 @@ struct RecordWriter {
         var record = base
         for (key, value) in sent {
             switch key {
-            case "createdAt", "deletedAt":
+            case "createdAt", "deletedAt", "updatedAt" where isCreate:  // the `where` binds to "updatedAt" alone
                 guard case .string(let text) = value else {
                     if key == "deletedAt", value == .null { record.values[key] = .null; continue }
                     throw SandboxError.badRequest("Invalid value for \(key): expected an ISO 8601 date")
