@@ -33,6 +33,21 @@ struct FileUploadFlowTests {
         #expect(body.contains("filename=\"hello.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n"))
     }
 
+    @Test("once the server said it has no createFileUpload, the next file goes straight to multipart")
+    func remembersMissingDirectUpload() async throws {
+        let answer = #"{"data":{"uploadFilesFieldFile":{"id":"f-1"}}}"#
+        let transport = ScriptedTransport([
+            .answer(200, body: unknownMutation), .answer(200, body: answer), .answer(200, body: answer),
+        ])
+        let client = try scriptedClient(transport)
+        for name in ["a.txt", "b.txt"] {
+            let uploaded = try await client.uploadFile(
+                .bytes(Data("x".utf8)), filename: name, naming: v2, fileFieldMetadataId: "field-1")
+            #expect(uploaded.flow == .filesFieldMultipart)
+        }
+        #expect(transport.requests.count == 3)
+    }
+
     @Test("a file over the multipart cap is refused when the server offers only multipart")
     func refusesOverCapWithoutDirectUpload() async throws {
         let transport = ScriptedTransport([.answer(200, body: unknownMutation)])

@@ -12,6 +12,8 @@ public final class TwentyClient: Sendable {
     let clock: any PacingClock
     private let inFlight: InFlightLimit
     private let exchanges = Mutex(0)
+    /// Which upload flows the workspace turned out to lack (see `uploadFile`).
+    let uploadFlows = UploadFlowMemory()
 
     /// Requests sent so far (each retry counts), for the figures a command reports.
     public var requestsSent: Int { exchanges.withLock { $0 } }

@@ -7,8 +7,9 @@ extension TwentyClient {
     /// says). Then the flow follows the workspace's naming: with the `file` FILES field (v2), the direct upload
     /// (`createFileUpload`, PUT, `completeFileUpload`) unless `options` say otherwise, falling back to multipart
     /// `uploadFilesFieldFile` when the server does not know the mutation; with `fullPath` (v1), multipart
-    /// `uploadFile`. Uploads are not paced (Twenty throttles record calls only) but are retried on 5xx and network
-    /// failures. Failures are ``FileCheckError`` (before sending) or ``TwentyError`` sentences naming the file.
+    /// `uploadFile`. A client remembers a server without the direct upload and stops asking. Uploads are not paced
+    /// (Twenty throttles record calls only) but are retried on 5xx and network failures. Failures are
+    /// ``FileCheckError`` (before sending) or ``TwentyError`` sentences naming the file.
     ///
     /// - Parameters:
     ///   - contentType: sent with a multipart upload (default `application/octet-stream`); the direct upload uses
@@ -24,13 +25,14 @@ extension TwentyClient {
         case "file"?:
             var fieldId = fileFieldMetadataId ?? ""
             if fileFieldMetadataId == nil { fieldId = try await attachmentFileFieldId() }
-            if options.preferDirectUpload {
+            if options.preferDirectUpload, !uploadFlows.lacksDirectUpload {
                 do {
                     return try await directUpload(
                         source, filename: filename, size: size, fieldMetadataId: fieldId,
                         fileFolder: options.fileFolder)
                 } catch let error as TwentyError where GraphQLAnswer.isUnknownOperation(error) {
-                    // A server before the direct upload: multipart is all it has.
+                    // A server before the direct upload: multipart is all it has, for this file and the next.
+                    uploadFlows.lacksDirectUpload = true
                 } catch let error as TwentyError {
                     throw UploadErrors.named(error, file: filename, size: size, contentType: type)
                 }
