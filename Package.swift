@@ -154,6 +154,8 @@ let package = Package(
             dependencies: [
                 "TwentyModel", "CanonicalJSON",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // SHA-256 of an attachment checked as it is read, before its upload.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // Preparing a workspace for a confirmed map: custom objects, fields, junctions, select options, each change
         // an intent with its undo, then its outcome.
@@ -257,7 +259,7 @@ let package = Package(
             name: "TwentyClientTests",
             dependencies: [
                 "TwentyClient", "TwentyClientSandbox", "TwentySandbox", "TwentySandboxServer", "TwentyModel",
-                "CanonicalJSON",
+                "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
             name: "MigrationEngineTests",

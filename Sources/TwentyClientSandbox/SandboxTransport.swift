@@ -17,7 +17,7 @@ public struct SandboxTransport: HTTPTransport {
         let answer = await handler.handle(
             SandboxRequest(
                 method: request.method.uppercased(), path: components?.path ?? request.url.path, query: query,
-                headers: headers, body: request.body.map { Array($0) } ?? []))
+                headers: headers, body: try request.bodyBytes().map { Array($0) } ?? []))
         var responseHeaders: [String: String] = [:]
         for header in answer.headers { responseHeaders[header.name.lowercased()] = header.value }
         return HTTPResponse(status: answer.status, headers: responseHeaders, body: Data(answer.body))

@@ -12,6 +12,8 @@ public final class TwentyClient: Sendable {
     let clock: any PacingClock
     private let inFlight: InFlightLimit
     private let exchanges = Mutex(0)
+    /// Which upload flows the workspace turned out to lack (see `uploadFile`).
+    let uploadFlows = UploadFlowMemory()
 
     /// Requests sent so far (each retry counts), for the figures a command reports.
     public var requestsSent: Int { exchanges.withLock { $0 } }
@@ -41,7 +43,17 @@ public final class TwentyClient: Sendable {
         if body != nil { headers["Content-Type"] = "application/json" }
         let request = HTTPRequest(
             method: method, url: url, headers: headers, body: body.map { Data($0.canonicalText.utf8) })
-        let paced = Self.isPaced(path)
+        let response = try await deliver(request, path: path, paced: Self.isPaced(path), context: context)
+        let json = response.body.isEmpty ? JSONValue.null : try parse(response, method: method, path: path)
+        return TwentyReply(status: response.status, headers: response.headers, json: json)
+    }
+
+    /// Sends `request` until it gets a 2xx answer, paced when `paced`, retried on 429, 5xx and network failures;
+    /// `path` names it in errors (never a URL's query, which may hold a presigned signature).
+    func deliver(
+        _ request: HTTPRequest, path: String, paced: Bool, context: RequestContext? = nil
+    ) async throws -> HTTPResponse {
+        let method = request.method
         var attempt = 0
         while true {
             attempt += 1
@@ -50,8 +62,7 @@ public final class TwentyClient: Sendable {
             switch outcome {
             case .success(let response) where (200..<300).contains(response.status):
                 if paced { await pacer.accepted() }
-                let json = response.body.isEmpty ? JSONValue.null : try parse(response, method: method, path: path)
-                return TwentyReply(status: response.status, headers: response.headers, json: json)
+                return response
             case .success(let response):
                 let json = try? JSONValue(parsing: response.body)
                 var refusal: Refusal?
@@ -122,9 +133,13 @@ public final class TwentyClient: Sendable {
         }
     }
 
-    /// Only record calls count against Twenty's throttler (section 11): metadata and OpenAPI reads are not paced.
+    /// Only record calls count against Twenty's throttler (section 11): metadata and OpenAPI reads, the `/metadata`
+    /// GraphQL endpoint (schema and file uploads) and the upload URLs are not paced.
     static func isPaced(_ path: String) -> Bool {
         let trimmed = path.hasPrefix("/") ? String(path.dropFirst()) : path
-        return !(trimmed.hasPrefix("rest/metadata") || trimmed.hasPrefix("rest/open-api"))
+        let route = trimmed.split(separator: "?", maxSplits: 1).first.map(String.init) ?? trimmed
+        return
+            !(route.hasPrefix("rest/metadata") || route.hasPrefix("rest/open-api") || route == "metadata"
+            || route.hasPrefix("file-upload/"))
     }
 }

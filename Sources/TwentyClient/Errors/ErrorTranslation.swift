@@ -7,7 +7,7 @@ enum ErrorTranslation {
         status: Int, body: JSONValue?, method: String, path: String, context: RequestContext?, attempts: Int
     ) -> TwentyError {
         let messages = messages(in: body)
-        let code = body?["code"]?.stringValue
+        let code = body?["code"]?.stringValue ?? body?["errors"]?.items.first?["extensions"]?["code"]?.stringValue
         let text = messages.joined(separator: "; ")
         let kind = kind(status: status, text: text, code: code)
         let object = context?.object ?? objectName(path: path)
@@ -47,6 +47,8 @@ enum ErrorTranslation {
     static func messages(in body: JSONValue?) -> [String] {
         if case .array(let items)? = body?["messages"] { return items.compactMap(\.stringValue) }
         if let message = body?["message"]?.stringValue { return [message] }
+        // A GraphQL error answered with a non-2xx status (a multipart upload over the size limit answers 413).
+        if case .array(let errors)? = body?["errors"] { return errors.compactMap { $0["message"]?.stringValue } }
         if case .string(let text)? = body { return [text] }
         return []
     }

@@ -10,12 +10,36 @@ public struct HTTPRequest: Sendable {
     public var url: URL
     public var headers: [String: String]
     public var body: Data?
+    /// Bytes sent from a file instead of `body`, so a large upload is read as it goes rather than held whole; a
+    /// transport that cannot stream reads it with ``bodyBytes()``.
+    public var bodyFile: HTTPFileBody?
 
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+    public init(
+        method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, bodyFile: HTTPFileBody? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.bodyFile = bodyFile
+    }
+
+    /// The body as bytes in memory: `body`, or the file's content for a transport that cannot stream.
+    public func bodyBytes() throws -> Data? {
+        if let body { return body }
+        guard let bodyFile else { return nil }
+        return try Data(contentsOf: bodyFile.url)
+    }
+}
+
+/// A request body read from disk: the file and the length announced (Content-Length) for it.
+public struct HTTPFileBody: Sendable {
+    public var url: URL
+    public var length: Int
+
+    public init(url: URL, length: Int) {
+        self.url = url
+        self.length = length
     }
 }
 

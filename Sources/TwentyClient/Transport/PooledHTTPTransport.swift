@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import NIOCore
 
 /// The tool's transport to a real workspace: async-http-client, whose pool keeps connections alive between calls so a
 /// long migration does not pay a TCP (and TLS) handshake per request.
@@ -22,7 +23,13 @@ public final class PooledHTTPTransport: HTTPTransport {
         var outgoing = HTTPClientRequest(url: request.url.absoluteString)
         outgoing.method = .init(rawValue: request.method)
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
-        if let body = request.body { outgoing.body = .bytes(Array(body)) }
+        if let body = request.body {
+            // Data itself, not an Array copy: async-http-client copies it out in ~4 MB pieces as it sends.
+            outgoing.body = .bytes(body)
+        } else if let file = request.bodyFile {
+            // Streamed in chunks with its length announced: a large attachment never sits whole in memory.
+            outgoing.body = .stream(FileChunks(url: file.url), length: .known(Int64(file.length)))
+        }
         let response: HTTPClientResponse
         do {
             response = try await client.execute(outgoing, timeout: .seconds(requestTimeout))

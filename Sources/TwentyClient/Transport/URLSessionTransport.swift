@@ -14,7 +14,7 @@ public struct URLSessionTransport: HTTPTransport {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        urlRequest.httpBody = request.body
+        urlRequest.httpBody = try request.bodyBytes()
         let (data, response) = try await URLSession.shared.data(for: urlRequest)
         let http = response as? HTTPURLResponse
         var headers: [String: String] = [:]
