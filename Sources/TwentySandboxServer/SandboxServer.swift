@@ -8,15 +8,20 @@ public struct SandboxServer: Sendable {
     public let configuration: SandboxServerConfiguration
     private let engine: any SandboxHandling
     private let clock: any RateLimitClock
+    private let latencySleeper: any FaultLatencySleeper
     private let logger: Logger
 
+    /// `latencySleeper` waits out the latency a fault plan adds (`latency_ms`); the default really sleeps.
     public init(
         engine: any SandboxHandling, configuration: SandboxServerConfiguration,
-        clock: any RateLimitClock = SystemRateLimitClock(), logger: Logger = Logger(label: "crm-migrate.sandbox")
+        clock: any RateLimitClock = SystemRateLimitClock(),
+        latencySleeper: any FaultLatencySleeper = TaskFaultLatencySleeper(),
+        logger: Logger = Logger(label: "crm-migrate.sandbox")
     ) {
         self.engine = engine
         self.configuration = configuration
         self.clock = clock
+        self.latencySleeper = latencySleeper
         self.logger = logger
     }
 
@@ -49,7 +54,8 @@ public struct SandboxServer: Sendable {
             engine: engine, apiKey: configuration.apiKey, maxBodySize: configuration.maxBodySize,
             rateLimiter: RateLimiter(
                 short: configuration.shortRateLimit, long: configuration.longRateLimit, clock: clock),
-            faults: FaultInjector(), stats: RequestStats(), rateLimitStyle: configuration.rateLimitStyle)
+            faults: FaultInjector(), latencySleeper: latencySleeper, stats: RequestStats(),
+            rateLimitStyle: configuration.rateLimitStyle)
         let requestedPort = configuration.port
         return Application(
             responder: responder,

@@ -88,13 +88,57 @@ struct FaultInjectionTests {
         #expect(statuses == [503, 201])
     }
 
-    @Test("Added latency delays a request without changing its answer")
-    func latencyKeepsTheAnswer() async throws {
-        let reply = try await LiveSandbox.with { sandbox in
-            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"latency_ms": 5}"#)
-            return try await sandbox.createCompanies(2)
+    @Test("Added latency asks the sleeper for exactly the planned delay before the engine, keeping the answer")
+    func latencyIsAppliedBeforeTheEngine() async throws {
+        let engine = RecordingEngine()
+        let sleeper = RecordingSleeper(engine: engine)
+        let (first, second, stats) = try await LiveSandbox.with(engine: engine, latencySleeper: sleeper) { sandbox in
+            #expect(try await sandbox.send(.post, "/_sandbox/faults", body: #"{"latency_ms": 1234}"#).status == 200)
+            let first = try await sandbox.createCompanies(2)
+            let second = try await sandbox.createCompanies(1, startingAt: 2)
+            // Control requests are never delayed.
+            return (first, second, try await sandbox.send(.get, "/_sandbox/stats").json)
         }
-        #expect(reply.status == 201)
+        // One sleep of the planned length per API request, each before the engine saw that request.
+        #expect(
+            sleeper.sleeps == [
+                .init(milliseconds: 1234, exchangesBefore: 0), .init(milliseconds: 1234, exchangesBefore: 1),
+            ])
+        #expect(first.status == 201)
+        #expect(second.status == 201)
+        #expect(engine.records.count == 3)
+        #expect(stats?["records_written"] == 3)
+    }
+
+    @Test("Latency at a rate below one delays only the requests its seeded draw picks, the same ones on replay")
+    func partialLatencyRateFollowsTheSeed() async throws {
+        func delays(seed: Int) async throws -> [Int] {
+            let engine = RecordingEngine()
+            let sleeper = RecordingSleeper(engine: engine)
+            try await LiveSandbox.with(engine: engine, latencySleeper: sleeper) { sandbox in
+                _ = try await sandbox.send(
+                    .post, "/_sandbox/faults", body: #"{"seed": \#(seed), "latency_ms": 40, "latency_rate": 0.5}"#)
+                for index in 0..<16 { _ = try await sandbox.createCompanies(1, startingAt: index) }
+            }
+            // Which requests were delayed: the engine had seen that many before each sleep.
+            #expect(sleeper.sleeps.allSatisfy { $0.milliseconds == 40 })
+            return sleeper.sleeps.map(\.exchangesBefore)
+        }
+        let delayed = try await delays(seed: 3)
+        #expect(!delayed.isEmpty && delayed.count < 16)
+        #expect(try await delays(seed: 3) == delayed)
+    }
+
+    @Test("No latency is asked for when the plan has none")
+    func noLatencyWithoutAPlan() async throws {
+        let engine = RecordingEngine()
+        let sleeper = RecordingSleeper(engine: engine)
+        let status = try await LiveSandbox.with(engine: engine, latencySleeper: sleeper) { sandbox in
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: #"{"latency_ms": 500, "latency_rate": 0}"#)
+            return try await sandbox.createCompanies(1).status
+        }
+        #expect(status == 201)
+        #expect(sleeper.sleeps.isEmpty)
     }
 
     @Test("A fault plan with an unknown key or an impossible rate is refused with 400")

@@ -11,6 +11,7 @@ struct SandboxResponder: HTTPResponder {
     let maxBodySize: Int
     let rateLimiter: RateLimiter
     let faults: FaultInjector
+    let latencySleeper: any FaultLatencySleeper
     let stats: RequestStats
     let rateLimitStyle: RateLimitStyle
 
@@ -68,7 +69,7 @@ struct SandboxResponder: HTTPResponder {
             return TwentyErrorResponses.tooManyRequests(throttle, style: rateLimitStyle)
         }
         if fault.latencyMilliseconds > 0 {
-            try? await Task.sleep(for: .milliseconds(fault.latencyMilliseconds))
+            await latencySleeper.sleep(milliseconds: fault.latencyMilliseconds)
         }
         if case .error(let status) = fault.action {
             return TwentyErrorResponses.injectedFailure(status: status)

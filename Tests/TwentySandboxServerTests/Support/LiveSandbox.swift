@@ -14,6 +14,7 @@ struct LiveSandbox {
     /// Runs `body` against a started server, rate limits off unless `configure` sets them, and stops it after.
     static func with<T: Sendable>(
         engine: any SandboxHandling = RecordingEngine(), clock: ManualClock = ManualClock(),
+        latencySleeper: any FaultLatencySleeper = TaskFaultLatencySleeper(),
         configure: (inout SandboxServerConfiguration) -> Void = { _ in },
         _ body: (LiveSandbox) async throws -> T
     ) async throws -> T {
@@ -21,7 +22,9 @@ struct LiveSandbox {
         configuration.longRateLimit = nil
         configuration.shortRateLimit = nil
         configure(&configuration)
-        let running = try await SandboxServer(engine: engine, configuration: configuration, clock: clock).start()
+        let running = try await SandboxServer(
+            engine: engine, configuration: configuration, clock: clock, latencySleeper: latencySleeper
+        ).start()
         do {
             let value = try await body(LiveSandbox(port: running.port))
             await running.stop()
