@@ -163,7 +163,7 @@ let package = Package(
         // The migration run: the only code that joins the ledger to the client for record writes.
         .target(
             name: "MigrationEngine",
-            dependencies: ["Ledger", "TwentyClient", "FieldMap", "RecordTransform", "CanonicalJSON"]),
+            dependencies: ["Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON"]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
         .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),
 
@@ -266,7 +266,7 @@ let package = Package(
             dependencies: [
                 "MigrationEngine", "SchemaPreparation", "FieldMap", "Ledger", "RecordTransform", "SourceSnapshot",
                 "AllegoryExport", "ExportGenerator", "TwentyClient", "TwentyClientSandbox", "TwentySandbox",
-                "CanonicalJSON",
+                "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
             name: "SchemaPreparationTests",

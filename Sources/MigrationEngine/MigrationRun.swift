@@ -1,3 +1,4 @@
+import AllegoryExport
 import CanonicalJSON
 import FieldMap
 import Foundation
@@ -18,14 +19,19 @@ public final class MigrationRun {
     let mapSha256: String
     let identity: RecordIdentity
     public let writer: RecordWriter
+    /// The export the snapshot was taken from, for attachments' bytes (a map with attachments needs it).
+    let source: ExportSource?
+    /// What happened to each attachment written by this run.
+    public private(set) var manifest = AttachmentManifest()
     /// Called with each object's counts once it is done.
     public var progress: (ObjectProgress) -> Void = { _ in }
 
     /// `projectId` gives the links the run creates (task and note targets) their deterministic ids.
     public init(
         client: TwentyClient, ledger: Ledger, workspace: WorkspaceDescription, map: FieldMap, mapSha256: String,
-        projectId: String
+        projectId: String, source: ExportSource?
     ) {
+        self.source = source
         identity = RecordIdentity(projectId: projectId)
         self.mapSha256 = mapSha256
         self.client = client
@@ -40,13 +46,28 @@ public final class MigrationRun {
         let settled = try await DoubtResolver(client: client, ledger: ledger, workspace: workspace).resolve()
         summary.settledIntents = settled.intents
         summary.settledRecords = settled.held
-        // Attachments need their bytes uploaded first; they are written by the attachment step, not as plain records.
-        for object in DependencyOrder.sorted(map.objects)
-        where object.disposition != .skip && object.target != "attachment" {
+        for object in DependencyOrder.sorted(map.objects) where object.disposition != .skip {
             let name = object.createdObject?.nameSingular ?? object.target
             guard let target = WriteTarget(sourceObject: object.source, object: name, in: workspace) else {
                 throw MigrationError(
                     "the workspace has no object \(name) for \(object.source); run `crm-migrate prepare` first")
+            }
+            if name == "attachment" {
+                // Their bytes are uploaded first, then each record is written with the uploaded file.
+                guard let source else { throw MigrationError("the export is needed to upload \(object.source)") }
+                let started = Date()
+                var pending = 0
+                try ledger.forEachPendingWrite(sourceObject: object.source) { _ in pending += 1 }
+                let counts = try await AttachmentStep(
+                    client: client, ledger: ledger, writer: writer, workspace: workspace, map: map,
+                    mapSha256: mapSha256, source: source
+                ).write(object, to: target, manifest: &manifest)
+                let done = ObjectProgress(
+                    sourceObject: object.source, object: name, pending: pending, counts: counts, links: WriteCounts(),
+                    seconds: Date().timeIntervalSince(started))
+                summary.objects.append(done)
+                progress(done)
+                continue
             }
             var pending: [PendingWrite] = []
             try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) }

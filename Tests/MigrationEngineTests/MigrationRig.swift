@@ -73,7 +73,8 @@ final class MigrationRig {
     func migration(_ ledger: Ledger) async throws -> MigrationRun {
         MigrationRun(
             client: client, ledger: ledger, workspace: try await client.describeWorkspace(), map: confirmed.map,
-            mapSha256: confirmed.sha256, projectId: project.settings.projectId)
+            mapSha256: confirmed.sha256, projectId: project.settings.projectId,
+            source: try ExportSource(url: root.appendingPathComponent("export")))
     }
 
     /// The ids of every record of `plural` the workspace holds.

@@ -1,8 +1,10 @@
 import CanonicalJSON
+import Crypto
 import Foundation
 import Ledger
 import MigrationEngine
 import Testing
+import TwentySandbox
 
 @Suite("Migration run")
 struct MigrationRunTests {
@@ -140,5 +142,46 @@ struct MigrationRunTests {
         let notLinked = summary.objects.reduce(0) { $0 + $1.links.unwritten }
         #expect(notLinked > 0 && unresolved.count == notLinked)
         #expect(unresolved.allSatisfy { $0.line > 0 && $0.column == "Related ID" && $0.message.contains("refused") })
+    }
+
+    @Test(
+        "attachments are uploaded with bytes matching the export's hash, linked to their parents, and listed in the manifest; a file that differs from its hash is rejected with the reason"
+    )
+    func attachmentsUploadedAndListed() async throws {
+        let rig = try await MigrationRig()
+        let export = rig.root.appendingPathComponent("export")
+        let rows = try String(contentsOf: export.appendingPathComponent("attachments.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
+        // The first attachment's file no longer matches the hash the export lists for it.
+        let tampered = try #require(rows.first)
+        try Data("not the original bytes".utf8).write(to: export.appendingPathComponent("files/\(tampered[2])"))
+
+        let ledger = try rig.ledger()
+        let run = try await rig.migration(ledger)
+        let summary = try await run.run()
+        let attachments = try #require(summary.objects.first { $0.sourceObject == "attachments" })
+        let entries = run.manifest.entries
+        #expect(entries.count == attachments.pending)
+        let rejected = try #require(entries.first { $0.attachment == tampered[0] })
+        #expect(rejected.outcome == "hash-mismatch" || rejected.outcome == "size-mismatch")
+        #expect(entries.filter { $0.outcome == "uploaded" }.count == attachments.counts.written)
+        // The generator plants files that differ from their listed size or hash too: none of them is uploaded.
+        #expect(attachments.counts.written + attachments.counts.refused == entries.count)
+        #expect(entries.allSatisfy { $0.outcome == "uploaded" || !$0.detail.isEmpty })
+        let row = try #require(try ledger.conservation().first { $0.object == "attachments" })
+        #expect(row.pending == 0 && row.balances, "\(row)")
+
+        // Each uploaded file reads back byte for byte as the export's hash says, and its record points at a parent.
+        let records = try await rig.client.get("rest/attachments?limit=200")["data"]?["attachments"]?.items ?? []
+        #expect(records.count == attachments.counts.written)
+        let hashes = Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[5]) })
+        for record in records {
+            let fileId = try #require(record["file"]?.items.first?["fileId"]?.stringValue)
+            let bytes = await rig.engine.handle(SandboxRequest(method: "GET", path: "/file/files-field/\(fileId)")).body
+            let source = try #require(record["allegoryId"]?.stringValue)
+            #expect(SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() == hashes[source])
+            let parents = ["targetPersonId", "targetCompanyId", "targetOpportunityId", "targetProjectId"]
+            #expect(parents.contains { record[$0]?.stringValue != nil }, "\(record)")
+        }
     }
 }

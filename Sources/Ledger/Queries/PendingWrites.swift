@@ -104,3 +104,23 @@ extension Ledger {
         ) { Int($0.int(0)) }.first
     }
 }
+
+extension Ledger {
+    /// A source record as last extracted: its file, line and raw values (for columns the map does not write but a
+    /// step still needs, such as an attachment's size and hash).
+    public func extractedRecord(object: String, sourceId: String) throws -> (
+        file: String, line: Int, values: [String: String]
+    )? {
+        try db.query(
+            """
+            SELECT payload FROM events
+            WHERE object = ? AND source_id = ? AND type = 'record.extracted' ORDER BY seq DESC LIMIT 1
+            """, [.text(object), .text(sourceId)]
+        ) { row -> (String, Int, [String: String]) in
+            let payload = try JSONParser.parse(Array((row.string(0) ?? "{}").utf8))
+            var values: [String: String] = [:]
+            for (key, value) in payload["values"]?.objectValue ?? [:] { values[key] = value.stringValue }
+            return (payload["file"]?.stringValue ?? "", Int(payload["line"]?.numberValue ?? 0), values)
+        }.first
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TwentyClient
+
+/// `reports/attachments-manifest.csv`: every attachment of the run, its parent, the export's size and hash, and
+/// what happened to it (uploaded, missing-file, size-mismatch, hash-mismatch, upload-refused, refused).
+public struct AttachmentManifest: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var attachment: String
+        public var file: String
+        public var parent: String
+        public var size: String
+        public var sha256: String
+        public var outcome = ""
+        public var flow = ""
+        public var twentyId = ""
+        public var detail = ""
+    }
+
+    public var entries: [Entry] = []
+
+    public init() {}
+
+    public var csv: String {
+        var lines = ["attachment,file,parent,size,sha256,outcome,flow,twenty_id,detail"]
+        for e in entries {
+            lines.append(
+                [e.attachment, e.file, e.parent, e.size, e.sha256, e.outcome, e.flow, e.twentyId, e.detail]
+                    .map(Self.cell).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Appends to the manifest at `url` (a resumed run adds the attachments it wrote), with the header once.
+    public func append(to url: URL) throws {
+        guard !entries.isEmpty else { return }
+        try FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if let handle = try? FileHandle(forWritingTo: url) {
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            try handle.write(
+                contentsOf: Data(
+                    csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+                        .joined(separator: "\n").utf8))
+        } else {
+            try Data(csv.utf8).write(to: url)
+        }
+    }
+
+    /// RFC 4180 quoting where a cell needs it.
+    static func cell(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension FileCheckError {
+    /// The manifest's and the rejection's code.
+    var code: String {
+        switch self {
+        case .sizeMismatch: "size-mismatch"
+        case .hashMismatch: "hash-mismatch"
+        case .unreadable: "missing-file"
+        }
+    }
+}
