@@ -69,14 +69,22 @@ public final class MigrationRun {
                 progress(done)
                 continue
             }
+            let selfColumns = SelfLinks.columns(of: name, in: workspace)
             var pending: [PendingWrite] = []
-            try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) }
+            try ledger.forEachPendingWrite(sourceObject: object.source) {
+                pending.append(SelfLinks.withoutSelfLinks($0, columns: selfColumns))
+            }
             let started = Date()
             let counts = try await writer.write(pending, to: target)
-            let links = try await TargetLinks(
-                ledger: ledger, writer: writer, workspace: workspace, map: map, identity: identity,
-                mapSha256: mapSha256
-            ).write(sourceObject: object.source, object: name)
+            var links = try await SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)
+                .write(
+                    sourceObject: object.source, target: target, columns: selfColumns,
+                    batchId: "\(ledger.runId)-\(object.source)")
+            links.add(
+                try await TargetLinks(
+                    ledger: ledger, writer: writer, workspace: workspace, map: map, identity: identity,
+                    mapSha256: mapSha256
+                ).write(sourceObject: object.source, object: name))
             let done = ObjectProgress(
                 sourceObject: object.source, object: name, pending: pending.count, counts: counts, links: links,
                 seconds: Date().timeIntervalSince(started))
@@ -94,7 +102,8 @@ public struct ObjectProgress: Sendable, Equatable {
     /// Records pending when the object started.
     public var pending: Int
     public var counts: WriteCounts
-    /// Task and note targets written for the object's records.
+    /// Links written after the records: to records of the same object (a parent company), and task and note
+    /// targets.
     public var links: WriteCounts
     public var seconds: Double
 }

@@ -167,7 +167,7 @@ public struct WriteCounts: Sendable, Equatable {
         self.reasons = reasons
     }
 
-    mutating func add(_ other: WriteCounts) {
+    public mutating func add(_ other: WriteCounts) {
         written += other.written
         refused += other.refused
         unwritten += other.unwritten

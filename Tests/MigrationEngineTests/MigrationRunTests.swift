@@ -45,6 +45,21 @@ struct MigrationRunTests {
         #expect(try ledger.intentsInDoubt().isEmpty)
         #expect(try ledger.rebuildProjections(check: true).matches)
 
+        // Parent companies are set in a second pass, each to the record its transform named, one update each.
+        var parentOf: [String: String] = [:]
+        try ledger.forEachWrittenTransform(sourceObject: "companies") { record in
+            if let parent = record.values["parentCompanyId"]?.stringValue { parentOf[record.twentyId ?? ""] = parent }
+        }
+        #expect(!parentOf.isEmpty)
+        let heldCompanies = try await rig.client.get("rest/companies?limit=200")["data"]?["companies"]?.items ?? []
+        for company in heldCompanies {
+            let id = company["id"]?.stringValue ?? ""
+            #expect(company["parentCompanyId"]?.stringValue == parentOf[id], "\(id)")
+        }
+        var updates = 0
+        try ledger.events(matching: EventFilter(type: EventType.recordUpdated.rawValue)) { _ in updates += 1 }
+        #expect(updates == parentOf.count)
+
         // Tasks, notes and activities are linked to the records their type + id columns name.
         for source in ["notes", "activities"] {
             let object = try #require(summary.objects.first { $0.sourceObject == source })

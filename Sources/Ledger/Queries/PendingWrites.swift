@@ -124,3 +124,16 @@ extension Ledger {
         }.first
     }
 }
+
+extension Ledger {
+    /// The values the tool last wrote to each record of `object` (the twenty-state projection), by Twenty id.
+    public func twentyValues(object: String) throws -> [String: JSONValue] {
+        var result: [String: JSONValue] = [:]
+        try db.prepare("SELECT twenty_id, \"values\" FROM twenty_records WHERE object = ?").forEachRow([.text(object)])
+        {
+            row in
+            result[row.string(0) ?? ""] = try JSONParser.parse(Array((row.string(1) ?? "{}").utf8))
+        }
+        return result
+    }
+}

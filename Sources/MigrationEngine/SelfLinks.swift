@@ -1,0 +1,103 @@
+import CanonicalJSON
+import FieldMap
+import Ledger
+import TwentyClient
+
+/// Links from an object to itself (a company's parent company): a record may point at one written in a later
+/// batch, which Twenty's foreign key would refuse, so records are created without them and the links are set in a
+/// second pass once every record of the object exists (DESIGN.md, "Writing to Twenty"). Cycles never get here: the
+/// transform leaves them out and records them.
+struct SelfLinks {
+    let client: TwentyClient
+    let ledger: Ledger
+    let workspace: WorkspaceDescription
+    let mapSha256: String
+
+    /// The join columns of `object` that point at `object` itself.
+    static func columns(of object: String, in workspace: WorkspaceDescription) -> [String] {
+        (workspace.object(object)?.fields ?? []).compactMap { field in
+            guard let relation = field.relation, relation.kind == .manyToOne, relation.targetObject == object else {
+                return nil
+            }
+            return relation.joinColumn
+        }
+    }
+
+    /// The record as first created: without its links to records of its own object.
+    static func withoutSelfLinks(_ record: PendingWrite, columns: [String]) -> PendingWrite {
+        guard !columns.isEmpty, case .object(var values) = record.values else { return record }
+        for column in columns { values[column] = nil }
+        var stripped = record
+        stripped.values = .object(values)
+        return stripped
+    }
+
+    /// Sets the links the written records of `sourceObject` still lack, one update each (Twenty's REST API updates
+    /// one record per call), each an intent with its before-image then `record.updated`.
+    func write(sourceObject: String, target: WriteTarget, columns: [String], batchId: String) async throws
+        -> WriteCounts
+    {
+        guard !columns.isEmpty else { return WriteCounts() }
+        let held = try ledger.twentyValues(object: target.object)
+        var counts = WriteCounts()
+        var updates: [(PendingWrite, [String: JSONValue])] = []
+        try ledger.forEachWrittenTransform(sourceObject: sourceObject) { record in
+            guard let id = record.twentyId, let current = held[id] else { return }
+            var links: [String: JSONValue] = [:]
+            for column in columns {
+                guard let parent = record.values[column], parent != .null, current[column] != parent else { continue }
+                guard let parentId = parent.stringValue, held[parentId] != nil else {
+                    // The parent was transformed but Twenty refused it: the record stays without the link, said so.
+                    let extracted = try ledger.extractedRecord(object: sourceObject, sourceId: record.sourceId)
+                    try ledger.append([
+                        .linkUnresolved(
+                            LinkUnresolved(
+                                object: sourceObject, sourceId: record.sourceId, file: extracted?.file ?? "",
+                                line: extracted?.line ?? 0, column: column, value: parent.stringValue ?? "",
+                                targetObject: sourceObject, code: "missing-parent",
+                                message: "its parent \(parent.stringValue ?? "") is not in Twenty (Twenty refused it)",
+                                outcome: "written-without-link", mapSha256: mapSha256))
+                    ])
+                    counts.unwritten += 1
+                    continue
+                }
+                links[column] = parent
+            }
+            if !links.isEmpty { updates.append((record, links)) }
+        }
+        for (index, (record, links)) in updates.enumerated() {
+            let id = record.twentyId ?? ""
+            // The before-image: the columns as last written, which is without them (the record was created so).
+            let before = JSONValue.object(
+                Dictionary(uniqueKeysWithValues: links.keys.map { ($0, held[id]?[$0] ?? .null) }))
+            let item = WriteItem(sourceId: record.sourceId, twentyId: id, values: .object(links), before: before)
+            let intentBatch = "\(batchId)-self-\(index + 1)"
+            try ledger.append([
+                .writeRequested(
+                    WriteRequested(
+                        batchId: intentBatch, op: .update, object: target.object, sourceObject: sourceObject,
+                        items: [item]))
+            ])
+            do {
+                _ = try await client.send("PATCH", "rest/\(target.plural)/\(id)", body: .object(links))
+            } catch let error as TwentyError where error.kind == .badRequest || error.kind == .notFound {
+                try ledger.append([
+                    .writeFailed(
+                        WriteFailed(
+                            batchId: intentBatch, object: target.object, sourceObject: sourceObject,
+                            sourceIds: [record.sourceId], status: error.status, error: error.summary, retryable: true))
+                ])
+                counts.add(WriteCounts(refused: 1, reasons: [error.summary: 1]))
+                continue
+            }
+            try ledger.append([
+                .recordUpdated(
+                    RecordUpdated(
+                        batchId: intentBatch, object: target.object, sourceObject: sourceObject,
+                        sourceId: record.sourceId, twentyId: id, values: .object(links), before: before))
+            ])
+            counts.written += 1
+        }
+        return counts
+    }
+}
