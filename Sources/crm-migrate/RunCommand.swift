@@ -1,0 +1,135 @@
+import AllegoryExport
+import ArgumentParser
+import FieldMap
+import Foundation
+import Ledger
+import MigrationEngine
+import TwentyClient
+
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Write every transformed record to the workspace, parents first, each record exactly once.",
+        discussion: """
+            Requires the confirmed map, a prepared workspace (`crm-migrate prepare`) and a transform \
+            (`crm-migrate transform`). Objects go in the order the map's references imply (companies, people, \
+            opportunities, custom objects, junction records, tasks, notes, activities with their task and note \
+            targets, then attachments, uploaded and listed in reports/attachments-manifest.csv); links from an \
+            object to itself (a parent company) are set once all its records exist. Batches go at the workspace's \
+            maximum; a batch Twenty refuses is split until the refused records stand alone, each recorded with \
+            Twenty's reason, and the rest are written.
+
+            Every batch is an intent in the ledger before the call and its outcome after. Stopped at any point, \
+            running it again first reads back what was in doubt, then goes on: nothing is written twice. Exit \
+            status: 0 done, 2 done with records Twenty refused, 3 stopped (run again to resume).
+            """)
+
+    @OptionGroup var options: ProjectOptions
+    @OptionGroup var access: TwentyOptions
+
+    func run() async throws {
+        let project = try options.open()
+        let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
+        let connection = try access.connection()
+        let ledger = try project.openLedger(.write)
+        guard let exportPath = try ledger.latestSnapshotExportPath() else {
+            throw UserFacingError("the project has no snapshot yet; run `crm-migrate snapshot --export DIR` first")
+        }
+        // Needed for attachments only: a moved export fails their step with a sentence, not the whole run.
+        let source = try? ExportSource.opened(at: URL(fileURLWithPath: exportPath))
+        let started = Date()
+        let outcome: Result<RunSummary, Error> = try await TwentyAccess.withClient(connection) { client in
+            let workspace = try await client.describeWorkspace()
+            guard let fingerprint = workspace.fingerprint else {
+                throw UserFacingError("\(workspace.url) states no metadata ids; is it a Twenty workspace?")
+            }
+            do {
+                try ledger.bind(
+                    to: WorkspaceBound(
+                        url: workspace.url, workspaceId: connection.apiKey.workspaceIdClaim, fingerprint: fingerprint,
+                        version: workspace.version.rawValue, serverVersion: nil, batchMaximum: workspace.batchMaximum))
+            } catch let mismatch as WorkspaceMismatch {
+                throw UserFacingError(mismatch.description)
+            }
+            print(
+                "Writing under map \(confirmed.sha256.prefix(12)) to \(workspace.url) (batches of \(workspace.batchMaximum))"
+            )
+            print(Self.header)
+            let run = MigrationRun(
+                client: client, ledger: ledger, workspace: workspace, map: confirmed.map, mapSha256: confirmed.sha256,
+                projectId: project.settings.projectId, source: source)
+            run.progress = { print(Self.line($0)) }
+            run.writer.afterCall = Self.crashDrill()
+            try ledger.append([.runStarted(RunStarted(command: "run", mode: "full"))])
+            let result: Result<RunSummary, Error>
+            do {
+                result = .success(try await run.run())
+            } catch {
+                result = .failure(error)
+            }
+            try run.manifest.append(to: project.directory.appendingPathComponent("reports/attachments-manifest.csv"))
+            return result
+        }
+        switch outcome {
+        case .success(let summary):
+            let refused = summary.objects.reduce(0) { $0 + $1.counts.refused + $1.links.refused }
+            try ledger.append([
+                .runCompleted(
+                    RunCompleted(
+                        command: "run",
+                        counts: [
+                            "written": summary.objects.reduce(0) { $0 + $1.counts.written },
+                            "refused": refused,
+                            "links": summary.objects.reduce(0) { $0 + $1.links.written },
+                        ]))
+            ])
+            if summary.settledIntents > 0 {
+                print(
+                    "settled \(summary.settledIntents) batch(es) an interrupted run left in doubt: Twenty held"
+                        + " \(summary.settledRecords) of their records")
+            }
+            print(Self.conservation(try ledger.conservation()))
+            print(
+                String(format: "%.1f s; ledger now holds %d events", Date().timeIntervalSince(started), ledger.head.seq)
+            )
+            if refused > 0 { throw ExitCode(2) }
+        case .failure(let error):
+            let sentence = (error as? TwentyError)?.description ?? "\(error)"
+            try ledger.append([.runFailed(RunFailed(command: "run", error: sentence))])
+            FileHandle.standardError.write(Data("stopped: \(sentence)\nrun `crm-migrate run` again to resume\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+
+    /// `CRM_MIGRATE_KILL_AFTER_WRITE_CALLS=N` kills the process (SIGKILL) after the Nth write call has been answered
+    /// and before its outcome is recorded: the crash a resumable run must survive, on demand.
+    static func crashDrill() -> (Int) throws -> Void {
+        guard let text = ProcessInfo.processInfo.environment["CRM_MIGRATE_KILL_AFTER_WRITE_CALLS"],
+            let limit = Int(text)
+        else { return { _ in } }
+        return { calls in if calls >= limit { kill(getpid(), SIGKILL) } }
+    }
+
+    static let header =
+        "OBJECT".padding(22) + "TARGET".padding(16) + "PENDING".padding(9) + "WRITTEN".padding(9) + "REFUSED".padding(9)
+        + "LINKS".padding(8) + "RECORDS/S"
+
+    static func line(_ done: ObjectProgress) -> String {
+        let rate = done.seconds > 0 ? Int(Double(done.counts.written) / done.seconds) : 0
+        return done.sourceObject.padding(22) + done.object.padding(16) + String(done.pending).padding(9)
+            + String(done.counts.written).padding(9) + String(done.counts.refused).padding(9)
+            + String(done.links.written).padding(8) + String(rate)
+    }
+
+    /// Where every source record went, from the conservation projection.
+    static func conservation(_ rows: [ConservationRow]) -> String {
+        var lines = ["OBJECT".padding(22) + "EXTRACTED  WRITTEN  REJECTED  EXCLUDED  PENDING"]
+        for row in rows {
+            lines.append(
+                row.object.padding(22) + String(row.extracted).padding(11) + String(row.written).padding(9)
+                    + String(row.rejected).padding(10) + String(row.excluded).padding(10) + String(row.pending)
+                    + (row.balances ? "" : "  (does not add up)"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

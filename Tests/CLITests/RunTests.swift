@@ -1,0 +1,97 @@
+import Foundation
+import SQLite
+import Testing
+
+/// `crm-migrate run` against sandbox processes, killed at a write and resumed.
+@Suite("run")
+struct RunTests {
+    let crmMigrate = Tool("crm-migrate")
+
+    /// A project over the same generated export, prepared and transformed against `sandbox`.
+    private func readyProject(
+        _ work: TemporaryDirectory, _ name: String, _ sandbox: SandboxRehearsalTests.RunningSandbox
+    )
+        async throws -> URL
+    {
+        let export = work.url.appendingPathComponent("export")
+        if !FileManager.default.fileExists(atPath: export.path) {
+            #expect(
+                try Tool("generate-export").run(["--out", export.path, "--contacts", "150", "--seed", "11"]).status == 0
+            )
+        }
+        let users = try String(contentsOf: export.appendingPathComponent("users.csv"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
+        let invited = users.filter { $0.last == "true" }.map { #"{"name":"\#($0[1])","userEmail":"\#($0[2])"}"# }
+        _ = try await sandbox.send("POST", "_sandbox/members", json: "[" + invited.joined(separator: ",") + "]")
+        let project = work.url.appendingPathComponent(name)
+        let key = ["TWENTY_API_KEY": sandbox.key]
+        let twenty = ["--twenty", sandbox.url.absoluteString]
+        #expect(try crmMigrate.run(["init", project.path]).status == 0)
+        #expect(try crmMigrate.run(["snapshot", "--project", project.path, "--export", export.path]).status == 0)
+        #expect(try crmMigrate.run(["map", "propose", "--project", project.path]).status == 0)
+        #expect(try crmMigrate.run(["map", "confirm", "--project", project.path, "--by", "ana"]).status == 0)
+        #expect(try crmMigrate.run(["prepare", "--project", project.path] + twenty, environment: key).status == 0)
+        let transformed = try crmMigrate.run(["transform", "--project", project.path] + twenty, environment: key)
+        #expect(transformed.status == 0, "\(transformed.stderr)")
+        return project
+    }
+
+    /// Every record's id and `allegoryId` per object, as the workspace holds them.
+    private func records(_ sandbox: SandboxRehearsalTests.RunningSandbox) async throws -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for plural in ["companies", "people", "opportunities", "tasks", "notes", "noteTargets", "attachments"] {
+            let (_, data) = try await sandbox.send("GET", "rest/\(plural)?limit=200")
+            let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let items = ((json?["data"] as? [String: Any])?[plural] as? [[String: Any]]) ?? []
+            result[plural] = items.map { "\($0["id"] ?? "")" }.sorted()
+        }
+        return result
+    }
+
+    @Test(
+        "run killed between a write and its outcome, run again, ends with the same records as an uninterrupted run, none twice"
+    )
+    func killedRunResumes() async throws {
+        let work = TemporaryDirectory()
+        let cleanSandbox = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("a"))
+        defer { _ = cleanSandbox.stop() }
+        let crashSandbox = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("b"))
+        defer { _ = crashSandbox.stop() }
+        let clean = try await readyProject(work, "clean", cleanSandbox)
+        let crashed = try await readyProject(work, "crashed", crashSandbox)
+
+        let uninterrupted = try crmMigrate.run(
+            ["run", "--project", clean.path, "--twenty", cleanSandbox.url.absoluteString],
+            environment: ["TWENTY_API_KEY": cleanSandbox.key])
+        #expect(uninterrupted.status == 0 || uninterrupted.status == 2, "\(uninterrupted.stderr)")
+
+        let arguments = ["run", "--project", crashed.path, "--twenty", crashSandbox.url.absoluteString]
+        let killed = try crmMigrate.run(
+            arguments, environment: ["TWENTY_API_KEY": crashSandbox.key, "CRM_MIGRATE_KILL_AFTER_WRITE_CALLS": "3"])
+        #expect(killed.status == 9, "expected SIGKILL, got \(killed.status): \(killed.stderr)")
+        do {
+            let ledger = try Database(path: crashed.appendingPathComponent("ledger.sqlite").path, mode: .readOnly)
+            #expect(try ledger.scalar("SELECT count(*) FROM intents_in_doubt") == .integer(1))
+        }
+        let resumed = try crmMigrate.run(arguments, environment: ["TWENTY_API_KEY": crashSandbox.key])
+        #expect(resumed.status == uninterrupted.status, "\(resumed.stdout)\(resumed.stderr)")
+        #expect(resumed.stdout.contains("settled 1 batch(es) an interrupted run left in doubt"))
+
+        // The ids are deterministic per project, so the two workspaces are compared by counts and uniqueness.
+        let expected = try await records(cleanSandbox)
+        let got = try await records(crashSandbox)
+        for (plural, ids) in expected {
+            #expect(got[plural]?.count == ids.count, "\(plural)")
+            #expect(Set(got[plural] ?? []).count == got[plural]?.count, "\(plural) has duplicates")
+        }
+        let ledger = try Database(path: crashed.appendingPathComponent("ledger.sqlite").path, mode: .readOnly)
+        #expect(try ledger.scalar("SELECT count(*) FROM intents_in_doubt") == .integer(0))
+        #expect(
+            try ledger.scalar(
+                "SELECT count(*) FROM conservation WHERE extracted != written + rejected + excluded + pending")
+                == .integer(0))
+        #expect(try ledger.scalar("SELECT sum(pending) FROM conservation WHERE object NOT IN ('users')") == .integer(0))
+    }
+}
