@@ -21,7 +21,8 @@ struct RunCommand: AsyncParsableCommand {
 
             Every batch is an intent in the ledger before the call and its outcome after. Stopped at any point, \
             running it again first reads back what was in doubt, then goes on: nothing is written twice. Exit \
-            status: 0 done, 2 done with records Twenty refused, 3 stopped (run again to resume).
+            status: 0 done, 2 done with records Twenty refused (in this run or an earlier one), 3 stopped (run again \
+            to resume).
             """)
 
     @OptionGroup var options: ProjectOptions
@@ -92,7 +93,8 @@ struct RunCommand: AsyncParsableCommand {
             print(
                 String(format: "%.1f s; ledger now holds %d events", Date().timeIntervalSince(started), ledger.head.seq)
             )
-            if refused > 0 { throw ExitCode(2) }
+            // Refusals of earlier, interrupted runs count too: the status says where the migration stands.
+            if try ledger.refusedByTwenty() > 0 { throw ExitCode(2) }
         case .failure(let error):
             let sentence = (error as? TwentyError)?.description ?? "\(error)"
             try ledger.append([.runFailed(RunFailed(command: "run", error: sentence))])

@@ -25,3 +25,12 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// Source records whose latest disposition is a refusal by Twenty (across every run of the project).
+    public func refusedByTwenty() throws -> Int {
+        Int(
+            try db.query("SELECT count(*) FROM source_dispositions WHERE disposition = 'refused'") { $0.int(0) }.first
+                ?? 0)
+    }
+}
