@@ -133,8 +133,8 @@ let package = Package(
             name: "client-bench",
             dependencies: [
                 "TwentyClient", "TwentyClientSandbox", "TwentySandbox", "TwentySandboxServer", "SchemaPreparation",
-                "FieldMap", "Ledger", "SourceSnapshot", "AllegoryExport", "ExportGenerator",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "FieldMap", "Ledger", "SourceSnapshot", "AllegoryExport", "ExportGenerator", "MigrationEngine",
+                "RecordTransform", "CanonicalJSON", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/ClientBench"),
         .executableTarget(
