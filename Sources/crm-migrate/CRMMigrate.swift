@@ -26,6 +26,7 @@ struct CRMMigrate: AsyncParsableCommand {
             SandboxCommand.self,
             TwentyCommand.self,
             PrepareCommand.self,
+            SampleCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.
