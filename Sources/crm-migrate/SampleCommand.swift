@@ -87,8 +87,11 @@ struct SampleCommand: AsyncParsableCommand {
             run.progress = { o in
                 print(
                     Self.line(
-                        [o.sourceObject] + [o.sampled, o.parents, o.written, o.refused, o.links.written, o.compared,
-                            o.disagreements].map(String.init)))
+                        [o.sourceObject]
+                            + [
+                                o.sampled, o.parents, o.written, o.refused, o.links.written, o.compared,
+                                o.disagreements,
+                            ].map(String.init)))
             }
             return try await run.run()
         }
@@ -100,7 +103,8 @@ struct SampleCommand: AsyncParsableCommand {
         } else {
             print("Fields that disagree (object, field, disagreements / compared):")
             for entry in disagreeing {
-                print("  " + "\(entry.object).\(entry.field)".padding(44) + "\(entry.disagreements) / \(entry.compared)")
+                print(
+                    "  " + "\(entry.object).\(entry.field)".padding(44) + "\(entry.disagreements) / \(entry.compared)")
             }
         }
         print("Diff: \(written.html.path)\n      \(written.csv.path)")

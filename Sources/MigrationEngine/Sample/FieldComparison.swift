@@ -82,7 +82,8 @@ struct FieldComparison {
             paths = [path]
         }
         return paths.map { path in
-            let agrees = Self.phoneAgrees(path, sent, held)
+            let agrees =
+                Self.phoneAgrees(path, sent, held)
                 ?? SampleValue.agrees(Self.value(sent, path), held.flatMap { Self.value($0, path) }, path: path)
             return row(column, path, .value, agrees, "")
         }

@@ -27,8 +27,10 @@ public struct SampleDiffReport: Sendable {
         var lines = ["object,source_id,column,field,check,source_value,sent,held,agrees,note"]
         for r in rows {
             lines.append(
-                [r.object, r.sourceId, r.column, r.field, r.check.rawValue, r.source, r.sent, r.held,
-                    r.agrees ? "yes" : "no", r.note].map(AttachmentManifest.cell).joined(separator: ","))
+                [
+                    r.object, r.sourceId, r.column, r.field, r.check.rawValue, r.source, r.sent, r.held,
+                    r.agrees ? "yes" : "no", r.note,
+                ].map(AttachmentManifest.cell).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -49,7 +51,8 @@ public struct SampleDiffReport: Sendable {
             """
         for entry in summary {
             out += "<tr\(entry.disagreements > 0 ? " class=\"bad\"" : "")><td>\(Self.escape(entry.object))</td>"
-            out += "<td>\(Self.escape(entry.field))</td><td>\(entry.compared)</td><td>\(entry.disagreements)</td></tr>\n"
+            out +=
+                "<td>\(Self.escape(entry.field))</td><td>\(entry.compared)</td><td>\(entry.disagreements)</td></tr>\n"
         }
         out += "</table>\n<h2>Disagreements</h2>\n"
         if disagreeing.isEmpty {
@@ -58,7 +61,9 @@ public struct SampleDiffReport: Sendable {
             out += "<table><tr><th>object</th><th>source id</th><th>column</th><th>field</th><th>check</th>"
             out += "<th>source value</th><th>sent</th><th>held</th><th>note</th></tr>\n"
             for r in disagreeing {
-                let cells = [r.object, r.sourceId, r.column, r.field, r.check.rawValue, r.source, r.sent, r.held, r.note]
+                let cells = [
+                    r.object, r.sourceId, r.column, r.field, r.check.rawValue, r.source, r.sent, r.held, r.note,
+                ]
                 out += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
             }
             out += "</table>\n"

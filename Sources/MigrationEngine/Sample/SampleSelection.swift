@@ -9,8 +9,9 @@ enum SampleSelection {
         guard pending.count > limit else { return pending }
         let features = pending.map(Self.features)
         // Richest first; ties keep the export's order, so the same ledger gives the same sample.
-        let order = pending.indices.sorted { features[$0].count != features[$1].count
-            ? features[$0].count > features[$1].count : $0 < $1
+        let order = pending.indices.sorted {
+            features[$0].count != features[$1].count
+                ? features[$0].count > features[$1].count : $0 < $1
         }
         var covered = Set<String>()
         var chosen: [Int] = []
