@@ -163,7 +163,9 @@ let package = Package(
         // The migration run: the only code that joins the ledger to the client for record writes.
         .target(
             name: "MigrationEngine",
-            dependencies: ["Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON"]),
+            dependencies: [
+                "Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON", "TwentyModel",
+            ]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
         .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),
 

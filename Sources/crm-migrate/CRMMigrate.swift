@@ -26,6 +26,7 @@ struct CRMMigrate: AsyncParsableCommand {
             SandboxCommand.self,
             TwentyCommand.self,
             PrepareCommand.self,
+            SampleCommand.self,
             RunCommand.self,
         ])
 

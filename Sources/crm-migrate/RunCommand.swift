@@ -11,8 +11,10 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Write every transformed record to the workspace, parents first, each record exactly once.",
         discussion: """
-            Requires the confirmed map, a prepared workspace (`crm-migrate prepare`) and a transform \
-            (`crm-migrate transform`). Objects go in the order the map's references imply (companies, people, \
+            Requires the confirmed map, a prepared workspace (`crm-migrate prepare`), a transform \
+            (`crm-migrate transform`) and an approved sample of the map (`crm-migrate sample`, then \
+            `sample --approve --by NAME`; --skip-sample overrides, and the ledger records it). Records the sample \
+            wrote are not written again. Objects go in the order the map's references imply (companies, people, \
             opportunities, custom objects, junction records, tasks, notes, activities with their task and note \
             targets, then attachments, uploaded and listed in reports/attachments-manifest.csv); links from an \
             object to itself (a parent company) are set once all its records exist. Batches go at the workspace's \
@@ -27,12 +29,21 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ProjectOptions
     @OptionGroup var access: TwentyOptions
+    @Flag(help: "Run without an approved sample of the current map (recorded in the ledger as the run's mode).")
+    var skipSample = false
 
     func run() async throws {
         let project = try options.open()
         let confirmed = try MapConfirmation.requireConfirmed(projectDirectory: options.directory)
         let connection = try access.connection()
         let ledger = try project.openLedger(.write)
+        let approved = try ledger.sampleApproved(mapSha256: confirmed.sha256)
+        guard skipSample || approved else {
+            throw UserFacingError(
+                "no approved sample of map \(confirmed.sha256.prefix(12)): run `crm-migrate sample`, read"
+                    + " reports/sample-diff.html, then `crm-migrate sample --approve --by NAME` (or run with --skip-sample,"
+                    + " which the ledger records)")
+        }
         guard let exportPath = try ledger.latestSnapshotExportPath() else {
             throw UserFacingError("the project has no snapshot yet; run `crm-migrate snapshot --export DIR` first")
         }
@@ -61,7 +72,7 @@ struct RunCommand: AsyncParsableCommand {
                 projectId: project.settings.projectId, source: source)
             run.progress = { print(Self.line($0)) }
             run.writer.afterCall = Self.crashDrill()
-            try ledger.append([.runStarted(RunStarted(command: "run", mode: "full"))])
+            try ledger.append([.runStarted(RunStarted(command: "run", mode: skipSample ? "full-skip-sample" : "full"))])
             let result: Result<RunSummary, Error>
             do {
                 result = .success(try await run.run())

@@ -62,12 +62,19 @@ struct RunTests {
         let clean = try await readyProject(work, "clean", cleanSandbox)
         let crashed = try await readyProject(work, "crashed", crashSandbox)
 
-        let uninterrupted = try crmMigrate.run(
+        // Without an approved sample the run refuses, before anything is written.
+        let refused = try crmMigrate.run(
             ["run", "--project", clean.path, "--twenty", cleanSandbox.url.absoluteString],
+            environment: ["TWENTY_API_KEY": cleanSandbox.key])
+        #expect(refused.status != 0 && refused.stderr.contains("no approved sample"), "\(refused.stderr)")
+        let uninterrupted = try crmMigrate.run(
+            ["run", "--project", clean.path, "--twenty", cleanSandbox.url.absoluteString, "--skip-sample"],
             environment: ["TWENTY_API_KEY": cleanSandbox.key])
         #expect(uninterrupted.status == 0 || uninterrupted.status == 2, "\(uninterrupted.stderr)")
 
-        let arguments = ["run", "--project", crashed.path, "--twenty", crashSandbox.url.absoluteString]
+        let arguments = [
+            "run", "--project", crashed.path, "--twenty", crashSandbox.url.absoluteString, "--skip-sample",
+        ]
         let killed = try crmMigrate.run(
             arguments, environment: ["TWENTY_API_KEY": crashSandbox.key, "CRM_MIGRATE_KILL_AFTER_WRITE_CALLS": "3"])
         #expect(killed.status == 9, "expected SIGKILL, got \(killed.status): \(killed.stderr)")
@@ -90,6 +97,11 @@ struct RunTests {
         #expect(try ledger.scalar("SELECT count(*) FROM intents_in_doubt") == .integer(0))
         #expect(
             try ledger.scalar(
+                "SELECT count(*) FROM events WHERE type = 'run.started' AND json_extract(payload, '$.mode') = 'full-skip-sample'"
+            )
+                == .integer(2))
+        #expect(
+            try ledger.scalar(
                 "SELECT count(*) FROM conservation WHERE extracted != written + rejected + excluded + pending")
                 == .integer(0))
         #expect(try ledger.scalar("SELECT sum(pending) FROM conservation WHERE object NOT IN ('users')") == .integer(0))
@@ -109,7 +121,7 @@ struct RunTests {
         let clean = try await readyProject(work, "clean", cleanSandbox)
         let faulty = try await readyProject(work, "faulty", faultySandbox)
         let cleanRun = try crmMigrate.run(
-            ["run", "--project", clean.path, "--twenty", cleanSandbox.url.absoluteString],
+            ["run", "--project", clean.path, "--twenty", cleanSandbox.url.absoluteString, "--skip-sample"],
             environment: ["TWENTY_API_KEY": cleanSandbox.key])
 
         let (status, _) = try await faultySandbox.send(
@@ -122,7 +134,7 @@ struct RunTests {
         repeat {
             attempts += 1
             last = try crmMigrate.run(
-                ["run", "--project", faulty.path, "--twenty", faultySandbox.url.absoluteString],
+                ["run", "--project", faulty.path, "--twenty", faultySandbox.url.absoluteString, "--skip-sample"],
                 environment: ["TWENTY_API_KEY": faultySandbox.key])
         } while last.status == 3 && attempts < 5
         #expect(last.status == cleanRun.status, "\(last.stdout)\(last.stderr)")

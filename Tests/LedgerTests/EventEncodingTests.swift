@@ -78,6 +78,7 @@ struct EventEncodingTests {
             .rollbackStarted(RollbackStarted(scopeRunId: nil, scopeObject: "person", pending: 2)),
             .rollbackCompleted(RollbackCompleted(compensated: 2, failed: 0)),
             .reconciliationComputed(ReconciliationComputed(summary: ["ok": true], reportPath: nil)),
+            .sampleApproved(SampleApproved(mapSha256: "ab", by: "ana", sampleRunId: "run-1")),
         ]
         for event in samples {
             let bytes = try CanonicalJSONEncoder().encode(event.payload)

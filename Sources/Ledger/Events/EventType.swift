@@ -34,6 +34,7 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case rollbackCompleted = "rollback.completed"
     case compensationFailed = "compensation.failed"
     case reconciliationComputed = "reconciliation.computed"
+    case sampleApproved = "sample.approved"
 }
 
 /// The typed payload of one event type.

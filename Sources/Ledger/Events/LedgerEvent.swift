@@ -34,6 +34,7 @@ public enum LedgerEvent: Sendable, Equatable {
     case rollbackCompleted(RollbackCompleted)
     case compensationFailed(CompensationFailed)
     case reconciliationComputed(ReconciliationComputed)
+    case sampleApproved(SampleApproved)
 
     public var payload: any EventPayload {
         switch self {
@@ -68,6 +69,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .rollbackCompleted(let p): p
         case .compensationFailed(let p): p
         case .reconciliationComputed(let p): p
+        case .sampleApproved(let p): p
         }
     }
 
@@ -114,6 +116,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .rollbackCompleted: return .rollbackCompleted(try d(RollbackCompleted.self))
         case .compensationFailed: return .compensationFailed(try d(CompensationFailed.self))
         case .reconciliationComputed: return .reconciliationComputed(try d(ReconciliationComputed.self))
+        case .sampleApproved: return .sampleApproved(try d(SampleApproved.self))
         }
     }
 }

@@ -146,7 +146,8 @@ struct RecordWriter {
                 }
             }
         }
-        record.values["updatedAt"] = .string(now)
+        // An `updatedAt` sent on create was kept above (PR #16764); any other write is dated now.
+        if !(isCreate && sent["updatedAt"] != nil) { record.values["updatedAt"] = .string(now) }
         record.values["updatedBy"] = caller
         return record
     }
