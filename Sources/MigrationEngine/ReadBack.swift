@@ -1,14 +1,15 @@
 import CanonicalJSON
 import TwentyClient
 
-/// Reads records back from Twenty by id: how an intent in doubt is settled (invariant 4) and how a create that
-/// Twenty refused as a duplicate is recognised as our own earlier write (the ids are deterministic).
+/// Reads records back from Twenty by id: how an intent in doubt is settled (invariant 4), how a create that
+/// Twenty refused as a duplicate is recognised as our own earlier write (the ids are deterministic), and how the
+/// sample compares what Twenty holds with what was sent.
 struct ReadBack {
     let client: TwentyClient
 
-    /// The ids among `ids` that Twenty holds for `target`, read in pages of at most `pageSize`.
-    func heldIds(_ ids: [String], in target: WriteTarget, pageSize: Int) async throws -> Set<String> {
-        var held = Set<String>()
+    /// The records among `ids` that Twenty holds for `target`, by id, read in pages of at most `pageSize`.
+    func records(_ ids: [String], in target: WriteTarget, pageSize: Int) async throws -> [String: JSONValue] {
+        var held: [String: JSONValue] = [:]
         var start = 0
         while start < ids.count {
             let slice = Array(ids[start..<min(start + pageSize, ids.count)])
@@ -17,11 +18,15 @@ struct ReadBack {
             let path = TwentyPath.make(
                 "rest/\(target.plural)",
                 query: [(name: "filter", value: "id[in]:[\(list)]"), (name: "limit", value: "\(pageSize)")])
-            let answer = try await client.get(path)
-            for record in answer["data"]?[target.plural]?.items ?? [] {
-                if let id = record["id"]?.stringValue { held.insert(id) }
+            for record in try await client.get(path)["data"]?[target.plural]?.items ?? [] {
+                if let id = record["id"]?.stringValue { held[id] = record }
             }
         }
         return held
+    }
+
+    /// The ids among `ids` that Twenty holds for `target`.
+    func heldIds(_ ids: [String], in target: WriteTarget, pageSize: Int) async throws -> Set<String> {
+        Set(try await records(ids, in: target, pageSize: pageSize).keys)
     }
 }
