@@ -10,6 +10,7 @@ import SchemaPreparation
 import SourceSnapshot
 import TwentyClient
 import TwentyClientSandbox
+import TwentyModel
 import TwentySandbox
 
 /// A generated export taken through init, snapshot, proposal and confirmation in-process, and a sandbox engine
@@ -21,7 +22,7 @@ final class MigrationRig {
     let engine: SandboxEngine
     let client: TwentyClient
 
-    init(contacts: Int = 120, seed: UInt64 = 5) async throws {
+    init(contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         let export = root.appendingPathComponent("export")
         _ = try ExportGenerator(contacts: contacts, seed: seed).write(to: export)
@@ -33,16 +34,18 @@ final class MigrationRig {
             let ledger = try project.openLedger(.write)
             let snapshotter = Snapshotter(ledger: ledger, layout: layout)
             _ = try snapshotter.run()
-            var proposer = MapProposer(layout: layout, catalog: .builtIn(.v2), understanding: snapshotter.understanding)
+            var proposer = MapProposer(
+                layout: layout, catalog: .builtIn(version), understanding: snapshotter.understanding)
             proposer.ledger = ledger
             map = try proposer.propose().map
         }
-        let written = try MapFile.write(map, header: ["engine"], catalog: .builtIn(.v2), projectDirectory: directory)
+        let written = try MapFile.write(
+            map, header: ["engine"], catalog: .builtIn(version), projectDirectory: directory)
         try MapConfirmation.recordProposal(projectDirectory: directory, sha256: written.sha256, fields: 0)
         confirmed = try MapConfirmation.confirm(projectDirectory: directory, by: "engine-tests")
 
         engine = try SandboxEngine(
-            dataDirectory: root.appendingPathComponent("sandbox").path, options: SandboxOptions(twentyVersion: .v2))
+            dataDirectory: root.appendingPathComponent("sandbox").path, options: SandboxOptions(twentyVersion: version))
         client = TwentyClient(
             connection: try TwentyConnection(
                 url: "http://127.0.0.1:3000", apiKey: TwentyAPIKey("engine-tests-key-0123456789")),

@@ -199,4 +199,28 @@ struct MigrationRunTests {
             #expect(parents.contains { record[$0]?.stringValue != nil }, "\(record)")
         }
     }
+
+    @Test(
+        "on a Twenty 1.x workspace, note targets and attachments are written under that version's names (personId, fullPath)"
+    )
+    func olderVersionNames() async throws {
+        let rig = try await MigrationRig(version: .v1)
+        let ledger = try rig.ledger()
+        let run = try await rig.migration(ledger)
+        let summary = try await run.run()
+        for row in try ledger.conservation() { #expect(row.balances && row.pending == 0, "\(row)") }
+        let notes = try #require(summary.objects.first { $0.sourceObject == "notes" })
+        #expect(notes.links.written > 0 && notes.links.refused == 0, "\(notes.links)")
+        let targets = try await rig.client.get("rest/noteTargets?limit=200")["data"]?["noteTargets"]?.items ?? []
+        #expect(!targets.isEmpty)
+        #expect(
+            targets.allSatisfy { link in
+                ["personId", "companyId", "opportunityId", "projectId"].contains { link[$0]?.stringValue != nil }
+            })
+        let attachments = try await rig.client.get("rest/attachments?limit=200")["data"]?["attachments"]?.items ?? []
+        #expect(!attachments.isEmpty)
+        #expect(
+            attachments.allSatisfy { $0["fullPath"]?.stringValue?.isEmpty == false }, "\(attachments.first ?? .null)")
+        #expect(run.manifest.entries.contains { $0.flow == "legacyMultipart" })
+    }
 }
