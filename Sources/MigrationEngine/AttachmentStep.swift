@@ -32,7 +32,7 @@ struct AttachmentStep {
         guard !pending.isEmpty else { return WriteCounts() }
         let fieldId = fileField == "file" ? try await client.attachmentFileFieldId() : nil
         var counts = WriteCounts()
-        var held: [String: Set<String>] = [:]
+        var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
         for record in pending {
             guard let extracted = try ledger.extractedRecord(object: object.source, sourceId: record.sourceId) else {
                 continue
@@ -85,21 +85,14 @@ struct AttachmentStep {
             values["file"] = nil
             for (key, value) in uploaded.attachmentValues { values[key] = value }
             if let parent = record.targets.first, let parentObject = map.object(source: parent.object)?.target {
-                if held[parentObject] == nil { held[parentObject] = try ledger.twentyIds(object: parentObject) }
-                if held[parentObject]!.contains(parent.twentyId) {
+                if try parents.holds(parent.twentyId, of: parentObject) {
                     values[workspace.naming.joinColumn(to: parentObject)] = .string(parent.twentyId)
                 } else {
                     entry.detail = "written without its parent: \(parent.object) \(parent.sourceId) is not in Twenty"
-                    try ledger.append([
-                        .linkUnresolved(
-                            LinkUnresolved(
-                                object: object.source, sourceId: record.sourceId, file: extracted.file,
-                                line: extracted.line,
-                                column: object.fields.first(where: \.isPolymorphicParent)?.column ?? "",
-                                value: parent.sourceId, targetObject: parent.object, code: "missing-parent",
-                                message: "\(parent.object) \(parent.sourceId) is not in Twenty (Twenty refused it)",
-                                outcome: "written-without-link", mapSha256: mapSha256))
-                    ])
+                    try parents.recordRefusedParent(
+                        sourceObject: object.source, sourceId: record.sourceId,
+                        column: object.fields.first(where: \.isPolymorphicParent)?.column ?? "", value: parent.sourceId,
+                        parentObject: parent.object, parent: "\(parent.object) \(parent.sourceId)")
                 }
             }
             var sent = record

@@ -47,11 +47,8 @@ public final class MigrationRun {
         summary.settledIntents = settled.intents
         summary.settledRecords = settled.held
         for object in DependencyOrder.sorted(map.objects) where object.disposition != .skip {
-            let name = object.createdObject?.nameSingular ?? object.target
-            guard let target = WriteTarget(sourceObject: object.source, object: name, in: workspace) else {
-                throw MigrationError(
-                    "the workspace has no object \(name) for \(object.source); run `crm-migrate prepare` first")
-            }
+            let target = try WriteTarget(object, in: workspace)
+            let name = target.object
             if name == "attachment" {
                 // Their bytes are uploaded first, then each record is written with the uploaded file.
                 guard let source else { throw MigrationError("the export is needed to upload \(object.source)") }

@@ -40,6 +40,7 @@ struct SelfLinks {
         guard !columns.isEmpty else { return WriteCounts() }
         let held = try ledger.twentyValues(object: target.object)
         var counts = WriteCounts()
+        let parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
         var updates: [(PendingWrite, [String: JSONValue])] = []
         try ledger.forEachWrittenTransform(sourceObject: sourceObject) { record in
             guard let id = record.twentyId, let current = held[id] else { return }
@@ -47,17 +48,10 @@ struct SelfLinks {
             for column in columns {
                 guard let parent = record.values[column], parent != .null, current[column] != parent else { continue }
                 guard let parentId = parent.stringValue, held[parentId] != nil else {
-                    // The parent was transformed but Twenty refused it: the record stays without the link, said so.
-                    let extracted = try ledger.extractedRecord(object: sourceObject, sourceId: record.sourceId)
-                    try ledger.append([
-                        .linkUnresolved(
-                            LinkUnresolved(
-                                object: sourceObject, sourceId: record.sourceId, file: extracted?.file ?? "",
-                                line: extracted?.line ?? 0, column: column, value: parent.stringValue ?? "",
-                                targetObject: sourceObject, code: "missing-parent",
-                                message: "its parent \(parent.stringValue ?? "") is not in Twenty (Twenty refused it)",
-                                outcome: "written-without-link", mapSha256: mapSha256))
-                    ])
+                    try parents.recordRefusedParent(
+                        sourceObject: sourceObject, sourceId: record.sourceId, column: column,
+                        value: parent.stringValue ?? "", parentObject: sourceObject,
+                        parent: "its parent \(parent.stringValue ?? "")")
                     counts.unwritten += 1
                     continue
                 }

@@ -32,27 +32,19 @@ struct TargetLinks {
             })?.relation?.joinColumn
         else { return WriteCounts() }
         let written = try ledger.twentyIds(object: linkObject)
-        var held: [String: Set<String>] = [:]
+        var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
         var links: [PendingWrite] = []
-        var unresolved: [LedgerEvent] = []
-        let objectMap = map.object(source: sourceObject)
-        let column = objectMap?.fields.first(where: \.isPolymorphicParent)?.column ?? ""
+        var unwritten = 0
+        let column = map.object(source: sourceObject)?.fields.first(where: \.isPolymorphicParent)?.column ?? ""
         try ledger.forEachWrittenTransform(sourceObject: sourceObject) { record in
             guard let ownerId = record.twentyId else { return }
             for parent in record.targets {
                 guard let parentObject = map.object(source: parent.object)?.target else { continue }
-                if held[parentObject] == nil { held[parentObject] = try ledger.twentyIds(object: parentObject) }
-                guard held[parentObject]!.contains(parent.twentyId) else {
-                    // The parent was transformed but Twenty refused it: the link cannot be written; say so.
-                    unresolved.append(
-                        .linkUnresolved(
-                            LinkUnresolved(
-                                object: sourceObject, sourceId: record.sourceId, file: objectMap?.file ?? "",
-                                line: try ledger.extractionLine(object: sourceObject, sourceId: record.sourceId) ?? 0,
-                                column: column, value: parent.sourceId, targetObject: parent.object,
-                                code: "missing-parent",
-                                message: "\(parent.object) \(parent.sourceId) is not in Twenty (Twenty refused it)",
-                                outcome: "written-without-link", mapSha256: mapSha256)))
+                guard try parents.holds(parent.twentyId, of: parentObject) else {
+                    try parents.recordRefusedParent(
+                        sourceObject: sourceObject, sourceId: record.sourceId, column: column, value: parent.sourceId,
+                        parentObject: parent.object, parent: "\(parent.object) \(parent.sourceId)")
+                    unwritten += 1
                     continue
                 }
                 let id = identity.id(
@@ -69,9 +61,8 @@ struct TargetLinks {
                         values: values, transformedSeq: record.transformedSeq))
             }
         }
-        if !unresolved.isEmpty { try ledger.append(unresolved) }
         var counts = try await writer.write(links, to: target)
-        counts.unwritten += unresolved.count
+        counts.unwritten += unwritten
         return counts
     }
 }

@@ -1,3 +1,4 @@
+import FieldMap
 import TwentyClient
 
 /// Where one source object's records go: the Twenty object and the REST paths that write and read it.
@@ -12,6 +13,16 @@ public struct WriteTarget: Sendable, Equatable {
         self.sourceObject = sourceObject
         self.object = object
         self.plural = plural
+    }
+
+    /// Where `object`'s records go in `workspace`; an error that says to prepare it when the workspace lacks it.
+    public init(_ object: ObjectMap, in workspace: WorkspaceDescription) throws {
+        guard let target = WriteTarget(sourceObject: object.source, object: object.twentyObject, in: workspace) else {
+            throw MigrationError(
+                "the workspace has no object \(object.twentyObject) for \(object.source); run `crm-migrate prepare` first"
+            )
+        }
+        self = target
     }
 
     /// The target as the workspace names it; nil when the workspace has no such object.

@@ -5,7 +5,8 @@ import Ledger
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a migration project: settings, reports folder, and a ledger opened by a project.created event.")
+        abstract:
+            "Create a migration project: settings, reports folder, and a ledger opened by a project.created event.")
 
     @Argument(help: "The directory to create the project in (created if missing; must not already hold a project).")
     var projectDirectory: String

@@ -43,7 +43,7 @@ struct PrepareCommand: AsyncParsableCommand {
                 return report
             }
             let preparer = SchemaPreparer(client: client, ledger: ledger)
-            preparer.afterCall = Self.crashDrill()
+            preparer.afterCall = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_SCHEMA_CALLS")
             defer { requests = client.requestsSent }
             return try await preparer.prepare(map: confirmed.map, mapSha256: confirmed.sha256)
         }
@@ -70,15 +70,6 @@ struct PrepareCommand: AsyncParsableCommand {
         if !report.refused.isEmpty {
             throw UserFacingError("Twenty refused \(report.refused.count) change(s); see above")
         }
-    }
-
-    /// `CRM_MIGRATE_KILL_AFTER_SCHEMA_CALLS=N` kills the process (SIGKILL) after the Nth metadata call has been
-    /// answered and before its outcome is recorded: the crash a resumable prepare must survive, on demand.
-    static func crashDrill() -> (Int) throws -> Void {
-        guard let text = ProcessInfo.processInfo.environment["CRM_MIGRATE_KILL_AFTER_SCHEMA_CALLS"],
-            let limit = Int(text)
-        else { return { _ in } }
-        return { calls in if calls >= limit { kill(getpid(), SIGKILL) } }
     }
 }
 

@@ -71,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
                 client: client, ledger: ledger, workspace: workspace, map: confirmed.map, mapSha256: confirmed.sha256,
                 projectId: project.settings.projectId, source: source)
             run.progress = { print(Self.line($0)) }
-            run.writer.afterCall = Self.crashDrill()
+            run.writer.afterCall = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_WRITE_CALLS")
             try ledger.append([.runStarted(RunStarted(command: "run", mode: skipSample ? "full-skip-sample" : "full"))])
             let result: Result<RunSummary, Error>
             do {
@@ -100,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
                     "settled \(summary.settledIntents) batch(es) an interrupted run left in doubt: Twenty held"
                         + " \(summary.settledRecords) of their records")
             }
-            print(Self.conservation(try ledger.conservation()))
+            print(ConservationTable.lines(try ledger.conservation()).joined(separator: "\n"))
             print(
                 String(format: "%.1f s; ledger now holds %d events", Date().timeIntervalSince(started), ledger.head.seq)
             )
@@ -114,15 +114,6 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// `CRM_MIGRATE_KILL_AFTER_WRITE_CALLS=N` kills the process (SIGKILL) after the Nth write call has been answered
-    /// and before its outcome is recorded: the crash a resumable run must survive, on demand.
-    static func crashDrill() -> (Int) throws -> Void {
-        guard let text = ProcessInfo.processInfo.environment["CRM_MIGRATE_KILL_AFTER_WRITE_CALLS"],
-            let limit = Int(text)
-        else { return { _ in } }
-        return { calls in if calls >= limit { kill(getpid(), SIGKILL) } }
-    }
-
     static let header =
         "OBJECT".padding(22) + "TARGET".padding(16) + "PENDING".padding(9) + "WRITTEN".padding(9) + "REFUSED".padding(9)
         + "LINKS".padding(8) + "RECORDS/S"
@@ -132,17 +123,5 @@ struct RunCommand: AsyncParsableCommand {
         return done.sourceObject.padding(22) + done.object.padding(16) + String(done.pending).padding(9)
             + String(done.counts.written).padding(9) + String(done.counts.refused).padding(9)
             + String(done.links.written).padding(8) + String(rate)
-    }
-
-    /// Where every source record went, from the conservation projection.
-    static func conservation(_ rows: [ConservationRow]) -> String {
-        var lines = ["OBJECT".padding(22) + "EXTRACTED  WRITTEN  REJECTED  EXCLUDED  PENDING"]
-        for row in rows {
-            lines.append(
-                row.object.padding(22) + String(row.extracted).padding(11) + String(row.written).padding(9)
-                    + String(row.rejected).padding(10) + String(row.excluded).padding(10) + String(row.pending)
-                    + (row.balances ? "" : "  (does not add up)"))
-        }
-        return lines.joined(separator: "\n")
     }
 }

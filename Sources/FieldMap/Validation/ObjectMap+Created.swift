@@ -7,4 +7,7 @@ extension ObjectMap {
         case .existing, .skip: nil
         }
     }
+
+    /// The `nameSingular` of the Twenty object the records are written to: the created object's, else the target.
+    public var twentyObject: String { createdObject?.nameSingular ?? target }
 }

@@ -94,18 +94,6 @@ extension Ledger {
 }
 
 extension Ledger {
-    /// The file line a source record was last extracted from, for messages about it.
-    public func extractionLine(object: String, sourceId: String) throws -> Int? {
-        try db.query(
-            """
-            SELECT json_extract(payload, '$.line') FROM events
-            WHERE object = ? AND source_id = ? AND type = 'record.extracted' ORDER BY seq DESC LIMIT 1
-            """, [.text(object), .text(sourceId)]
-        ) { Int($0.int(0)) }.first
-    }
-}
-
-extension Ledger {
     /// A source record as last extracted: its file, line and raw values (for columns the map does not write but a
     /// step still needs, such as an attachment's size and hash).
     public func extractedRecord(object: String, sourceId: String) throws -> (

@@ -68,12 +68,9 @@ public final class SampleRun {
         try includeParents(objects, &chosen)
         let members = Set(workspace.members.map(\.id))
         for object in objects {
-            let name = object.createdObject?.nameSingular ?? object.target
             guard let records = chosen[object.source], !records.isEmpty else { continue }
-            guard let target = WriteTarget(sourceObject: object.source, object: name, in: workspace) else {
-                throw MigrationError(
-                    "the workspace has no object \(name) for \(object.source); run `crm-migrate prepare` first")
-            }
+            let target = try WriteTarget(object, in: workspace)
+            let name = target.object
             var result = SampleObjectResult(
                 sourceObject: object.source, object: name, sampled: records.filter { !$0.isParent }.count,
                 parents: records.filter(\.isParent).count)
@@ -100,7 +97,7 @@ public final class SampleRun {
     private func choose(_ objects: [ObjectMap], notes: inout [String]) throws -> [String: [SampledRecord]] {
         var chosen: [String: [SampledRecord]] = [:]
         for object in objects {
-            if (object.createdObject?.nameSingular ?? object.target) == "attachment" {
+            if object.twentyObject == "attachment" {
                 notes.append("\(object.source): attachments are not sampled; the full run uploads and writes them")
                 continue
             }
@@ -148,8 +145,9 @@ public final class SampleRun {
     /// Compares every record of `object` Twenty holds (by the ledger) again, as it is now: what changed in Twenty
     /// since the sample wrote it shows as a disagreement.
     func compareWritten(_ object: ObjectMap) async throws -> [SampleDiffRow] {
-        let name = object.createdObject?.nameSingular ?? object.target
-        guard let target = WriteTarget(sourceObject: object.source, object: name, in: workspace) else { return [] }
+        guard let target = WriteTarget(sourceObject: object.source, object: object.twentyObject, in: workspace) else {
+            return []
+        }
         var records: [PendingWrite] = []
         try ledger.forEachWrittenTransform(sourceObject: object.source) { records.append($0) }
         return try await compare(records, object: object, target: target, members: Set(workspace.members.map(\.id)))

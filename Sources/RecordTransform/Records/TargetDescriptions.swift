@@ -10,7 +10,7 @@ enum TargetDescriptions {
         -> ObjectDescription?
     {
         let assumed = description(of: map, version: version)
-        guard let workspace, var real = workspace.object(map.createdObject?.nameSingular ?? map.target) else {
+        guard let workspace, var real = workspace.object(map.twentyObject) else {
             return assumed
         }
         let created = WorkspaceFit.createdFieldNames(map).union(junctionEnds(map))

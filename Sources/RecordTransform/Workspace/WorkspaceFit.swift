@@ -13,7 +13,7 @@ public enum WorkspaceFit {
         var problems: [WorkspaceFitError.Problem] = []
         for object in map.objects {
             if case .skip = object.disposition { continue }
-            let name = object.createdObject?.nameSingular ?? object.target
+            let name = object.twentyObject
             guard let real = workspace.object(name) else {
                 // The map creates this object; prepare adds it with every field the map declares.
                 if object.createdObject != nil { continue }

@@ -36,14 +36,6 @@ struct StatusCommand: ParsableCommand {
         let rows = try ledger.conservation()
         guard !rows.isEmpty else { return }
         print("")
-        print(
-            "OBJECT".padding(22) + "EXTRACTED".padding(11) + "WRITTEN".padding(9) + "REJECTED".padding(10)
-                + "EXCLUDED".padding(10) + "PENDING")
-        for row in rows {
-            print(
-                row.object.padding(22) + String(row.extracted).padding(11) + String(row.written).padding(9)
-                    + String(row.rejected).padding(10) + String(row.excluded).padding(10) + String(row.pending)
-                    + (row.balances ? "" : "  (does not add up)"))
-        }
+        for line in ConservationTable.lines(rows) { print(line) }
     }
 }
