@@ -38,9 +38,11 @@ struct AttachmentStep {
         if records == nil { try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) } }
         guard !pending.isEmpty else { return WriteCounts() }
         // Files an earlier, interrupted run uploaded for records still pending: written with those, not sent again.
-        var uploadedBefore: [String: FileUploaded] = [:]
+        var uploadedBefore: [String: (file: FileUploaded, seq: Int64)] = [:]
         for upload in try ledger.uploads(sourceObject: object.source) {
-            if let uploaded = upload.uploaded, let id = uploaded.sourceId { uploadedBefore[id] = uploaded }
+            if let uploaded = upload.uploaded, let id = uploaded.sourceId, let seq = upload.uploadedSeq {
+                uploadedBefore[id] = (uploaded, seq)
+            }
         }
         var uploads = 0
         let fieldId = fileField == "file" ? try await client.attachmentFileFieldId() : nil
@@ -76,8 +78,10 @@ struct AttachmentStep {
             }
             let expected = ExpectedFile(size: Int(entry.size), sha256: entry.sha256.isEmpty ? nil : entry.sha256)
             let uploaded: FileUploaded
-            if let earlier = uploadedBefore[record.sourceId], Self.sameFile(earlier, expected) {
-                uploaded = earlier
+            if let earlier = uploadedBefore[record.sourceId], Self.sameFile(earlier.file, expected),
+                try !recordWritten(record.sourceId, object: target.object, since: earlier.seq)
+            {
+                uploaded = earlier.file
             } else {
                 let uploadId = "\(ledger.runId)-\(object.source)-\(record.sourceId)-upload"
                 func failed(sent: Bool, _ error: String) throws {
@@ -147,6 +151,17 @@ struct AttachmentStep {
             manifest.entries.append(entry)
         }
         return counts
+    }
+
+    /// Whether an attachment record was written after the upload at `seq`: then the file belonged to that record
+    /// (since rolled back, as the record is pending again) and may have gone with it, so it is not reused.
+    private func recordWritten(_ sourceId: String, object: String, since seq: Int64) throws -> Bool {
+        var written = false
+        try ledger.events(
+            matching: EventFilter(
+                type: EventType.recordCreated.rawValue, object: object, sourceId: sourceId, fromSeq: seq, limit: 1)
+        ) { _ in written = true }
+        return written
     }
 
     /// Whether an earlier upload holds the bytes the export now lists (a new snapshot may have changed the file).

@@ -9,8 +9,9 @@ public struct UploadState: Sendable, Equatable {
 
     public var request: FileUploadRequested
     public var state: State
-    /// The stored file, once uploaded.
+    /// The stored file, once uploaded, and the `seq` of that event.
     public var uploaded: FileUploaded?
+    public var uploadedSeq: Int64?
 }
 
 extension Ledger {
@@ -28,6 +29,7 @@ extension Ledger {
                 case .fileUploaded(let uploaded):
                     byId[uploaded.uploadId]?.state = .uploaded
                     byId[uploaded.uploadId]?.uploaded = uploaded
+                    byId[uploaded.uploadId]?.uploadedSeq = stored.seq
                 case .fileUploadFailed(let failed):
                     byId[failed.uploadId]?.state = .failed
                 default: break
