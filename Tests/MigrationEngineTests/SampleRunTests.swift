@@ -262,3 +262,37 @@ extension JSONValue {
         }.first ?? ""
     }
 }
+
+@Suite("Sample selection")
+struct SampleSelectionTests {
+    static func record(_ index: Int, _ values: JSONValue) -> PendingWrite {
+        PendingWrite(
+            sourceObject: "contacts", sourceId: "C\(index)", targetObject: "person", values: values,
+            transformedSeq: Int64(index))
+    }
+
+    @Test("the selection takes a record for every field only it has before the richest of the rest, in export order")
+    func rareFieldsAreChosen() {
+        var pending = (0..<50).map {
+            Self.record($0, ["name": ["firstName": .string("P\($0)"), "lastName": "X"], "city": "Oslo"])
+        }
+        pending[37].values = ["name": ["firstName": "Only"], "jobTitle": "the one with a job title"]
+        pending[41].values = ["name": ["firstName": "Also"], "emails": ["primaryEmail": "a@b.c"]]
+        let chosen = SampleSelection.choose(pending, limit: 3).map(\.sourceId)
+        // The first rich record, then the two that alone bring jobTitle and emails, in the export's order.
+        #expect(chosen == ["C0", "C37", "C41"])
+        #expect(SampleSelection.choose(pending, limit: 60).count == 50)
+    }
+
+    @Test("features beyond 64 kinds are kept apart, so a rare one still gets its record chosen")
+    func manyFeatures() {
+        var pending: [PendingWrite] = []
+        for index in 0..<100 {
+            var values: [String: JSONValue] = [:]
+            for field in 0..<70 { values["f\(field)"] = .string("v") }
+            pending.append(Self.record(index, .object(values)))
+        }
+        pending[90].values = ["rare": "yes"]
+        #expect(SampleSelection.choose(pending, limit: 2).map(\.sourceId) == ["C0", "C90"])
+    }
+}
