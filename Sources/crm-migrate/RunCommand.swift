@@ -72,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
                 projectId: project.settings.projectId, source: source)
             run.progress = { print(Self.line($0)) }
             run.writer.afterCall = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_WRITE_CALLS")
+            run.afterUpload = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_UPLOADS")
             try ledger.append([.runStarted(RunStarted(command: "run", mode: skipSample ? "full-skip-sample" : "full"))])
             let result: Result<RunSummary, Error>
             do {
