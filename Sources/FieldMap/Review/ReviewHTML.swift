@@ -21,6 +21,7 @@ extension MapReview {
             tr.high td:first-child{background:#d4edda}.arrow{color:#888}</style></head><body>
             <h1>Field map review: \(escape(projectName))</h1>
             <p>map.yaml sha256 <code>\(escape(mapSha256))</code>. Lowest confidence first. \(escape(transformNote))</p>
+            <ul>\(collisions.map { "<li>\(escape(Self.collisionLine($0.object, $0.target, $0.policy)))</li>" }.joined())</ul>
             <p>Edit map.yaml, then confirm it with <code>crm-migrate map confirm --by NAME</code>.</p>
             <table><tr><th>confidence</th><th>object</th><th>column</th><th>Twenty target</th><th>transform</th>
             <th>sample values &rarr; transformed</th><th>why</th></tr>
