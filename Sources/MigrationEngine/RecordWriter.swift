@@ -27,6 +27,9 @@ public final class RecordWriter {
     var standIns: [String: String]?
     /// Called after each write call has been answered and before its outcome is recorded (crash drills).
     public var afterCall: (Int) throws -> Void = { _ in }
+    /// Called after each merge into a workspace record has been answered and before its outcome is recorded, with
+    /// the number of merges so far (crash drills).
+    public var afterMerge: (Int) throws -> Void = { _ in }
 
     public init(client: TwentyClient, ledger: Ledger, batchMaximum: Int, collisions: CollisionRules = .none) {
         self.collisions = collisions

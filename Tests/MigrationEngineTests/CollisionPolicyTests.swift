@@ -120,6 +120,38 @@ struct CollisionPolicyTests {
     }
 
     @Test(
+        "a merge stopped between its call and its outcome is sent again on resume and recorded with the before-image read before the first call"
+    )
+    func mergeInDoubtResumes() async throws {
+        let rig = try await MigrationRig(onCollision: ["companies": .merge])
+        struct Stop: Error {}
+        let ledger = try rig.ledger()
+        let victim = try Self.victim(ledger)
+        let planted = try await Self.plantCompany(rig, domain: victim.domain)
+        let existingId = try #require(planted["id"]?.stringValue)
+        let first = try await rig.migration(ledger)
+        first.writer.afterMerge = { _ in throw Stop() }
+        await #expect(throws: Stop.self) { _ = try await first.run() }
+        #expect(try ledger.intentsInDoubt().count == 1)
+        // Twenty already holds our values: a read now would give a before-image of our own write.
+        #expect(try await Self.companies(rig, domain: victim.domain).first?["name"] == victim.company.values["name"])
+
+        let resumed = try await rig.migration(ledger).run()
+
+        #expect(resumed.settledIntents == 1 && resumed.settledRecords == 1)
+        #expect(try ledger.intentsInDoubt().isEmpty)
+        let updates = try Self.events(ledger, .recordUpdated) { event -> RecordUpdated? in
+            if case .recordUpdated(let updated) = event, updated.twentyId == existingId { return updated }
+            return nil
+        }
+        #expect(updates.count == 1)
+        #expect(updates.first?.before["name"] == planted["name"])
+        let person = try #require(try await Self.record(rig, "people", victim.person.twentyId ?? ""))
+        #expect(person["companyId"]?.stringValue == existingId)
+        #expect(try ledger.conservation().allSatisfy { $0.balances && $0.pending == 0 })
+    }
+
+    @Test(
         "skip: the existing company is left untouched, ours is excluded naming it and the domain, and our people link to it"
     )
     func skip() async throws {

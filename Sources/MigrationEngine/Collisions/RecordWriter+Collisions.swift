@@ -96,6 +96,7 @@ extension RecordWriter {
             ])
             return WriteCounts(refused: 1, reasons: [reason: 1])
         }
+        try afterMerge(merges)
         try ledger.append([
             .recordUpdated(
                 RecordUpdated(
