@@ -56,7 +56,9 @@ struct DoubtResolver {
             let values = item.values ?? .object([:])
             do {
                 _ = try await client.send("PATCH", "rest/\(target.plural)/\(item.twentyId)", body: values)
-            } catch let error as TwentyError where [.badRequest, .unknownField, .duplicate, .notFound].contains(error.kind) {
+            } catch let error as TwentyError
+                where [.badRequest, .unknownField, .duplicate, .notFound].contains(error.kind)
+            {
                 try ledger.append([
                     .writeFailed(
                         WriteFailed(

@@ -40,22 +40,28 @@ struct CollisionPolicyMapTests {
         #expect(yaml.contains("onCollision: fail"))
     }
 
-    @Test("a map without onCollision loads, each object taking the map-wide duplicates policy; one that names it keeps it")
+    @Test(
+        "a map without onCollision loads, each object taking the map-wide duplicates policy; one that names it keeps it"
+    )
     func oldMapLoads() {
         let read = MapYAMLReader.read(Self.oldMap)
         #expect(read.problems == [])
         #expect(read.map.object(source: "contacts")?.onCollision == .skip)
         #expect(read.map.object(source: "companies")?.onCollision == .merge)
-        #expect(MapYAMLReader.read(Self.oldMap.replacingOccurrences(of: "duplicates: skip\n", with: "invalidPhone: drop\n"))
-            .map.object(source: "contacts")?.onCollision == .fail)
+        #expect(
+            MapYAMLReader.read(Self.oldMap.replacingOccurrences(of: "duplicates: skip\n", with: "invalidPhone: drop\n"))
+                .map.object(source: "contacts")?.onCollision == .fail)
     }
 
     @Test("an onCollision value that is not a policy is reported at its line")
     func invalidValue() {
-        let read = MapYAMLReader.read(Self.oldMap.replacingOccurrences(of: "onCollision: merge", with: "onCollision: mrege"))
+        let read = MapYAMLReader.read(
+            Self.oldMap.replacingOccurrences(of: "onCollision: merge", with: "onCollision: mrege"))
         let problems = read.problems.map(\.description)
         #expect(problems.count == 1)
-        #expect(problems.first?.hasPrefix("map.yaml:16: companies.onCollision: \"mrege\" is not one of merge, skip, fail") == true)
+        #expect(
+            problems.first?.hasPrefix("map.yaml:16: companies.onCollision: \"mrege\" is not one of merge, skip, fail")
+                == true)
     }
 
     @Test("each object's policy is written and read back, and shown in the review")
@@ -66,7 +72,8 @@ struct CollisionPolicyMapTests {
         let read = MapYAMLReader.read(try MapYAMLWriter.yaml(map))
         #expect(read.map == map)
         let review = MapReview(map: map, samples: [:], transformNote: "", transformer: MapReview.untransformed)
-        #expect(review.text.contains("companies onCollision merge: a record colliding with one in the workspace is merged"))
+        #expect(
+            review.text.contains("companies onCollision merge: a record colliding with one in the workspace is merged"))
         #expect(review.text.contains("contacts onCollision fail"))
         #expect(review.html(projectName: "p", mapSha256: "x").contains("companies onCollision merge"))
     }

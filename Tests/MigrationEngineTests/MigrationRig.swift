@@ -43,7 +43,9 @@ final class MigrationRig {
             proposer.ledger = ledger
             var proposed = try proposer.propose().map
             for index in proposed.objects.indices {
-                if let policy = onCollision[proposed.objects[index].source] { proposed.objects[index].onCollision = policy }
+                if let policy = onCollision[proposed.objects[index].source] {
+                    proposed.objects[index].onCollision = policy
+                }
             }
             map = proposed
         }

@@ -94,7 +94,8 @@ public struct MapPolicies: Sendable, Equatable {
     public var duplicateInExport: DuplicateInExport
 
     public init(
-        duplicates: Duplicates = .fail, invalidPhone: InvalidPhone = .keepAsText, invalidPhoneField: String = "phoneText",
+        duplicates: Duplicates = .fail, invalidPhone: InvalidPhone = .keepAsText,
+        invalidPhoneField: String = "phoneText",
         missingParent: MissingParent = .dropLink, duplicateInExport: DuplicateInExport = .keepFirst
     ) {
         self.duplicates = duplicates

@@ -57,7 +57,10 @@ public struct MapReview: Sendable {
                         // The first header wins a repeated name, as the reader keeps the first column of that name.
                         let record = Dictionary(zip(sample.header, row), uniquingKeysWith: { first, _ in first })
                         values.append(
-                            (value, transformer(SampledValue(object: object, field: field, value: value, record: record))))
+                            (
+                                value,
+                                transformer(SampledValue(object: object, field: field, value: value, record: record))
+                            ))
                         if values.count == samplesPerField { break }
                     }
                 }
@@ -72,7 +75,8 @@ public struct MapReview: Sendable {
             }
         }
         self.rows = rows.enumerated().sorted {
-            $0.element.confidence != $1.element.confidence ? $0.element.confidence < $1.element.confidence : $0.offset < $1.offset
+            $0.element.confidence != $1.element.confidence
+                ? $0.element.confidence < $1.element.confidence : $0.offset < $1.offset
         }.map(\.element)
         self.transformNote = transformNote
         collisions = map.objects.filter { $0.disposition != .skip && !$0.target.isEmpty }.map {
@@ -99,11 +103,16 @@ public struct MapReview: Sendable {
     public var text: String {
         var lines = [transformNote, ""]
         for (object, target, policy) in collisions { lines.append(Self.collisionLine(object, target, policy)) }
-        if !collisions.isEmpty { lines.append("A soft-deleted record in the workspace always refuses ours, whatever the policy.\n") }
+        if !collisions.isEmpty {
+            lines.append("A soft-deleted record in the workspace always refuses ours, whatever the policy.\n")
+        }
         for row in rows {
             lines.append(
-                String(format: "%.2f  ", row.confidence) + "\(row.object).\(row.column) -> \(row.target) [\(row.transform)]")
-            for sample in row.samples { lines.append("        \(sample.source.prefix(50))  =>  \(sample.transformed.prefix(60))") }
+                String(format: "%.2f  ", row.confidence)
+                    + "\(row.object).\(row.column) -> \(row.target) [\(row.transform)]")
+            for sample in row.samples {
+                lines.append("        \(sample.source.prefix(50))  =>  \(sample.transformed.prefix(60))")
+            }
             if let reason = row.reasons.first { lines.append("        why: \(reason)") }
         }
         return lines.joined(separator: "\n")

@@ -4,8 +4,10 @@ extension MapReview {
         var body = ""
         for row in rows {
             let level = row.confidence >= 0.85 ? "high" : row.confidence >= 0.6 ? "mid" : "low"
-            let samples = row.samples.map { "<div>\(escape($0.source))<span class=arrow> &rarr; </span><b>\(escape($0.transformed))</b></div>" }
-                .joined()
+            let samples = row.samples.map {
+                "<div>\(escape($0.source))<span class=arrow> &rarr; </span><b>\(escape($0.transformed))</b></div>"
+            }
+            .joined()
             body += """
                 <tr class=\(level)><td>\(String(format: "%.2f", row.confidence))</td><td>\(escape(row.object))</td>\
                 <td>\(escape(row.column))</td><td>\(escape(row.target))</td><td>\(escape(row.transform))</td>\

@@ -36,9 +36,12 @@ struct WorkspaceCollisions {
                 var collisions: [Collision] = []
                 for path in paths {
                     guard let value = Self.value(of: record.values, at: path) else { continue }
-                    for existing in held where Self.value(of: existing, at: path).map(Self.normalized) == Self.normalized(value) {
+                    for existing in held
+                    where Self.value(of: existing, at: path).map(Self.normalized) == Self.normalized(value) {
                         let id = existing["id"]?.stringValue ?? ""
-                        guard id != record.twentyId, !collisions.contains(where: { $0.existingId == id }) else { continue }
+                        guard id != record.twentyId, !collisions.contains(where: { $0.existingId == id }) else {
+                            continue
+                        }
                         collisions.append(Collision(existing: existing, existingId: id, path: path, value: value))
                     }
                 }
@@ -49,14 +52,17 @@ struct WorkspaceCollisions {
     }
 
     /// The workspace records holding any of `records`' unique values, live or soft-deleted.
-    private func lookUp(_ records: [PendingWrite], paths: [String], in target: WriteTarget) async throws -> [JSONValue] {
+    private func lookUp(_ records: [PendingWrite], paths: [String], in target: WriteTarget) async throws -> [JSONValue]
+    {
         var conditions: [String] = []
         for path in paths {
             var values: [String] = []
             for record in records {
                 guard let value = Self.value(of: record.values, at: path) else { continue }
                 // Twenty stores emails and URL origins lower-cased: ask for the value as sent and as stored.
-                for candidate in [value, value.lowercased()] where !values.contains(candidate) { values.append(candidate) }
+                for candidate in [value, value.lowercased()] where !values.contains(candidate) {
+                    values.append(candidate)
+                }
             }
             guard !values.isEmpty else { continue }
             conditions.append("\(path)[in]:[\(values.map(Self.quoted).joined(separator: ","))]")
