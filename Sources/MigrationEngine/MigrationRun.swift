@@ -40,7 +40,9 @@ public final class MigrationRun {
         self.ledger = ledger
         self.workspace = workspace
         self.map = map
-        writer = RecordWriter(client: client, ledger: ledger, batchMaximum: workspace.batchMaximum)
+        writer = RecordWriter(
+            client: client, ledger: ledger, batchMaximum: workspace.batchMaximum,
+            collisions: CollisionRules(map: map, workspace: workspace))
     }
 
     public func run() async throws -> RunSummary {

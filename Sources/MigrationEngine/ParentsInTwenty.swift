@@ -7,16 +7,21 @@ struct ParentsInTwenty {
     let ledger: Ledger
     let mapSha256: String
     private var held: [String: Set<String>] = [:]
+    /// Source records standing for records already in the workspace (a collision merged or skipped), read once.
+    private var standIns: [String: String]?
 
     init(ledger: Ledger, mapSha256: String) {
         self.ledger = ledger
         self.mapSha256 = mapSha256
     }
 
-    /// Whether Twenty holds record `id` of `object` (nameSingular), as far as the ledger knows.
+    /// Whether Twenty holds record `id` of `object` (nameSingular), as far as the ledger knows: written by us, or
+    /// a record already in the workspace that the source record of `id` stands for (the writer sends the link there).
     mutating func holds(_ id: String, of object: String) throws -> Bool {
         if held[object] == nil { held[object] = try ledger.twentyIds(object: object) }
-        return held[object]!.contains(id)
+        if held[object]!.contains(id) { return true }
+        if standIns == nil { standIns = try ledger.collisionStandIns() }
+        return standIns![id] != nil
     }
 
     /// Records that `sourceId` of `sourceObject` was written without its link in `column` to `parent` (its value

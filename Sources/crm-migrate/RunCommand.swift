@@ -94,8 +94,16 @@ struct RunCommand: AsyncParsableCommand {
                             "written": summary.objects.reduce(0) { $0 + $1.counts.written },
                             "refused": refused,
                             "links": summary.objects.reduce(0) { $0 + $1.links.written },
+                            "merged": summary.objects.reduce(0) { $0 + $1.counts.merged },
+                            "skipped": summary.objects.reduce(0) { $0 + $1.counts.skipped },
                         ]))
             ])
+            for done in summary.objects where done.counts.merged + done.counts.skipped > 0 {
+                // Collisions with records already in the workspace, handled by the map's onCollision policy.
+                print(
+                    "\(done.sourceObject): \(done.counts.merged) merged into and \(done.counts.skipped) skipped for"
+                        + " \(done.object) records already in the workspace (onCollision)")
+            }
             if summary.settledIntents > 0 {
                 print(
                     "settled \(summary.settledIntents) batch(es) an interrupted run left in doubt: Twenty held"

@@ -42,7 +42,9 @@ public final class SampleRun {
         self.mapSha256 = mapSha256
         self.perObject = max(1, perObject)
         identity = RecordIdentity(projectId: projectId)
-        writer = RecordWriter(client: client, ledger: ledger, batchMaximum: workspace.batchMaximum)
+        writer = RecordWriter(
+            client: client, ledger: ledger, batchMaximum: workspace.batchMaximum,
+            collisions: CollisionRules(map: map, workspace: workspace))
     }
 
     public func run() async throws -> SampleSummary {
