@@ -75,6 +75,8 @@ public final class MigrationRun {
             try ledger.forEachPendingWrite(sourceObject: object.source) {
                 pending.append(SelfLinks.withoutSelfLinks($0, columns: selfColumns))
             }
+            var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+            pending = try parents.withoutMissingParents(pending, of: name, in: workspace)
             let started = Date()
             let counts = try await writer.write(pending, to: target)
             var links = try await SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)

@@ -210,6 +210,27 @@ struct CollisionPolicyTests {
         #expect(refusals.map(\.sourceIds) == [[victim.company.sourceId]])
         let row = try #require(try ledger.conservation().first { $0.object == "companies" })
         #expect(row.balances && row.pending == 0 && row.rejected >= 1)
+
+        // Its people are written without the link, not refused with it: each link is recorded as not written.
+        let victimId = try #require(victim.company.twentyId)
+        let unlinked = try Self.events(ledger, .linkUnresolved) { event -> String? in
+            if case .linkUnresolved(let link) = event, link.object == "contacts", link.column == "companyId",
+                link.value == victimId, link.code == "missing-parent"
+            {
+                return link.sourceId
+            }
+            return nil
+        }
+        #expect(unlinked.contains(victim.person.sourceId))
+        let writtenPeople = try ledger.twentyIds(object: "person")
+        #expect(writtenPeople.contains(try #require(victim.person.twentyId)))
+        let peopleRefusals = try Self.events(ledger, .writeFailed) { event -> [String]? in
+            if case .writeFailed(let failed) = event, !failed.retryable, failed.sourceObject == "contacts" {
+                return failed.sourceIds
+            }
+            return nil
+        }
+        #expect(Set(peopleRefusals.flatMap { $0 }).isDisjoint(with: unlinked))
     }
 
     @Test(

@@ -86,7 +86,10 @@ public final class SampleRun {
                 sourceObject: object.source, object: name, sampled: records.filter { !$0.isParent }.count,
                 parents: records.filter(\.isParent).count)
             // In transform order, which puts a parent before its children within an object (parent companies).
-            let ordered = records.map(\.record).sorted { $0.transformedSeq < $1.transformedSeq }
+            var ordered = records.map(\.record).sorted { $0.transformedSeq < $1.transformedSeq }
+            // A link to a parent Twenty refused is left out (and recorded), as the run does, not sent to sink the child.
+            var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+            if name != "attachment" { ordered = try parents.withoutMissingParents(ordered, of: name, in: workspace) }
             let rows: [SampleDiffRow]
             if name == "attachment", let source {
                 let counts = try await AttachmentStep(
