@@ -22,10 +22,11 @@ final class MigrationRig {
     let engine: SandboxEngine
     let client: TwentyClient
 
-    init(contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2) async throws {
+    /// `clean` generates no planted defects, which lets an export be as small as a few contacts.
+    init(contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2, clean: Bool = false) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         let export = root.appendingPathComponent("export")
-        _ = try ExportGenerator(contacts: contacts, seed: seed).write(to: export)
+        _ = try ExportGenerator(contacts: contacts, seed: seed, clean: clean).write(to: export)
         let directory = root.appendingPathComponent("project")
         project = try Project.create(at: directory, name: "engine-tests")
         let layout = try ExportLayout(root: export)
