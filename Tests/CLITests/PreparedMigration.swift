@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// A project prepared and transformed against a sandbox that is then stopped, so the pair can be copied: the start
 /// of the crash and fault tests, which run one migration several times from the same point and compare the
 /// workspaces. A copy keeps the project id, so every copy writes the same record ids and their record digests
