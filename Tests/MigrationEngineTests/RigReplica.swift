@@ -54,11 +54,13 @@ final class RigReplica {
         let client = try client(crash: crash)
         let ledger = try project.openLedger(.write)
         crash?.arm(ledger)
-        let run = MigrationRun(
-            client: client, ledger: ledger, workspace: try await client.describeWorkspace(), map: rig.confirmed.map,
-            mapSha256: rig.confirmed.sha256, projectId: project.settings.projectId,
-            source: try ExportSource(url: rig.root.appendingPathComponent("export")))
+        let source = try ExportSource(url: rig.root.appendingPathComponent("export"))
         do {
+            // Reading the workspace is the run's first calls, so a crash point can fall there too.
+            let run = MigrationRun(
+                client: client, ledger: ledger, workspace: try await client.describeWorkspace(),
+                map: rig.confirmed.map, mapSha256: rig.confirmed.sha256, projectId: project.settings.projectId,
+                source: source)
             _ = try await run.run()
         } catch  where crash?.crashed == true {
             // The crash, or whatever the command made of it while unwinding: the process would be gone.
