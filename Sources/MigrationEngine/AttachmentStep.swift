@@ -11,8 +11,10 @@ import TwentyClient
 /// hash or is refused as too large is recorded as rejected with its reason (file, line and column), so the counts
 /// still add up.
 ///
-/// A crash between an upload and the attachment's write intent leaves an unreferenced file in Twenty's storage and
-/// uploads again on resume; the attachment itself is still written once.
+/// A crash after an attachment's write intent, before Twenty took the record, leaves its uploaded file recorded in
+/// the intent: a resume writes the record with that file instead of uploading the bytes again (the crash matrix
+/// found the second upload leaving the first unreferenced). A crash between an upload and its intent still leaves
+/// an unreferenced file in Twenty's storage, as nothing recorded it; the attachment itself is written once.
 struct AttachmentStep {
     let client: TwentyClient
     let ledger: Ledger
@@ -33,6 +35,7 @@ struct AttachmentStep {
         let fieldId = fileField == "file" ? try await client.attachmentFileFieldId() : nil
         var counts = WriteCounts()
         var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+        let recorded = try uploadsInEarlierIntents(of: object.source, in: target)
         for record in pending {
             guard let extracted = try ledger.extractedRecord(object: object.source, sourceId: record.sourceId) else {
                 continue
@@ -61,29 +64,36 @@ struct AttachmentStep {
                 manifest.entries.append(entry)
                 continue
             }
-            let uploaded: UploadedFile
-            do {
-                let upload: UploadSource =
-                    source.container == .folder
-                    ? .file(source.url.appendingPathComponent(path)) : .bytes(try source.contents(of: path))
-                uploaded = try await client.uploadFile(
-                    upload, filename: (entry.file as NSString).lastPathComponent,
-                    contentType: columns.contentType.flatMap { extracted.values[$0] },
-                    expected: ExpectedFile(size: Int(entry.size), sha256: entry.sha256.isEmpty ? nil : entry.sha256),
-                    naming: workspace.naming, fileFieldMetadataId: fieldId)
-            } catch let mismatch as FileCheckError {
-                try reject(mismatch.code, "\(mismatch)")
-                manifest.entries.append(entry)
-                continue
-            } catch let error as TwentyError where error.kind == .badRequest || error.status == 413 {
-                try reject("upload-refused", error.summary)
-                manifest.entries.append(entry)
-                continue
-            }
             var values = record.values.objectValue ?? [:]
             values[fileField] = nil
             values["file"] = nil
-            for (key, value) in uploaded.attachmentValues { values[key] = value }
+            if let earlier = recorded[record.sourceId] {
+                for (key, value) in earlier { values[key] = value }
+                entry.flow = "recorded"
+            } else {
+                let uploaded: UploadedFile
+                do {
+                    let upload: UploadSource =
+                        source.container == .folder
+                        ? .file(source.url.appendingPathComponent(path)) : .bytes(try source.contents(of: path))
+                    uploaded = try await client.uploadFile(
+                        upload, filename: (entry.file as NSString).lastPathComponent,
+                        contentType: columns.contentType.flatMap { extracted.values[$0] },
+                        expected: ExpectedFile(
+                            size: Int(entry.size), sha256: entry.sha256.isEmpty ? nil : entry.sha256),
+                        naming: workspace.naming, fileFieldMetadataId: fieldId)
+                } catch let mismatch as FileCheckError {
+                    try reject(mismatch.code, "\(mismatch)")
+                    manifest.entries.append(entry)
+                    continue
+                } catch let error as TwentyError where error.kind == .badRequest || error.status == 413 {
+                    try reject("upload-refused", error.summary)
+                    manifest.entries.append(entry)
+                    continue
+                }
+                for (key, value) in uploaded.attachmentValues { values[key] = value }
+                entry.flow = uploaded.flow.rawValue
+            }
             if let parent = record.targets.first, let parentObject = map.object(source: parent.object)?.target {
                 if try parents.holds(parent.twentyId, of: parentObject) {
                     values[workspace.naming.joinColumn(to: parentObject)] = .string(parent.twentyId)
@@ -101,10 +111,29 @@ struct AttachmentStep {
             counts.add(written)
             entry.outcome = written.written == 1 ? "uploaded" : "refused"
             if written.written != 1 { entry.detail = written.reasons.keys.sorted().joined(separator: "; ") }
-            entry.flow = uploaded.flow.rawValue
             entry.twentyId = record.twentyId ?? ""
             manifest.entries.append(entry)
         }
         return counts
+    }
+
+    /// The uploaded file each attachment of `sourceObject` was last sent with (`file` or `fullPath`, as
+    /// `UploadedFile.attachmentValues` gives them), from the write intents of earlier runs: every intent for an
+    /// attachment is written by this step after its upload, so its values name a file Twenty stores.
+    private func uploadsInEarlierIntents(of sourceObject: String, in target: WriteTarget) throws
+        -> [String: [String: JSONValue]]
+    {
+        var uploads: [String: [String: JSONValue]] = [:]
+        try ledger.events(matching: EventFilter(type: EventType.writeRequested.rawValue)) { event in
+            guard case .writeRequested(let request) = try event.decoded(), request.op == .create,
+                request.object == target.object, request.sourceObject == sourceObject
+            else { return }
+            for item in request.items {
+                guard let sourceId = item.sourceId, let values = item.values?.objectValue else { continue }
+                let file = values.filter { UploadedFile.attachmentKeys.contains($0.key) }
+                if !file.isEmpty { uploads[sourceId] = file }
+            }
+        }
+        return uploads
     }
 }

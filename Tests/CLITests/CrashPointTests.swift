@@ -38,7 +38,7 @@ struct CrashPointTests {
             #expect(killed.status == 9, "\(variable)=\(k): expected SIGKILL, got \(killed.status): \(killed.stderr)")
             let resumed = try copy.run()
             #expect(resumed.status == uninterrupted.status, "\(variable)=\(k): \(resumed.stdout)\(resumed.stderr)")
-            #expect(try await copy.recordDigest() == expected, "\(variable)=\(k)")
+            #expect(try await copy.recordDigest("\(variable)=\(k)") == expected, "\(variable)=\(k)")
             #expect(try await copy.duplicates().isEmpty, "\(variable)=\(k)")
             try Self.expectSettled(copy.project, "\(variable)=\(k)")
         }
@@ -70,7 +70,7 @@ struct CrashPointTests {
         }
         let resumed = try crashed.run()
         #expect(resumed.status == uninterrupted.status, "\(resumed.stdout)\(resumed.stderr)")
-        #expect(try await crashed.recordDigest() == expected)
+        #expect(try await crashed.recordDigest("after 30 kills") == expected)
         #expect(try await crashed.duplicates().isEmpty)
         try Self.expectSettled(crashed.project, "after 30 kills")
     }

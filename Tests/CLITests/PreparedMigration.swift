@@ -90,10 +90,20 @@ final class PreparedMigration {
                 environment: ["TWENTY_API_KEY": sandbox.key].merging(environment) { $1 })
         }
 
-        /// The digest of the records and files a correct migration reproduces (server clock and file ids masked).
-        func recordDigest() async throws -> String {
+        /// The digest of the records and files a correct migration reproduces (server clock and file ids masked);
+        /// uploaded files no record refers to are checked apart, as a known issue (see `expectNoUnreferencedFiles`).
+        func recordDigest(_ context: String = "") async throws -> String {
             let data = try await get("_sandbox/record-digest?clock-from=\(clockFrom)")
-            return ((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["digest"] as? String) ?? ""
+            let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            if let count = answer?["unreferencedFiles"] as? Int, count > 0 {
+                // A crash after an upload's last call and before its record's write intent: nothing recorded the
+                // upload, so the resumed run uploads the bytes again, and the first copy is left unreferenced.
+                withKnownIssue("a crash between an upload and its record's write intent re-uploads the file on resume")
+                {
+                    Issue.record("\(context): \(count) uploaded file(s) no record refers to")
+                }
+            }
+            return (answer?["digest"] as? String) ?? ""
         }
 
         /// `object/allegoryId` of every source id that more than one live record of an object holds.

@@ -38,7 +38,7 @@ struct CrashMatrixTests {
         let uninterrupted = try RigReplica(of: rig)
         let counter = InProcessCrash(.never)
         #expect(try await uninterrupted.run(crash: counter))
-        let expected = try await uninterrupted.recordState(clockFrom: clockFrom)
+        let expected = WorkspaceRecords.compared(try await uninterrupted.recordState(clockFrom: clockFrom))
         try WorkspaceRecords.requireSmallExportCoverage(expected)
         #expect(WorkspaceRecords.duplicates(in: expected).isEmpty)
         let points = counter[keyPath: count]
@@ -49,10 +49,12 @@ struct CrashMatrixTests {
             let crash = InProcessCrash(point(k))
             #expect(try await !replica.run(crash: crash), "the run did not crash \(crash.point)")
             #expect(try await replica.run(), "the run after the crash \(crash.point) did not complete")
-            let got = try await replica.recordState(clockFrom: clockFrom)
+            let state = try await replica.recordState(clockFrom: clockFrom)
+            let got = WorkspaceRecords.compared(state)
             if got != expected {
                 Issue.record("crashed \(crash.point): \(WorkspaceRecords.difference(expected, got))")
             }
+            WorkspaceRecords.expectNoUnreferencedFiles(state, "crashed \(crash.point)")
             let duplicates = WorkspaceRecords.duplicates(in: got)
             #expect(duplicates.isEmpty, "crashed \(crash.point): \(duplicates)")
             let ledger = try replica.ledger()

@@ -4,6 +4,23 @@ import Testing
 /// Reading `/_sandbox/record-state` (`{"files":[...],"objects":{"<singular>":[records...]}}`) for the checks the
 /// crash and fault tests make.
 enum WorkspaceRecords {
+    /// The part two correct runs must agree on: records and the files they refer to.
+    static func compared(_ state: JSONValue) -> JSONValue {
+        var members = state.objectValue ?? [:]
+        members["unreferencedFiles"] = nil
+        return .object(members)
+    }
+
+    /// A file uploaded whose record was never written is storage no user sees, but storage all the same. A crash
+    /// after an upload's last call and before its record's write intent leaves one: nothing recorded the upload,
+    /// so the resumed run uploads the bytes again. Known, and left: closing it needs the upload itself recorded.
+    static func expectNoUnreferencedFiles(_ state: JSONValue, _ context: String) {
+        guard let count = state["unreferencedFiles"]?.numberValue.map(Int.init), count > 0 else { return }
+        withKnownIssue("a crash between an upload and its record's write intent re-uploads the file on resume") {
+            Issue.record("\(context): \(count) uploaded file(s) no record refers to")
+        }
+    }
+
     /// Source ids held by more than one live record of an object: `object/allegoryId` and how many.
     static func duplicates(in state: JSONValue) -> [String: Int] {
         var counts: [String: Int] = [:]

@@ -25,6 +25,9 @@ public struct UploadedFile: Sendable, Equatable {
     public var reference: Reference
 
     /// The attachment record's fields for this file (`file` or `fullPath`); the caller adds `name` and the target.
+    /// The attachment fields `attachmentValues` may set.
+    public static let attachmentKeys: Set<String> = ["file", "fullPath"]
+
     public var attachmentValues: [String: JSONValue] {
         switch reference {
         case .filesField(let fileId, let label):

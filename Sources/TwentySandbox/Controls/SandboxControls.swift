@@ -9,9 +9,19 @@ extension Workspace {
         case ("POST", "seed"): return try seedRecords(request)
         case ("GET", "state"): return .json(200, bytes: try stateBytes())
         case ("GET", "digest"): return .json(200, ["digest": .string(Identifier.sha256Hex(try stateBytes()))])
-        case ("GET", "record-state"): return .json(200, bytes: try recordState(request))
+        case ("GET", "record-state"):
+            let (compared, unreferenced) = try recordState(request)
+            var state = compared.objectValue ?? [:]
+            state["unreferencedFiles"] = .integer(Int64(unreferenced))
+            return .json(200, .object(state))
         case ("GET", "record-digest"):
-            return .json(200, ["digest": .string(Identifier.sha256Hex(try recordState(request)))])
+            let (compared, unreferenced) = try recordState(request)
+            return .json(
+                200,
+                [
+                    "digest": .string(Identifier.sha256Hex(CanonicalJSON.bytes(compared))),
+                    "unreferencedFiles": .integer(Int64(unreferenced)),
+                ])
         case ("POST", "reset"):
             try reset()
             return .json(200, ["reset": true])
