@@ -3,8 +3,9 @@ import Ledger
 import TwentyClient
 
 /// Settles the write intents a crash left without an outcome, before anything is written again (invariant 4):
-/// each batch's ids are read back from Twenty; what Twenty holds gets its outcome (with the intent's values, so
-/// its undo enters the inverse stream), what it does not stays pending and is written by the run.
+/// each batch's ids are read back from Twenty; what Twenty holds (a created record, an update's values) gets its
+/// outcome (with the intent's values, so its undo enters the inverse stream), what it does not stays pending and
+/// is written by the run.
 struct DoubtResolver {
     let client: TwentyClient
     let ledger: Ledger
