@@ -11,6 +11,7 @@ public struct AttachmentManifest: Sendable {
         public var size: String
         public var sha256: String
         public var outcome = ""
+        /// The upload flow used (`UploadFlow`), or `recorded`: the file an interrupted run uploaded and recorded.
         public var flow = ""
         public var twentyId = ""
         public var detail = ""

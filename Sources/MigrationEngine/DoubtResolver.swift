@@ -3,8 +3,9 @@ import Ledger
 import TwentyClient
 
 /// Settles the write intents a crash left without an outcome, before anything is written again (invariant 4):
-/// each batch's ids are read back from Twenty; what Twenty holds gets its outcome (with the intent's values, so
-/// its undo enters the inverse stream), what it does not stays pending and is written by the run.
+/// each batch's ids are read back from Twenty; what Twenty holds (a created record, an update's values) gets its
+/// outcome (with the intent's values, so its undo enters the inverse stream), what it does not stays pending and
+/// is written by the run.
 struct DoubtResolver {
     let client: TwentyClient
     let ledger: Ledger
@@ -24,9 +25,26 @@ struct DoubtResolver {
                 settled.intents += 1
                 continue
             }
-            guard request.op == .create else { continue }
+            guard request.op == .create || request.op == .update else { continue }
             let ids = request.items.map(\.twentyId)
-            let held = try await ReadBack(client: client).heldIds(ids, in: target, pageSize: workspace.batchMaximum)
+            let readBack = ReadBack(client: client)
+            // A create took effect if Twenty holds the id; an update (a self link's second pass) if Twenty holds
+            // every value it sent. An update left unsettled would stay in doubt for good: its step sends it again
+            // under a new intent, since the ledger does not know the link was set.
+            let held: Set<String>
+            switch request.op {
+            case .update:
+                let records = try await readBack.records(ids, in: target, pageSize: workspace.batchMaximum)
+                held = Set(
+                    request.items.filter { item in
+                        guard let record = records[item.twentyId], case .object(let sent)? = item.values else {
+                            return false
+                        }
+                        return sent.allSatisfy { record[$0.key] == $0.value }
+                    }.map(\.twentyId))
+            default:
+                held = try await readBack.heldIds(ids, in: target, pageSize: workspace.batchMaximum)
+            }
             var events: [LedgerEvent] = [
                 .intentResolved(
                     IntentResolved(
@@ -34,11 +52,21 @@ struct DoubtResolver {
                         held: ids.filter(held.contains), absent: ids.filter { !held.contains($0) }))
             ]
             for item in request.items where held.contains(item.twentyId) {
-                events.append(
-                    .recordCreated(
-                        RecordCreated(
-                            batchId: request.batchId, object: target.object, sourceObject: target.sourceObject,
-                            sourceId: item.sourceId, twentyId: item.twentyId, values: item.values ?? .object([:]))))
+                switch request.op {
+                case .update:
+                    events.append(
+                        .recordUpdated(
+                            RecordUpdated(
+                                batchId: request.batchId, object: target.object, sourceObject: target.sourceObject,
+                                sourceId: item.sourceId, twentyId: item.twentyId, values: item.values ?? .object([:]),
+                                before: item.before ?? .object([:]))))
+                default:
+                    events.append(
+                        .recordCreated(
+                            RecordCreated(
+                                batchId: request.batchId, object: target.object, sourceObject: target.sourceObject,
+                                sourceId: item.sourceId, twentyId: item.twentyId, values: item.values ?? .object([:]))))
+                }
             }
             try ledger.append(events)
             settled.intents += 1

@@ -76,7 +76,7 @@ public final class MigrationRun {
                 pending.append(SelfLinks.withoutSelfLinks($0, columns: selfColumns))
             }
             var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
-            pending = try parents.withoutMissingParents(pending, of: name, in: workspace)
+            pending = try parents.withoutMissingParents(pending, of: name, in: workspace, map: map)
             let started = Date()
             let counts = try await writer.write(pending, to: target)
             var links = try await SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)

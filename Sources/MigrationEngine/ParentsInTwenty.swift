@@ -1,4 +1,5 @@
 import CanonicalJSON
+import FieldMap
 import Ledger
 import TwentyClient
 
@@ -26,16 +27,18 @@ struct ParentsInTwenty {
         return standIns![id] != nil
     }
 
-    /// `records` of `object` with every link to a record of another object that Twenty does not hold left out (the
-    /// parent was refused, or excluded after the transform), each recorded as a link not written. Sent as it is,
-    /// the link would make Twenty refuse the child too (its foreign key names no record), and one refused company
-    /// would take all its people with it. Links to `object` itself wait for the second pass (`SelfLinks`).
+    /// `records` of `object` with every link to a record of another object the map writes that Twenty does not hold
+    /// left out (the parent was refused), each recorded as a link not written. Sent as it is, the link would make
+    /// Twenty refuse the child too (its foreign key names no record), and one refused company would take all its
+    /// people with it. Links to `object` itself wait for the second pass (`SelfLinks`); links to objects the map
+    /// does not write (an owner, a workspace member) are the transform's to resolve and stay as they are.
     mutating func withoutMissingParents(
-        _ records: [PendingWrite], of object: String, in workspace: WorkspaceDescription
+        _ records: [PendingWrite], of object: String, in workspace: WorkspaceDescription, map: FieldMap
     ) throws -> [PendingWrite] {
+        let written = Set(map.objects.filter { $0.disposition != .skip }.map(\.twentyObject))
         let columns: [(column: String, parent: String)] = (workspace.object(object)?.fields ?? []).compactMap {
             guard let relation = $0.relation, relation.kind == .manyToOne, relation.targetObject != object,
-                let column = relation.joinColumn
+                written.contains(relation.targetObject), let column = relation.joinColumn
             else { return nil }
             return (column, relation.targetObject)
         }

@@ -22,14 +22,15 @@ final class MigrationRig {
     let engine: SandboxEngine
     let client: TwentyClient
 
-    /// `onCollision` sets source objects' collision policies in the map before it is confirmed.
+    /// `onCollision` sets source objects' collision policies in the map before it is confirmed; `clean` generates no
+    /// planted defects, which lets an export be as small as a few contacts.
     init(
         contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2,
-        onCollision: [String: CollisionPolicy] = [:]
+        onCollision: [String: CollisionPolicy] = [:], clean: Bool = false
     ) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         let export = root.appendingPathComponent("export")
-        _ = try ExportGenerator(contacts: contacts, seed: seed).write(to: export)
+        _ = try ExportGenerator(contacts: contacts, seed: seed, clean: clean).write(to: export)
         let directory = root.appendingPathComponent("project")
         project = try Project.create(at: directory, name: "engine-tests")
         let layout = try ExportLayout(root: export)

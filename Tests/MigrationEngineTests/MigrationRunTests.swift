@@ -42,6 +42,19 @@ struct MigrationRunTests {
         let links = (people["data"]?["people"]?.items ?? []).compactMap { $0["companyId"]?.stringValue }
         #expect(!links.isEmpty)
         #expect(links.allSatisfy(companies.contains))
+        // Every person holds the link each of its transformed links named: company and owner (a workspace member,
+        // which the map does not write) alike.
+        var sent: [String: JSONValue] = [:]
+        try ledger.forEachWrittenTransform(sourceObject: "contacts") { sent[$0.twentyId ?? ""] = $0.values }
+        var owners = 0
+        for person in people["data"]?["people"]?.items ?? [] {
+            let values = try #require(sent[person["id"]?.stringValue ?? ""])
+            for column in ["companyId", "ownerId"] where values[column] != nil {
+                #expect(person[column] == values[column], "\(column) of \(person["id"] ?? .null)")
+            }
+            if values["ownerId"]?.stringValue != nil { owners += 1 }
+        }
+        #expect(owners > 0)
         #expect(try ledger.intentsInDoubt().isEmpty)
         #expect(try ledger.rebuildProjections(check: true).matches)
 

@@ -77,6 +77,41 @@ struct FaultInjectionTests {
         #expect(replies[0].json?["error"] == "RATE_LIMITED")
     }
 
+    @Test("Throttle storms recur at the planned rate, each exactly throttle_storm 429s long, replayed by the seed")
+    func recurringThrottleStorms() async throws {
+        let plan = #"{"seed": 5, "throttle_storm": 3, "throttle_storm_rate": 0.2}"#
+        let (first, replay) = try await LiveSandbox.with { sandbox in
+            #expect(try await sandbox.send(.post, "/_sandbox/faults", body: plan).status == 200)
+            let first = try await Self.statuses(sandbox, count: 60)
+            _ = try await sandbox.send(.post, "/_sandbox/faults", body: plan)
+            return (first, try await Self.statuses(sandbox, count: 60))
+        }
+        #expect(first == replay)
+        // The install itself starts a storm; later ones start only at the rate's draws.
+        #expect(Array(first.prefix(4)) == [429, 429, 429, 201])
+        var runs: [Int] = []
+        var current = 0
+        for status in first {
+            if status == 429 {
+                current += 1
+            } else if current > 0 {
+                runs.append(current)
+                current = 0
+            }
+        }
+        #expect(runs.count >= 3, "\(first)")
+        // A storm ends after its three 429s; one starting at the next draw may follow straight on.
+        #expect(runs.allSatisfy { $0 % 3 == 0 }, "\(runs)")
+    }
+
+    @Test("A throttle storm rate without a storm length is refused")
+    func stormRateNeedsLength() async throws {
+        let status = try await LiveSandbox.with { sandbox in
+            try await sandbox.send(.post, "/_sandbox/faults", body: #"{"throttle_storm_rate": 0.1}"#).status
+        }
+        #expect(status == 400)
+    }
+
     @Test("Deleting the fault plan restores normal answers")
     func deletingThePlanClearsFaults() async throws {
         let statuses = try await LiveSandbox.with { sandbox in

@@ -27,6 +27,11 @@ public final class Ledger {
     /// A reader of a ledger from an earlier version reads a migrated copy here, removed when it closes.
     private let migratedCopy: URL?
     private let logger = Logger(label: "crm-migrate.ledger")
+    /// In-process crash drill for tests (the process-wide one is `AppendCrashPoint`): called before an append
+    /// starts and after it commits. A test makes them throw, and fail every later append, to end a command at an
+    /// exact point as a killed process would end, then opens a fresh handle on the same file to resume.
+    public var beforeAppend: (() throws -> Void)?
+    public var afterAppend: (() throws -> Void)?
     private var envelopeBuffer: [UInt8] = []
     private var hashBuffer: [UInt8] = []
 
@@ -65,7 +70,8 @@ public final class Ledger {
             } else {
                 lock = nil
                 migratedCopy = try Ledger.migratedCopyIfNeeded(path: path)
-                db = try Database(path: migratedCopy?.appendingPathComponent("ledger.sqlite").path ?? path, mode: .readOnly)
+                db = try Database(
+                    path: migratedCopy?.appendingPathComponent("ledger.sqlite").path ?? path, mode: .readOnly)
                 db.setBusyTimeout(milliseconds: 10_000)
             }
             guard try db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'events'") == .integer(1) else {
@@ -134,6 +140,7 @@ public final class Ledger {
     public func append(_ events: [LedgerEvent]) throws -> ClosedRange<Int64>? {
         precondition(access == .write, "append needs a ledger opened for writing")
         guard !events.isEmpty else { return nil }
+        try beforeAppend?()
         let recordedAt = LedgerClock.now()
         do {
             let newHead = try db.transaction { () -> Head in
@@ -170,6 +177,8 @@ public final class Ledger {
             }
             let first = head.seq + 1
             head = newHead
+            AppendCrashPoint.committed()
+            try afterAppend?()
             return first...newHead.seq
         } catch let error as SQLiteError {
             throw LedgerError.sqlite(error)

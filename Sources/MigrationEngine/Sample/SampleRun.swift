@@ -89,7 +89,7 @@ public final class SampleRun {
             var ordered = records.map(\.record).sorted { $0.transformedSeq < $1.transformedSeq }
             // A link to a parent Twenty refused is left out (and recorded), as the run does, not sent to sink the child.
             var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
-            if name != "attachment" { ordered = try parents.withoutMissingParents(ordered, of: name, in: workspace) }
+            if name != "attachment" { ordered = try parents.withoutMissingParents(ordered, of: name, in: workspace, map: map) }
             let rows: [SampleDiffRow]
             if name == "attachment", let source {
                 let counts = try await AttachmentStep(

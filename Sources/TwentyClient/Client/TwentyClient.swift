@@ -110,6 +110,7 @@ public final class TwentyClient: Sendable {
         } catch {
             result = .failure(TransportFailure("\(request.method) \(request.url.path): \(error)"))
         }
+        CallCrashPoint.answered()
         await inFlight.leave()
         return result
     }

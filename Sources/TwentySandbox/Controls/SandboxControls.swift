@@ -1,7 +1,7 @@
 import CanonicalJSON
 
 /// Test controls under `/_sandbox/` (the server checks the sandbox key before they reach the engine):
-/// members, seed, state, digest, reset. They belong to no Twenty API.
+/// members, seed, state, digest, record-state, record-digest, reset. They belong to no Twenty API.
 extension Workspace {
     func control(_ request: SandboxRequest, _ path: [String]) throws -> SandboxResponse {
         switch (request.method, path.first ?? "") {
@@ -9,6 +9,19 @@ extension Workspace {
         case ("POST", "seed"): return try seedRecords(request)
         case ("GET", "state"): return .json(200, bytes: try stateBytes())
         case ("GET", "digest"): return .json(200, ["digest": .string(Identifier.sha256Hex(try stateBytes()))])
+        case ("GET", "record-state"):
+            let (compared, unreferenced) = try recordState(request)
+            var state = compared.objectValue ?? [:]
+            state["unreferencedFiles"] = .integer(Int64(unreferenced))
+            return .json(200, .object(state))
+        case ("GET", "record-digest"):
+            let (compared, unreferenced) = try recordState(request)
+            return .json(
+                200,
+                [
+                    "digest": .string(Identifier.sha256Hex(CanonicalJSON.bytes(compared))),
+                    "unreferencedFiles": .integer(Int64(unreferenced)),
+                ])
         case ("POST", "reset"):
             try reset()
             return .json(200, ["reset": true])
@@ -27,17 +40,22 @@ extension Workspace {
         let bodies = try store.transaction {
             var writer = try writer(object, seeding: true)
             return try items.map { item -> [UInt8] in
-                guard case .object(var member) = item else { throw SandboxError.badRequest("Each member must be an object") }
+                guard case .object(var member) = item else {
+                    throw SandboxError.badRequest("Each member must be an object")
+                }
                 if case .string(let full)? = member["name"] {
                     let parts = full.split(separator: " ", maxSplits: 1).map(String.init)
-                    member["name"] = ["firstName": .string(parts.first ?? ""), "lastName": .string(parts.count > 1 ? parts[1] : "")]
+                    member["name"] = [
+                        "firstName": .string(parts.first ?? ""), "lastName": .string(parts.count > 1 ? parts[1] : ""),
+                    ]
                 }
                 if case .string(let email)? = member["userEmail"] { member["userEmail"] = .string(email.lowercased()) }
                 if member["userId"] == nil { member["userId"] = .string(Identifier.random()) }
                 return try writer.create(.object(member), upsert: false).0.canonicalBytes
             }
         }
-        return .json(201, bytes: RecordEnvelope.list(key: "workspaceMembers", records: bodies).finish(),
+        return .json(
+            201, bytes: RecordEnvelope.list(key: "workspaceMembers", records: bodies).finish(),
             recordsWritten: bodies.count)
     }
 

@@ -47,6 +47,10 @@ final class FaultInjector: Sendable {
             let statusPick = state.generator.next()
             let latencyDraw = state.generator.nextUnit()
             let plan = state.plan
+            // Drawn only when storms can start, so a plan without them replays exactly as it did before they existed.
+            if plan.throttleStormRate > 0, state.stormLeft == 0, state.generator.nextUnit() < plan.throttleStormRate {
+                state.stormLeft = plan.throttleStorm
+            }
 
             var decision = FaultDecision()
             if plan.latencyMilliseconds > 0, latencyDraw < plan.latencyRate {

@@ -10,10 +10,12 @@ import CanonicalJSON
 ///       "drop_after_commit_rate": 0.05,  // engine commits, then the connection closes with no response
 ///       "latency_ms": 200,               // added before the engine is called...
 ///       "latency_rate": 1.0,             // ...to this fraction of requests
-///       "throttle_storm": 5              // the next N requests get 429, whatever the buckets hold
+///       "throttle_storm": 5,             // the next N requests get 429, whatever the buckets hold...
+///       "throttle_storm_rate": 0.02      // ...and each later request starts another such storm at this rate
 ///     }
 ///
-/// The three rates are exclusive outcomes of one draw, so their sum must not exceed 1. `/_sandbox/*` requests are
+/// The three rates are exclusive outcomes of one draw, so their sum must not exceed 1; a storm starting takes
+/// precedence over them. A storm's 429s read as the server's `--rate-limit-style` has them (bare, or with headers). `/_sandbox/*` requests are
 /// never faulted. An empty body, `{}` with nothing to do, or `DELETE /_sandbox/faults` clears the plan.
 public struct FaultPlan: Sendable, Equatable {
     public var seed: UInt64 = 0
@@ -24,6 +26,8 @@ public struct FaultPlan: Sendable, Equatable {
     public var latencyMilliseconds: Int = 0
     public var latencyRate: Double = 1
     public var throttleStorm: Int = 0
+    /// The chance that a request outside a storm starts one of `throttleStorm` 429s (itself the first).
+    public var throttleStormRate: Double = 0
 
     public init() {}
 
@@ -64,15 +68,19 @@ public struct FaultPlan: Sendable, Equatable {
             case "latency_ms": plan.latencyMilliseconds = try integer(value, key, in: 0...600_000)
             case "latency_rate": plan.latencyRate = try fraction(value, key)
             case "throttle_storm": plan.throttleStorm = try integer(value, key, in: 0...Int(Int32.max))
+            case "throttle_storm_rate": plan.throttleStormRate = try fraction(value, key)
             default:
                 // A misspelt key would silently inject nothing; refuse it instead.
                 throw FaultPlanError(
                     "unknown fault \"\(key)\"; known: seed, error_rate, error_statuses, drop_before_rate, "
-                        + "drop_after_commit_rate, latency_ms, latency_rate, throttle_storm")
+                        + "drop_after_commit_rate, latency_ms, latency_rate, throttle_storm, throttle_storm_rate")
             }
         }
         guard plan.errorRate + plan.dropBeforeRate + plan.dropAfterCommitRate <= 1 + 1e-9 else {
             throw FaultPlanError("error_rate + drop_before_rate + drop_after_commit_rate must not exceed 1")
+        }
+        guard plan.throttleStormRate == 0 || plan.throttleStorm > 0 else {
+            throw FaultPlanError("throttle_storm_rate needs throttle_storm, the number of 429s in each storm")
         }
         return plan
     }
@@ -84,7 +92,7 @@ public struct FaultPlan: Sendable, Equatable {
             "error_statuses": .array(errorStatuses.map { .integer(Int64($0)) }),
             "drop_before_rate": .number(dropBeforeRate), "drop_after_commit_rate": .number(dropAfterCommitRate),
             "latency_ms": .integer(Int64(latencyMilliseconds)), "latency_rate": .number(latencyRate),
-            "throttle_storm": .integer(Int64(throttleStorm)),
+            "throttle_storm": .integer(Int64(throttleStorm)), "throttle_storm_rate": .number(throttleStormRate),
         ])
     }
 
