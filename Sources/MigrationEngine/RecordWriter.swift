@@ -19,6 +19,8 @@ public final class RecordWriter {
     private var batches = 0
     /// Called after each write call has been answered and before its outcome is recorded (crash drills).
     public var afterCall: (Int) throws -> Void = { _ in }
+    /// Called after each batch `write(_:to:)` sends (its splits included) with what that batch did: progress.
+    public var afterBatch: (WriteCounts) async -> Void = { _ in }
 
     public init(client: TwentyClient, ledger: Ledger, batchMaximum: Int) {
         self.client = client
@@ -34,7 +36,9 @@ public final class RecordWriter {
         while start < records.count {
             let batch = Array(records[start..<min(start + batchMaximum, records.count)])
             start += batch.count
-            counts.add(try await writeBatch(batch, to: target))
+            let written = try await writeBatch(batch, to: target)
+            counts.add(written)
+            await afterBatch(written)
         }
         return counts
     }
