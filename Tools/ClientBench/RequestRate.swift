@@ -3,7 +3,9 @@
 struct RequestRate {
     let lines: [String]
 
-    init(_ log: [(seconds: Double, status: Int)], seconds: Double, waited: Double) {
+    /// `limit` per `window` seconds: the sandbox's long window, which a bucket starting full allows as `limit` at once
+    /// plus `limit / window` per second after.
+    init(_ log: [(seconds: Double, status: Int)], seconds: Double, waited: Double, limit: Int, window: Double) {
         let refused = log.filter { $0.status == 429 }
         let times = log.map(\.seconds)
         let end = times.last ?? 0
@@ -15,12 +17,17 @@ struct RequestRate {
         }
         let overall = Double(log.count) / max(seconds, 1e-9) * 60
         let firstMinute = times.filter { $0 < 60 }.count
+        let admitted = log.filter { $0.status != 429 }.count
+        let allowed = Double(limit) + Double(limit) / window * (times.last ?? seconds)
         var lines = [
             "  requests/min      " + String(format: "%.1f", overall) + " over the run (\(log.count) requests in "
                 + String(format: "%.1f s", seconds) + "), \(firstMinute) in the first minute (opening burst included)",
             "  429s              \(refused.count)"
                 + (refused.isEmpty ? "" : " (first at " + String(format: "%.1f s", refused[0].seconds) + ")"),
             "  rate-limit wait   " + String(format: "%.1f s", waited) + " summed over requests",
+            "  of the allowance  \(admitted) admitted of " + String(format: "%.0f", allowed)
+                + " the long window allowed by the last answer (\(limit) at once + \(limit)/\(Int(window)) s after): "
+                + String(format: "%.1f%%", Double(admitted) / allowed * 100),
         ]
         if minutes.isEmpty {
             lines.append("  per full minute   none after the first (the run ended within \(Int(end) + 1) s)")

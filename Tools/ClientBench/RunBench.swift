@@ -130,8 +130,11 @@ struct RunBench: AsyncParsableCommand {
                 "    \(object.sourceObject): \(object.counts.written) + \(object.links.written) links in "
                     + String(format: "%.2f s", object.seconds))
         }
-        if rateLimit != nil {
-            for line in RequestRate(served.transport.log, seconds: seconds, waited: waited).lines { print(line) }
+        if let long = try rateLimit.flatMap(limit) {
+            let rate = RequestRate(
+                served.transport.log, seconds: seconds, waited: waited, limit: long.count,
+                window: Double(long.windowMilliseconds) / 1000)
+            for line in rate.lines { print(line) }
         }
         for line in cost.lines(perRecords: records + links) { print(line) }
         print("  peak RSS          \(Self.peakMemory()) (this process: client, ledger and sandbox together)")
