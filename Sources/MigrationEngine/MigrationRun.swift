@@ -27,6 +27,8 @@ public final class MigrationRun {
     public var progress: (ObjectProgress) -> Void = { _ in }
     /// Called with the number of files uploaded so far, before each one's record is written (a crash drill).
     public var afterUpload: (Int) throws -> Void = { _ in }
+    /// Called when an object starts, after each batch of its records, and when it is finished.
+    public var batchProgress: (RunProgress) -> Void = { _ in }
 
     /// `projectId` gives the links the run creates (task and note targets) their deterministic ids.
     public init(
@@ -57,12 +59,14 @@ public final class MigrationRun {
                 // Their bytes are uploaded first, then each record is written with the uploaded file.
                 guard let source else { throw MigrationError("the export is needed to upload \(object.source)") }
                 let started = Date()
-                var pending = 0
-                try ledger.forEachPendingWrite(sourceObject: object.source) { _ in pending += 1 }
+                let pending = try ledger.pendingWriteCount(sourceObject: object.source)
+                let tracker = await track(object.source, name, total: pending)
                 let counts = try await AttachmentStep(
                     client: client, ledger: ledger, writer: writer, workspace: workspace, map: map,
                     mapSha256: mapSha256, source: source, afterUpload: afterUpload
                 ).write(object, to: target, manifest: &manifest)
+                writer.afterBatch = { _ in }
+                await tracker.finished(counts, links: 0)
                 let done = ObjectProgress(
                     sourceObject: object.source, object: name, pending: pending, counts: counts, links: WriteCounts(),
                     seconds: Date().timeIntervalSince(started))
@@ -71,14 +75,25 @@ public final class MigrationRun {
                 continue
             }
             let selfColumns = SelfLinks.columns(of: name, in: workspace)
-            var pending: [PendingWrite] = []
-            try ledger.forEachPendingWrite(sourceObject: object.source) {
-                pending.append(SelfLinks.withoutSelfLinks($0, columns: selfColumns))
-            }
+            let pending = try ledger.pendingWriteCount(sourceObject: object.source)
             var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
-            pending = try parents.withoutMissingParents(pending, of: name, in: workspace, map: map)
             let started = Date()
-            let counts = try await writer.write(pending, to: target)
+            let tracker = await track(object.source, name, total: pending)
+            // Page by page, a whole number of batches each: an object's records are never all in memory at once.
+            var counts = WriteCounts()
+            var after: Int64 = 0
+            while true {
+                let page = try ledger.pendingWrites(
+                    sourceObject: object.source, afterSeq: after, limit: writer.batchMaximum * 25)
+                guard let last = page.last else { break }
+                after = last.transformedSeq
+                let records = try parents.withoutMissingParents(
+                    page.map { SelfLinks.withoutSelfLinks($0, columns: selfColumns) }, of: name, in: workspace,
+                    map: map)
+                counts.add(try await writer.write(records, to: target))
+            }
+            // The link passes write through the same writer; their batches are not this object's records.
+            writer.afterBatch = { _ in }
             var links = try await SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)
                 .write(
                     sourceObject: object.source, target: target, columns: selfColumns,
@@ -89,12 +104,21 @@ public final class MigrationRun {
                     mapSha256: mapSha256
                 ).write(sourceObject: object.source, object: name))
             let done = ObjectProgress(
-                sourceObject: object.source, object: name, pending: pending.count, counts: counts, links: links,
+                sourceObject: object.source, object: name, pending: pending, counts: counts, links: links,
                 seconds: Date().timeIntervalSince(started))
+            await tracker.finished(counts, links: links.written)
             summary.objects.append(done)
             progress(done)
         }
         return summary
+    }
+
+    /// Starts following one object's records: the writer reports each of its batches to the tracker.
+    private func track(_ sourceObject: String, _ object: String, total: Int) async -> ProgressTracker {
+        let tracker = await ProgressTracker(
+            sourceObject: sourceObject, object: object, total: total, pacer: client.pacer, report: batchProgress)
+        writer.afterBatch = { await tracker.batch($0) }
+        return tracker
     }
 }
 

@@ -30,6 +30,8 @@ public final class RecordWriter {
     /// Called after each merge into a workspace record has been answered and before its outcome is recorded, with
     /// the number of merges so far (crash drills).
     public var afterMerge: (Int) throws -> Void = { _ in }
+    /// Called after each batch `write(_:to:)` sends (its splits included) with what that batch did: progress.
+    public var afterBatch: (WriteCounts) async -> Void = { _ in }
 
     public init(client: TwentyClient, ledger: Ledger, batchMaximum: Int, collisions: CollisionRules = .none) {
         self.collisions = collisions
@@ -48,7 +50,9 @@ public final class RecordWriter {
         while start < records.count {
             let batch = Array(records[start..<min(start + batchMaximum, records.count)])
             start += batch.count
-            counts.add(try await writeBatch(batch, to: target))
+            let written = try await writeBatch(batch, to: target)
+            counts.add(written)
+            await afterBatch(written)
         }
         return counts
     }

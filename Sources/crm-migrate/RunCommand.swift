@@ -25,12 +25,20 @@ struct RunCommand: AsyncParsableCommand {
             running it again first reads back what was in doubt, then goes on: nothing is written twice. Exit \
             status: 0 done, 2 done with records Twenty refused (in this run or an earlier one), 3 stopped (run again \
             to resume).
+
+            Progress: on a terminal, one line per object redrawn after each batch (done / total, records/s, ETA, \
+            time spent waiting on the rate limit); otherwise a line per object when it is finished and, for a long \
+            object, a line every 10 s. --json writes one JSON object per line instead (a `progress` event per \
+            batch, then a `summary` with where every source record stands and the exit status), and messages for \
+            people go to standard error.
             """)
 
     @OptionGroup var options: ProjectOptions
     @OptionGroup var access: TwentyOptions
     @Flag(help: "Run without an approved sample of the current map (recorded in the ledger as the run's mode).")
     var skipSample = false
+    @Flag(help: "Write progress and the summary as JSON lines on standard output, messages on standard error.")
+    var json = false
 
     func run() async throws {
         let project = try options.open()
@@ -50,6 +58,7 @@ struct RunCommand: AsyncParsableCommand {
         // Needed for attachments only: a moved export fails their step with a sentence, not the whole run.
         let source = try? ExportSource.opened(at: URL(fileURLWithPath: exportPath))
         let started = Date()
+        let display = ProgressDisplay(json: json)
         let outcome: Result<RunSummary, Error> = try await TwentyAccess.withClient(connection) { client in
             let workspace = try await client.describeWorkspace()
             guard let fingerprint = workspace.fingerprint else {
@@ -63,14 +72,14 @@ struct RunCommand: AsyncParsableCommand {
             } catch let mismatch as WorkspaceMismatch {
                 throw UserFacingError(mismatch.description)
             }
-            print(
+            display.say(
                 "Writing under map \(confirmed.sha256.prefix(12)) to \(workspace.url) (batches of \(workspace.batchMaximum))"
             )
-            print(Self.header)
+            if display.mode != .json { display.say(ProgressText.tableHeader) }
             let run = MigrationRun(
                 client: client, ledger: ledger, workspace: workspace, map: confirmed.map, mapSha256: confirmed.sha256,
                 projectId: project.settings.projectId, source: source)
-            run.progress = { print(Self.line($0)) }
+            run.batchProgress = { display.show($0) }
             run.writer.afterCall = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_WRITE_CALLS")
             run.afterUpload = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_UPLOADS")
             try ledger.append([.runStarted(RunStarted(command: "run", mode: skipSample ? "full-skip-sample" : "full"))])
@@ -105,32 +114,31 @@ struct RunCommand: AsyncParsableCommand {
                         + " \(done.object) records already in the workspace (onCollision)")
             }
             if summary.settledIntents > 0 {
-                print(
+                display.say(
                     "settled \(summary.settledIntents) batch(es) an interrupted run left in doubt: Twenty held"
                         + " \(summary.settledRecords) of their records")
             }
-            print(ConservationTable.lines(try ledger.conservation()).joined(separator: "\n"))
-            print(
-                String(format: "%.1f s; ledger now holds %d events", Date().timeIntervalSince(started), ledger.head.seq)
-            )
+            let conservation = try ledger.conservation()
+            display.say(ConservationTable.lines(conservation).joined(separator: "\n"))
+            let seconds = Date().timeIntervalSince(started)
+            display.say(String(format: "%.1f s; ledger now holds %d events", seconds, ledger.head.seq))
             // Refusals of earlier, interrupted runs count too: the status says where the migration stands.
-            if try ledger.refusedByTwenty() > 0 { throw ExitCode(2) }
+            let status: Int32 = try ledger.refusedByTwenty() > 0 ? 2 : 0
+            display.summary(
+                ProgressJSON.summary(
+                    exitStatus: status, seconds: seconds, conservation: conservation,
+                    settledIntents: summary.settledIntents, stopped: nil))
+            if status != 0 { throw ExitCode(status) }
         case .failure(let error):
             let sentence = (error as? TwentyError)?.description ?? "\(error)"
+            display.close()
             try ledger.append([.runFailed(RunFailed(command: "run", error: sentence))])
             FileHandle.standardError.write(Data("stopped: \(sentence)\nrun `crm-migrate run` again to resume\n".utf8))
+            display.summary(
+                ProgressJSON.summary(
+                    exitStatus: 3, seconds: Date().timeIntervalSince(started),
+                    conservation: (try? ledger.conservation()) ?? [], settledIntents: 0, stopped: sentence))
             throw ExitCode(3)
         }
-    }
-
-    static let header =
-        "OBJECT".padding(22) + "TARGET".padding(16) + "PENDING".padding(9) + "WRITTEN".padding(9) + "REFUSED".padding(9)
-        + "LINKS".padding(8) + "RECORDS/S"
-
-    static func line(_ done: ObjectProgress) -> String {
-        let rate = done.seconds > 0 ? Int(Double(done.counts.written) / done.seconds) : 0
-        return done.sourceObject.padding(22) + done.object.padding(16) + String(done.pending).padding(9)
-            + String(done.counts.written).padding(9) + String(done.counts.refused).padding(9)
-            + String(done.links.written).padding(8) + String(rate)
     }
 }

@@ -106,4 +106,44 @@ struct RunTests {
                 == .integer(0))
         #expect(try ledger.scalar("SELECT sum(pending) FROM conservation WHERE object NOT IN ('users')") == .integer(0))
     }
+
+    @Test(
+        "run --json writes only JSON lines: progress per object, then a summary whose counts balance and whose exit status is the process's"
+    )
+    func jsonProgress() async throws {
+        let work = TemporaryDirectory()
+        let sandbox = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("a"))
+        defer { _ = sandbox.stop() }
+        let project = try await readyProject(work, "json", sandbox)
+        let result = try crmMigrate.run(
+            ["run", "--project", project.path, "--twenty", sandbox.url.absoluteString, "--skip-sample", "--json"],
+            environment: ["TWENTY_API_KEY": sandbox.key])
+        #expect(result.status == 0 || result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("Writing under map"))
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let objects = try lines.map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        }
+        let summary = try #require(objects.last)
+        #expect(summary["event"] as? String == "summary")
+        #expect(summary["exitStatus"] as? Int == Int(result.status))
+        let finished = objects.dropLast().filter { $0["stage"] as? String == "finished" }
+        #expect(!finished.isEmpty)
+        #expect(objects.dropLast().allSatisfy { $0["event"] as? String == "progress" })
+        let rows = try #require(summary["objects"] as? [[String: Any]])
+        func count(_ row: [String: Any], _ key: String) -> Int { row[key] as? Int ?? -1 }
+        for row in rows {
+            #expect(
+                count(row, "extracted")
+                    == count(row, "written") + count(row, "rejected") + count(row, "excluded") + count(row, "pending"),
+                "\(row)")
+        }
+        // What the finished lines say was written is what the conservation table counts as written.
+        for line in finished {
+            let object = try #require(line["sourceObject"] as? String)
+            let row = try #require(rows.first { $0["object"] as? String == object }, "\(object)")
+            #expect(count(row, "written") == count(line, "written"), "\(object)")
+        }
+    }
 }

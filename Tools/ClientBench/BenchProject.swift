@@ -12,8 +12,10 @@ struct BenchProject {
     let confirmed: ConfirmedMap
     /// Seconds spent generating, snapshotting, and proposing + confirming.
     let timings: [(step: String, seconds: Double)]
+    /// Records per file of the generated export, by the file's object (`contacts`, `companies`, ...).
+    let exportCounts: [String: Int]
 
-    init(root: URL, contacts: Int, seed: UInt64) throws {
+    init(root: URL, contacts: Int, seed: UInt64, companies: Int? = nil, deals: Int? = nil) throws {
         var timings: [(String, Double)] = []
         var started = DispatchTime.now().uptimeNanoseconds
         func lap(_ step: String) {
@@ -22,7 +24,8 @@ struct BenchProject {
             started = now
         }
         let export = root.appendingPathComponent("export")
-        _ = try ExportGenerator(contacts: contacts, seed: seed).write(to: export)
+        let generated = try ExportGenerator(contacts: contacts, seed: seed, companies: companies, deals: deals).write(
+            to: export)
         lap("generate export")
         directory = root.appendingPathComponent("project")
         let project = try Project.create(at: directory, name: "client-bench")
@@ -45,5 +48,10 @@ struct BenchProject {
         confirmed = try MapConfirmation.confirm(projectDirectory: directory, by: "client-bench")
         lap("propose + confirm map")
         self.timings = timings
+        exportCounts = Dictionary(
+            generated.recordCounts.map {
+                (URL(fileURLWithPath: $0.key).deletingPathExtension().lastPathComponent, $0.value)
+            },
+            uniquingKeysWith: +)
     }
 }

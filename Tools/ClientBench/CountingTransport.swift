@@ -3,10 +3,13 @@ import Synchronization
 import TwentyClient
 
 /// Passes each request on and counts it by method and kind (metadata, open-api or records), so prepare's requests
-/// can be told apart: reads of the schema, the changes themselves, and record calls.
+/// can be told apart: reads of the schema, the changes themselves, and record calls. It also keeps when each answer
+/// came and its status, for the requests per minute and the 429s of a paced run.
 final class CountingTransport: HTTPTransport {
     private let inner: any HTTPTransport
     private let counts = Mutex([String: Int]())
+    private let answers = Mutex([(seconds: Double, status: Int)]())
+    private let started = DispatchTime.now().uptimeNanoseconds
 
     init(_ inner: any HTTPTransport) { self.inner = inner }
 
@@ -14,8 +17,23 @@ final class CountingTransport: HTTPTransport {
         let path = request.url.path
         let kind = path.contains("/rest/metadata") ? "metadata" : path.contains("/open-api") ? "open-api" : "records"
         counts.withLock { $0["\(request.method) \(kind)", default: 0] += 1 }
-        return try await inner.send(request)
+        do {
+            let response = try await inner.send(request)
+            answered(response.status)
+            return response
+        } catch {
+            answered(0)
+            throw error
+        }
     }
+
+    private func answered(_ status: Int) {
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        answers.withLock { $0.append((seconds, status)) }
+    }
+
+    /// Every answer so far: seconds since the transport was made, and the status (0: none came).
+    var log: [(seconds: Double, status: Int)] { answers.withLock { $0 } }
 
     /// `GET metadata 3, POST metadata 12, ...`, most frequent first.
     var summary: String {

@@ -10,87 +10,155 @@ import SchemaPreparation
 import TwentyClient
 import TwentyClientSandbox
 import TwentySandbox
+import TwentySandboxServer
 
-/// What a full run costs against an unthrottled in-process sandbox: records written, requests (by kind), records
-/// per write request, records/s and the process's peak memory (sandbox included: both run in this process).
+/// What a full run costs against a fresh sandbox: records written, requests (by kind and per object), records per
+/// create request, records/s, the ledger's cost per record and the process's peak memory (sandbox included: both run
+/// in this process). With `--rate-limit` the sandbox is served over loopback HTTP and refuses like Twenty, and the
+/// bench adds requests per minute and the 429s.
 struct RunBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract:
-            "A full migration run on a fresh in-process sandbox: requests, records per request, records/s, peak RSS.")
+            "A full migration run on a fresh sandbox: requests, records per request, records/s, ledger cost, peak RSS.")
 
     @Option(help: "Contacts in the generated export (default: 2000).") var contacts = 2_000
+    @Option(help: "Companies in the export (default: a tenth of the contacts).") var companies: Int?
+    @Option(help: "Deals in the export (default: a fifth of the contacts).") var deals: Int?
     @Option(help: "The generator's seed (default: 5).") var seed: UInt64 = 5
     @Option(help: "The workspace's batch maximum (default: 200, as current Twenty).") var batchMax = 200
+    @Option(
+        help: """
+            Source objects to transform and write, comma-separated, their parents included (default: every object \
+            the map writes); the others are left out of the map.
+            """)
+    var only: String?
+    @Option(
+        help: """
+            Serve the sandbox over loopback HTTP with this long-window rate limit, e.g. 600/60s (default: in-process, \
+            no limit).
+            """)
+    var rateLimit: String?
+    @Option(help: "The sandbox's short window with --rate-limit (default: 100/1s, Twenty's; off for none).")
+    var shortRateLimit = "100/1s"
+    @Option(help: "How the sandbox refuses with --rate-limit: legacy (a bare 429) or v2 (default: legacy).")
+    var rateLimitStyle = "legacy"
+    @Option(help: "The long-window limit the client starts from (default: the sandbox's --rate-limit, else none).")
+    var clientLimit: Int?
+
+    func validate() throws {
+        guard RateLimitStyle(rawValue: rateLimitStyle) != nil else {
+            throw ValidationError("--rate-limit-style is legacy or v2")
+        }
+        if let rateLimit { _ = try limit(rateLimit) }
+        _ = try limit(shortRateLimit)
+    }
+
+    private func limit(_ text: String) throws -> RateLimit? {
+        do { return try RateLimit.parse(text) } catch { throw ValidationError(error.description) }
+    }
 
     func run() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("run-bench-\(UUID())")
         defer { try? FileManager.default.removeItem(at: root) }
-        let project = try BenchProject(root: root, contacts: contacts, seed: seed)
+        let project = try BenchProject(
+            root: root, contacts: contacts, seed: seed, companies: companies, deals: deals)
         let engine = try SandboxEngine(
             dataDirectory: root.appendingPathComponent("sandbox").path,
             options: SandboxOptions(batchMax: batchMax, twentyVersion: .v2))
-        let transport = CountingTransport(SandboxTransport(engine))
-        let client = TwentyClient(
+        // Setup (members, schema, transform) goes in-process and unpaced: only the run is measured.
+        let setup = TwentyClient(
             connection: try TwentyConnection(url: "http://127.0.0.1:3000", apiKey: TwentyAPIKey("run-bench-key-0001")),
-            transport: transport, limits: RateLimits(shortLimit: 1_000_000, longLimit: 1_000_000))
+            transport: SandboxTransport(engine), limits: RateLimits(shortLimit: 1_000_000, longLimit: 1_000_000))
         let export = root.appendingPathComponent("export")
         let users = try String(contentsOf: export.appendingPathComponent("users.csv"), encoding: .utf8)
             .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
-        _ = try await client.send(
+        _ = try await setup.send(
             "POST", "_sandbox/members",
             body: .array(
                 users.filter { $0.last == "true" }.map {
                     ["name": .string($0[1]), "userEmail": .string($0[2])]
                 }))
+        let map = try restricted(project.confirmed.map)
         let opened = try Project.open(at: project.directory)
         let ledger = try opened.openLedger(.write)
-        _ = try await SchemaPreparer(client: client, ledger: ledger).prepare(
-            map: project.confirmed.map, mapSha256: project.confirmed.sha256)
-        let workspace = try await TransformWorkspace.read(client)
+        _ = try await SchemaPreparer(client: setup, ledger: ledger).prepare(
+            map: map, mapSha256: project.confirmed.sha256)
+        let workspace = try await TransformWorkspace.read(setup)
         _ = try TransformRun(
-            ledger: ledger, map: project.confirmed.map, mapSha256: project.confirmed.sha256,
-            context: try TransformContext(
-                projectId: opened.settings.projectId, map: project.confirmed.map, workspace: workspace)
+            ledger: ledger, map: map, mapSha256: project.confirmed.sha256,
+            context: try TransformContext(projectId: opened.settings.projectId, map: map, workspace: workspace)
         ).run()
 
-        let before = client.requestsSent
+        let served = try await BenchWorkspace.start(
+            engine: engine, long: try rateLimit.flatMap(limit), short: try limit(shortRateLimit),
+            style: RateLimitStyle(rawValue: rateLimitStyle) ?? .legacy, clientLimit: clientLimit)
+        let client = served.client
+        let seqBefore = ledger.head.seq
+        let bytesBefore = LedgerCost.fileBytes(project.directory)
         let started = DispatchTime.now().uptimeNanoseconds
         let run = MigrationRun(
-            client: client, ledger: ledger, workspace: try await client.describeWorkspace(), map: project.confirmed.map,
+            client: client, ledger: ledger, workspace: try await client.describeWorkspace(), map: map,
             mapSha256: project.confirmed.sha256, projectId: opened.settings.projectId,
             source: try ExportSource(url: export))
         let summary = try await run.run()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        let requests = client.requestsSent - before
+        let waited = await client.pacer.waitedSeconds
+        await served.stop()
+        let requests = client.requestsSent
         let records = summary.objects.reduce(0) { $0 + $1.counts.written }
         let links = summary.objects.reduce(0) { $0 + $1.links.written }
-        var creates = 0
-        var created = 0
-        try ledger.events(matching: EventFilter(type: EventType.writeRequested.rawValue)) { event in
-            guard case .writeRequested(let intent) = try event.decoded(), intent.op == .create else { return }
-            creates += 1
-            created += intent.items.count
-        }
-        print(
-            "client-bench run: \(contacts) contacts (seed \(seed)), in-process sandbox v2, batch maximum \(batchMax),")
-        print("  unthrottled client; export generated, prepared and transformed first (not timed)")
+        let creates = try CreateRequests(ledger, after: seqBefore)
+        let cost = try LedgerCost.since(
+            seq: seqBefore, in: ledger, directory: project.directory, bytesBefore: bytesBefore)
+
+        let exported = project.exportCounts.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
+        print("client-bench run: export of \(exported) (seed \(seed)); batch maximum \(batchMax); build \(build)")
+        print("  writing: " + (only ?? "every object the map writes") + "; " + served.description)
+        print("  export generated, prepared and transformed first (not timed)")
         print(
             "  records written   \(records) (+ \(links) links), refused \(summary.objects.reduce(0) { $0 + $1.counts.refused })"
         )
-        print("  requests          \(requests) in the run (\(transport.summary) in all)")
-        print(
-            "  create requests   \(creates) carrying \(created) records: "
-                + String(format: "%.1f", Double(created) / Double(max(1, creates))) + " per request")
+        print("  requests          \(requests) in the run (\(served.transport.summary))")
+        print(creates.summary)
+        for line in creates.perObject { print(line) }
         print(
             "  wall time         "
-                + String(format: "%.2f s, %.0f records/s", seconds, Double(records + links) / seconds))
+                + String(format: "%.2f s, %.0f records/s (links included)", seconds, Double(records + links) / seconds))
         for object in summary.objects {
             print(
                 "    \(object.sourceObject): \(object.counts.written) + \(object.links.written) links in "
                     + String(format: "%.2f s", object.seconds))
         }
+        if let long = try rateLimit.flatMap(limit) {
+            let rate = RequestRate(
+                served.transport.log, seconds: seconds, waited: waited, limit: long.count,
+                window: Double(long.windowMilliseconds) / 1000)
+            for line in rate.lines { print(line) }
+        }
+        for line in cost.lines(perRecords: records + links) { print(line) }
         print("  peak RSS          \(Self.peakMemory()) (this process: client, ledger and sandbox together)")
+    }
+
+    /// The map with only the `--only` objects left in (every object when not given).
+    private func restricted(_ map: FieldMap) throws -> FieldMap {
+        guard let only else { return map }
+        let names = Set(only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) })
+        let unknown = names.subtracting(map.objects.map(\.source))
+        guard unknown.isEmpty else {
+            throw ValidationError("--only: the map has no object \(unknown.sorted().joined(separator: ", "))")
+        }
+        var kept = map
+        kept.objects = map.objects.filter { names.contains($0.source) }
+        return kept
+    }
+
+    private var build: String {
+        #if DEBUG
+            "debug"
+        #else
+            "release"
+        #endif
     }
 
     /// VmHWM from /proc/self/status: the most resident memory the process has had.

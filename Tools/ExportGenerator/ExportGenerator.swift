@@ -13,11 +13,16 @@ public struct ExportGenerator: Sendable {
     public let contacts: Int
     public let seed: UInt64
     public let clean: Bool
+    /// Companies and deals when not the usual tenth and fifth of the contacts (benchmarks size objects apart).
+    public let companies: Int?
+    public let deals: Int?
 
-    public init(contacts: Int, seed: UInt64, clean: Bool = false) {
+    public init(contacts: Int, seed: UInt64, clean: Bool = false, companies: Int? = nil, deals: Int? = nil) {
         self.contacts = contacts
         self.seed = seed
         self.clean = clean
+        self.companies = companies
+        self.deals = deals
     }
 
     /// Every top-level entry the generator writes; an earlier generated export in the directory is replaced.
@@ -46,7 +51,7 @@ public struct ExportGenerator: Sendable {
                 requested: contacts, minimum: clean ? 1 : Self.minimumContactsWithDefects)
         }
         try prepare(directory)
-        let crm = SyntheticCRM(contacts: contacts, seed: seed, clean: clean)
+        let crm = SyntheticCRM(contacts: contacts, seed: seed, clean: clean, companies: companies, deals: deals)
         var log = DefectLog()
         var files: [GenerationSummary.File] = []
         func add(_ file: GenerationSummary.File) { files.append(file) }

@@ -15,7 +15,9 @@ struct ExportShape: Sendable {
     /// For missing-required, planted in contacts, companies and deals.
     let defectsPerFileOfThree: Int
 
-    init(contacts: Int, clean: Bool) {
+    /// `companies` and `deals` replace the usual proportions (a tenth and a fifth of the contacts), never going below
+    /// what the planted defects need.
+    init(contacts: Int, clean: Bool, companies: Int? = nil, deals: Int? = nil) {
         let perKind = clean ? 0 : max(1, contacts / 2000)
         let perFileOfTwo = clean ? 0 : max(1, perKind / 2)
         let perFileOfThree = clean ? 0 : max(1, perKind / 3)
@@ -23,8 +25,8 @@ struct ExportShape: Sendable {
         // distinct records to plant in and enough clean ones remain to be referenced.
         let spare = clean ? 0 : 8
         self.contacts = contacts
-        companies = max(3, contacts / 10, clean ? 0 : 9 * perKind + perFileOfThree + spare)
-        deals = max(1, contacts / 5, perFileOfThree + perKind + perFileOfTwo + spare)
+        self.companies = max(3, companies ?? contacts / 10, clean ? 0 : 9 * perKind + perFileOfThree + spare)
+        self.deals = max(1, deals ?? contacts / 5, perFileOfThree + perKind + perFileOfTwo + spare)
         tasks = max(1, contacts / 2, 2 * perFileOfTwo + spare)
         notes = max(1, contacts / 2, perFileOfTwo + perKind + 1 + spare)
         activities = max(1, contacts, perFileOfTwo + spare)

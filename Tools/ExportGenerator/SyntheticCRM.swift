@@ -6,9 +6,9 @@ struct SyntheticCRM: Sendable {
     let shape: ExportShape
     let plan: DefectPlan
 
-    init(contacts: Int, seed: UInt64, clean: Bool) {
+    init(contacts: Int, seed: UInt64, clean: Bool, companies: Int? = nil, deals: Int? = nil) {
         self.seed = seed
-        shape = ExportShape(contacts: contacts, clean: clean)
+        shape = ExportShape(contacts: contacts, clean: clean, companies: companies, deals: deals)
         plan = DefectPlan(shape: shape, seed: seed)
     }
 

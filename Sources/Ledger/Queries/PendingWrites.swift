@@ -35,6 +35,25 @@ extension Ledger {
         try forEachTransform(sourceObject: sourceObject, sql: Self.pendingSQL, body)
     }
 
+    /// At most `limit` of the pending writes `forEachPendingWrite` lists, those transformed after `afterSeq`: a run
+    /// pages through an object's records instead of holding them all in memory. A record written or refused in
+    /// between is no longer pending, so paging on from the last page's `transformedSeq` never meets it again.
+    public func pendingWrites(sourceObject: String, afterSeq: Int64, limit: Int) throws -> [PendingWrite] {
+        var page: [PendingWrite] = []
+        try forEachTransform(
+            sourceObject: sourceObject, sql: Self.pagedPendingSQL,
+            extra: [.integer(afterSeq), .integer(Int64(limit))]
+        ) { page.append($0) }
+        return page
+    }
+
+    /// How many records `forEachPendingWrite` would list.
+    public func pendingWriteCount(sourceObject: String) throws -> Int {
+        Int(
+            try db.query(sql: "SELECT count(*) FROM (" + Self.pendingSQL + ")", [.text(sourceObject)]) { $0.int(0) }
+                .first ?? 0)
+    }
+
     /// The records of `sourceObject` Twenty holds (latest disposition "written"), with the payload they were written
     /// from: what their links (task and note targets) are written from.
     public func forEachWrittenTransform(sourceObject: String, _ body: (PendingWrite) throws -> Void) throws {
@@ -49,6 +68,14 @@ extension Ledger {
         ORDER BY d.seq
         """
 
+    static let pagedPendingSQL = """
+        SELECT d.source_id, e.seq, e.payload FROM source_dispositions d
+        JOIN events e ON e.seq = d.seq
+        JOIN source_records r ON r.object = d.object AND r.source_id = d.source_id AND r.content_hash IS NOT NULL
+        WHERE d.object = ?1 AND d.disposition = 'transformed' AND e.type = 'record.transformed' AND d.seq > ?2
+        ORDER BY d.seq LIMIT ?3
+        """
+
     /// The latest `record.transformed` of each written record: the outcome event names the record, the transform
     /// before it holds the payload and links.
     static let writtenSQL = """
@@ -59,8 +86,10 @@ extension Ledger {
         ORDER BY d.seq
         """
 
-    private func forEachTransform(sourceObject: String, sql: String, _ body: (PendingWrite) throws -> Void) throws {
-        try db.prepare(sql).forEachRow([.text(sourceObject)]) { row in
+    private func forEachTransform(
+        sourceObject: String, sql: String, extra: [SQLValue?] = [], _ body: (PendingWrite) throws -> Void
+    ) throws {
+        try db.prepare(sql).forEachRow([.text(sourceObject)] + extra) { row in
             let payload = try JSONParser.parse(Array((row.string(2) ?? "{}").utf8))
             let targets = (payload["targets"]?.arrayValue ?? []).compactMap { item -> LinkedRecord? in
                 guard let object = item["object"]?.stringValue, let sourceId = item["sourceId"]?.stringValue,

@@ -19,6 +19,9 @@ public actor RequestPacer {
     /// Added to every wait: servers count in whole milliseconds and requests take time to arrive, so arriving on the
     /// exact instant a token appears would sometimes be a moment early.
     private let margin: Double
+    /// Seconds requests have spent held back here, summed over requests: what a progress display reports as time lost
+    /// to the rate limit.
+    public private(set) var waitedSeconds: Double = 0
 
     public init(limits: RateLimits = RateLimits(), clock: any PacingClock = SystemPacingClock(), margin: Double = 0.005)
     {
@@ -52,6 +55,7 @@ public actor RequestPacer {
                 return
             }
             // Actor reentrancy: another request may take the token we waited for, so the loop checks again.
+            waitedSeconds += wait + margin
             try await clock.sleep(seconds: wait + margin)
         }
     }
