@@ -7,14 +7,23 @@ import Testing
 struct RollbackCommandTests {
     let crmMigrate = Tool("crm-migrate")
 
-    /// The sandbox's state without what Twenty rewrites on any write (records' `updatedAt`) or keeps in storage
-    /// after an attachment is destroyed (files).
+    /// The sandbox's state without what Twenty rewrites on any write (`updatedAt` of records, and of a field whose
+    /// option list was changed and restored) or keeps in storage after an attachment is destroyed (files).
     private func comparableState(_ sandbox: SandboxRehearsalTests.RunningSandbox) async throws -> NSDictionary {
         let (_, data) = try await sandbox.send("GET", "_sandbox/state")
         guard var state = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
         state["files"] = nil
         state["objects"] = (state["objects"] as? [[String: Any]] ?? []).map { object -> [String: Any] in
             var object = object
+            if var metadata = object["metadata"] as? [String: Any] {
+                metadata["updatedAt"] = nil
+                metadata["fields"] = (metadata["fields"] as? [[String: Any]] ?? []).map { field -> [String: Any] in
+                    var field = field
+                    field["updatedAt"] = nil
+                    return field
+                }
+                object["metadata"] = metadata
+            }
             object["records"] = (object["records"] as? [[String: Any]] ?? []).map { record -> [String: Any] in
                 var record = record
                 record["updatedAt"] = nil

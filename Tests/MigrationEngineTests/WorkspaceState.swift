@@ -4,7 +4,7 @@ import CanonicalJSON
 /// any write, and cannot be given back, is left out; everything else must be equal to the byte.
 enum WorkspaceState {
     /// `updatedAt` is stamped by Twenty on every write, a restoring one included (TWENTY_API §11 accepts it on
-    /// create only). Uploaded files stay in storage when their attachment record is destroyed (Twenty cleans its
+    /// create only), on records and on the metadata of a field whose option list was changed and restored. Uploaded files stay in storage when their attachment record is destroyed (Twenty cleans its
     /// storage by itself, not through the API).
     static func comparable(_ state: JSONValue) -> JSONValue {
         guard case .object(var top) = state else { return state }
@@ -12,6 +12,16 @@ enum WorkspaceState {
         top["objects"] = .array(
             (top["objects"]?.arrayValue ?? []).map { object in
                 guard case .object(var members) = object else { return object }
+                if case .object(var metadata)? = members["metadata"] {
+                    metadata["updatedAt"] = nil
+                    metadata["fields"] = .array(
+                        (metadata["fields"]?.arrayValue ?? []).map { field in
+                            guard case .object(var fieldMembers) = field else { return field }
+                            fieldMembers["updatedAt"] = nil
+                            return .object(fieldMembers)
+                        })
+                    members["metadata"] = .object(metadata)
+                }
                 members["records"] = .array(
                     (members["records"]?.arrayValue ?? []).map { record in
                         guard case .object(var fields) = record else { return record }
@@ -21,6 +31,36 @@ enum WorkspaceState {
                 return .object(members)
             })
         return .object(top)
+    }
+
+    /// Each object's field names and records, by object name: what a migration run again must reproduce. The
+    /// metadata ids of fields `prepare` creates anew are new ids, and so are the ids of files uploaded anew (a
+    /// FILES value's `fileId`), so they are not compared; nor is `createdAt`, which Twenty stamps at the write on
+    /// records the source gives no date (task and note targets).
+    static func records(_ state: JSONValue) -> JSONValue {
+        var result: [String: JSONValue] = [:]
+        for object in state["objects"]?.arrayValue ?? [] {
+            guard let name = object["metadata"]?["nameSingular"]?.stringValue else { continue }
+            let fields = (object["metadata"]?["fields"]?.arrayValue ?? []).compactMap { $0["name"] }
+            let records = (object["records"]?.arrayValue ?? []).map { record -> JSONValue in
+                guard case .object(var values) = record else { return record }
+                values["createdAt"] = nil
+                for (key, value) in values {
+                    guard case .array(let files) = value, files.contains(where: { $0["fileId"] != nil }) else {
+                        continue
+                    }
+                    values[key] = .array(
+                        files.map {
+                            guard case .object(var file) = $0 else { return $0 }
+                            file["fileId"] = nil
+                            return .object(file)
+                        })
+                }
+                return .object(values)
+            }
+            result[name] = ["fields": .array(fields), "records": .array(records)]
+        }
+        return .object(result)
     }
 
     /// Records, fields and objects keyed by their id (objects by name), so one missing row is one difference.

@@ -28,7 +28,8 @@ struct CompensationDoubt {
             ]
             for item in request.items where done.contains(item.compensates) {
                 events.append(
-                    .rollbackCompensated(RollbackCompensated(compensates: item.compensates, compensation: item.compensation)))
+                    .rollbackCompensated(
+                        RollbackCompensated(compensates: item.compensates, compensation: item.compensation)))
             }
             try ledger.append(events)
             settled += 1

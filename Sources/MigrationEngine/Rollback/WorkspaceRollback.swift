@@ -81,7 +81,9 @@ public final class WorkspaceRollback {
                 guard let record = held[id] else {
                     if batch.action == .destroy {
                         // Already gone: nothing to destroy, and a re-run may write it again.
-                        done.append(.rollbackCompensated(RollbackCompensated(compensates: item.seq, compensation: compensation)))
+                        done.append(
+                            .rollbackCompensated(RollbackCompensated(compensates: item.seq, compensation: compensation))
+                        )
                     } else {
                         summary.kept.append(
                             RollbackKept(
