@@ -60,6 +60,11 @@ struct RollbackCommand: AsyncParsableCommand {
                 throw UserFacingError(mismatch.description)
             }
             let plan = try rollback.plan(scope)
+            if let object, plan.isEmpty, workspace.object(object) == nil {
+                throw UserFacingError(
+                    "the workspace has no object \(object); --object takes a Twenty object's singular name"
+                        + " (person, company, opportunity, or a custom object's)")
+            }
             print("Rollback of \(scope) in \(workspace.url): \(Self.describe(plan))")
             for line in Self.lines(plan) { print("  " + line) }
             if dryRun { return nil }

@@ -71,6 +71,7 @@ public final class WorkspaceRollback {
     private func carryOut(_ batch: RollbackPlan.Batch, into summary: inout RollbackSummary) async throws {
         var due = batch.items
         var done: [LedgerEvent] = []
+        var kept: [RollbackKept] = []
         if batch.action == .destroy || batch.action == .update {
             due = []
             let held = try await heldRecords(batch)
@@ -85,7 +86,7 @@ public final class WorkspaceRollback {
                             .rollbackCompensated(RollbackCompensated(compensates: item.seq, compensation: compensation))
                         )
                     } else {
-                        summary.kept.append(
+                        kept.append(
                             RollbackKept(
                                 compensates: item.seq, compensation: compensation, fields: [],
                                 reason: "the record is no longer in Twenty"))
@@ -94,7 +95,7 @@ public final class WorkspaceRollback {
                 }
                 let changed = EditCheck.changedFields(written: values[id] ?? .object([:]), held: record)
                 if !changed.isEmpty && !force {
-                    summary.kept.append(
+                    kept.append(
                         RollbackKept(
                             compensates: item.seq, compensation: compensation, fields: changed,
                             reason: "changed in Twenty after the tool wrote it"))
@@ -103,8 +104,8 @@ public final class WorkspaceRollback {
                 due.append(item)
             }
         }
-        try ledger.append(done + summary.kept[summary.keptRecorded...].map { LedgerEvent.rollbackKept($0) })
-        summary.keptRecorded = summary.kept.count
+        try ledger.append(done + kept.map { LedgerEvent.rollbackKept($0) })
+        summary.kept += kept
         summary.compensated += done.count
         guard !due.isEmpty else { return }
 
@@ -230,7 +231,6 @@ public struct RollbackSummary: Sendable {
     public var failed = 0
     /// Records left as they are (changed in Twenty since the tool wrote them, or gone).
     public var kept: [RollbackKept] = []
-    var keptRecorded = 0
     /// Twenty's refusals, one sentence per refused batch.
     public var failures: [String] = []
     /// Compensation batches an interrupted rollback left in doubt, settled by reading Twenty back first.
