@@ -78,7 +78,19 @@ struct EventEncodingTests {
             .runCompleted(RunCompleted(command: "migrate", counts: ["written": 3])),
             .runFailed(RunFailed(command: "migrate", error: "x")),
             .rollbackStarted(RollbackStarted(scopeRunId: nil, scopeObject: "person", pending: 2)),
-            .rollbackCompleted(RollbackCompleted(compensated: 2, failed: 0)),
+            .rollbackCompleted(RollbackCompleted(compensated: 2, failed: 0, kept: 1)),
+            .rollbackRequested(
+                RollbackRequested(
+                    batchId: "rb-1", action: .destroy, object: "person",
+                    items: [
+                        CompensationItem(
+                            compensates: 12,
+                            compensation: Compensation(action: .destroy, object: "person", twentyId: "t"))
+                    ])),
+            .rollbackKept(
+                RollbackKept(
+                    compensates: 12, compensation: Compensation(action: .destroy, object: "person", twentyId: "t"),
+                    fields: ["jobTitle"], reason: "changed in Twenty after it was written")),
             .reconciliationComputed(ReconciliationComputed(summary: ["ok": true], reportPath: nil)),
             .sampleApproved(SampleApproved(mapSha256: "ab", by: "ana", sampleRunId: "run-1")),
             .fileUploadRequested(

@@ -21,12 +21,15 @@ final class MigrationRig {
     let confirmed: ConfirmedMap
     let engine: SandboxEngine
     let client: TwentyClient
+    /// The workspace as it was before `prepare` first touched it (members and `preexisting` records included).
+    private(set) var stateBeforePrepare: JSONValue = .null
 
     /// `onCollision` sets source objects' collision policies in the map before it is confirmed; `clean` generates no
-    /// planted defects, which lets an export be as small as a few contacts.
+    /// planted defects, which lets an export be as small as a few contacts; `preexisting` is posted to
+    /// `/_sandbox/seed` before `prepare`: records the workspace held before the migration.
     init(
         contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2,
-        onCollision: [String: CollisionPolicy] = [:], clean: Bool = false
+        onCollision: [String: CollisionPolicy] = [:], clean: Bool = false, preexisting: JSONValue? = nil
     ) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         let export = root.appendingPathComponent("export")
@@ -67,6 +70,8 @@ final class MigrationRig {
             JSONValue.object(["name": .string($0[1]), "userEmail": .string($0[2])])
         }
         _ = try await client.send("POST", "_sandbox/members", body: .array(members))
+        if let preexisting { _ = try await client.send("POST", "_sandbox/seed", body: preexisting) }
+        stateBeforePrepare = try await client.get("_sandbox/state")
 
         let ledger = try project.openLedger(.write)
         let report = try await SchemaPreparer(client: client, ledger: ledger).prepare(

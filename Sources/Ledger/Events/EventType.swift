@@ -30,6 +30,8 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case runCompleted = "run.completed"
     case runFailed = "run.failed"
     case rollbackStarted = "rollback.started"
+    case rollbackRequested = "rollback.requested"
+    case rollbackKept = "rollback.kept"
     case rollbackCompensated = "rollback.compensated"
     case rollbackCompleted = "rollback.completed"
     case compensationFailed = "compensation.failed"

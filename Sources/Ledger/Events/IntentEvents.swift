@@ -12,6 +12,8 @@ public struct IntentResolved: EventPayload {
         case write
         /// A `schema.change.requested`, named by its `changeId`.
         case schema
+        /// A `rollback.requested`, named by its `batchId`.
+        case compensation
     }
 
     public var kind: Kind
@@ -36,6 +38,8 @@ public struct IntentResolved: EventPayload {
 /// answer. The mutation stays in the inverse stream, so running rollback again tries it again.
 public struct CompensationFailed: EventPayload {
     public static let type = EventType.compensationFailed
+    /// The `rollback.requested` batch it settles.
+    public var batchId: String?
     public var compensates: Int64
     public var compensation: Compensation
     public var status: Int?
@@ -44,7 +48,11 @@ public struct CompensationFailed: EventPayload {
     public var object: String? { compensation.object }
     public var twentyId: String? { compensation.twentyId }
 
-    public init(compensates: Int64, compensation: Compensation, status: Int?, error: String, retryable: Bool) {
+    public init(
+        compensates: Int64, compensation: Compensation, status: Int?, error: String, retryable: Bool,
+        batchId: String? = nil
+    ) {
+        self.batchId = batchId
         self.compensates = compensates
         self.compensation = compensation
         self.status = status
@@ -52,5 +60,5 @@ public struct CompensationFailed: EventPayload {
         self.retryable = retryable
     }
 
-    enum CodingKeys: String, CodingKey { case compensates, compensation, status, error, retryable }
+    enum CodingKeys: String, CodingKey { case batchId, compensates, compensation, status, error, retryable }
 }

@@ -30,6 +30,8 @@ public enum LedgerEvent: Sendable, Equatable {
     case runCompleted(RunCompleted)
     case runFailed(RunFailed)
     case rollbackStarted(RollbackStarted)
+    case rollbackRequested(RollbackRequested)
+    case rollbackKept(RollbackKept)
     case rollbackCompensated(RollbackCompensated)
     case rollbackCompleted(RollbackCompleted)
     case compensationFailed(CompensationFailed)
@@ -68,6 +70,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case .runCompleted(let p): p
         case .runFailed(let p): p
         case .rollbackStarted(let p): p
+        case .rollbackRequested(let p): p
+        case .rollbackKept(let p): p
         case .rollbackCompensated(let p): p
         case .rollbackCompleted(let p): p
         case .compensationFailed(let p): p
@@ -118,6 +122,8 @@ public enum LedgerEvent: Sendable, Equatable {
         case .runCompleted: return .runCompleted(try d(RunCompleted.self))
         case .runFailed: return .runFailed(try d(RunFailed.self))
         case .rollbackStarted: return .rollbackStarted(try d(RollbackStarted.self))
+        case .rollbackRequested: return .rollbackRequested(try d(RollbackRequested.self))
+        case .rollbackKept: return .rollbackKept(try d(RollbackKept.self))
         case .rollbackCompensated: return .rollbackCompensated(try d(RollbackCompensated.self))
         case .rollbackCompleted: return .rollbackCompleted(try d(RollbackCompleted.self))
         case .compensationFailed: return .compensationFailed(try d(CompensationFailed.self))

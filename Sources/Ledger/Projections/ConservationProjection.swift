@@ -35,14 +35,19 @@ struct ConservationProjection: Projection {
             }
         case .rollbackCompensated:
             // Destroying a created record puts its source record back to "transformed": a re-run writes it again.
+            // The row points at the record's latest transform again, the event pending writes read the payload
+            // from (pointing it at the compensation would leave the record pending with nothing to write).
             let compensation = try folded.require(payload.value("compensation"), "compensation")
             guard compensation["action"]?.stringValue == Compensation.Action.destroy.rawValue,
                 let twentyId = compensation["twentyId"]?.stringValue
             else { return }
             try db.run(
                 """
-                UPDATE source_dispositions SET disposition = 'transformed', twenty_id = NULL, seq = ?
-                WHERE twenty_id = ? AND disposition = 'written'
+                UPDATE source_dispositions SET disposition = 'transformed', twenty_id = NULL,
+                    seq = coalesce((SELECT max(t.seq) FROM events t WHERE t.type = 'record.transformed'
+                        AND t.object = source_dispositions.object AND t.source_id = source_dispositions.source_id
+                        AND t.seq < ?1), ?1)
+                WHERE twenty_id = ?2 AND disposition = 'written'
                 """, [.integer(folded.seq), .text(twentyId)])
         default:
             break

@@ -10,7 +10,8 @@ struct IntentsProjection: Projection {
     let tables = [(name: "intents", orderBy: "seq")]
     let interests: Set<EventType> = [
         .writeRequested, .recordCreated, .recordUpdated, .recordDeleted, .writeFailed, .schemaChangeRequested,
-        .schemaChangeApplied, .schemaChangeRefused, .intentResolved,
+        .schemaChangeApplied, .schemaChangeRefused, .intentResolved, .rollbackRequested, .rollbackCompensated,
+        .compensationFailed,
     ]
 
     func apply(_ folded: FoldedEvent, in db: Database) throws {
@@ -27,16 +28,28 @@ struct IntentsProjection: Projection {
             try insert(
                 db, folded, kind: "schema", id: try folded.require(payload.string("changeId"), "changeId"),
                 sourceObject: nil, op: change["op"]?.stringValue ?? "", items: 1)
-        case .recordCreated, .recordUpdated, .recordDeleted:
-            // Outcomes written outside a batch (none today) settle nothing.
+        case .rollbackRequested:
+            let items = try folded.require(payload.value("items"), "items").arrayCount
+            try insert(
+                db, folded, kind: "compensation", id: try folded.require(payload.string("batchId"), "batchId"),
+                sourceObject: nil, op: try folded.require(payload.string("action"), "action"), items: items)
+        case .recordCreated, .recordUpdated, .recordDeleted, .rollbackCompensated:
+            // Outcomes written outside a batch (a compensation a read-back found done) settle nothing.
             guard let batchId = payload.string("batchId") else { return }
             try db.run(
                 """
                 UPDATE intents SET settled = settled + 1,
                     state = CASE WHEN state = 'pending' AND settled + 1 >= items THEN 'applied' ELSE state END,
                     outcome_seq = CASE WHEN state = 'pending' AND settled + 1 >= items THEN ?1 ELSE outcome_seq END
-                WHERE seq = (SELECT max(seq) FROM intents WHERE kind = 'write' AND intent_id = ?2)
-                """, [.integer(folded.seq), .text(batchId)])
+                WHERE seq = (SELECT max(seq) FROM intents WHERE kind = ?3 AND intent_id = ?2)
+                """,
+                [
+                    .integer(folded.seq), .text(batchId),
+                    .text(folded.type == .rollbackCompensated ? "compensation" : "write"),
+                ])
+        case .compensationFailed:
+            guard let batchId = payload.string("batchId") else { return }
+            try settle(db, kind: "compensation", id: batchId, "failed", folded)
         case .writeFailed:
             try settle(
                 db, kind: "write", id: try folded.require(payload.string("batchId"), "batchId"), "failed", folded)

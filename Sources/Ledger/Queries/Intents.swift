@@ -2,13 +2,13 @@ import SQLite
 
 /// One write-ahead intent as the "intents" projection holds it.
 public struct IntentState: Sendable, Equatable {
-    public enum Kind: String, Sendable { case write, schema }
+    public enum Kind: String, Sendable { case write, schema, compensation }
     public enum State: String, Sendable { case pending, applied, failed, resolved }
 
     /// The intent's event.
     public var seq: Int64
     public var kind: Kind
-    /// The `batchId` of a write, the `changeId` of a schema change.
+    /// The `batchId` of a write or a compensation batch, the `changeId` of a schema change.
     public var intentId: String
     public var runId: String
     public var object: String

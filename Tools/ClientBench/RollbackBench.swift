@@ -1,0 +1,74 @@
+import ArgumentParser
+import CanonicalJSON
+import Foundation
+import Ledger
+import MigrationEngine
+import TwentyClient
+import TwentyClientSandbox
+import TwentySandbox
+
+/// What rolling back created records costs against an unthrottled in-process sandbox: requests (the target is the
+/// records over the batch maximum, plus 1%) and time, once with the read-back that keeps edited records and once
+/// with --force, which destroys without reading.
+struct RollbackBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollback",
+        abstract: "Rollback of N created people on a fresh in-process sandbox: requests and time, read-back and forced."
+    )
+
+    @Option(help: "People to create and then roll back (default: 100000).") var records = 100_000
+    @Option(help: "The workspace's batch maximum (default: 200, as current Twenty).") var batchMax = 200
+
+    func run() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rollback-bench-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let engine = try SandboxEngine(
+            dataDirectory: root.appendingPathComponent("sandbox").path,
+            options: SandboxOptions(batchMax: batchMax, twentyVersion: .v2))
+        let transport = CountingTransport(SandboxTransport(engine))
+        let client = TwentyClient(
+            connection: try TwentyConnection(
+                url: "http://127.0.0.1:3000", apiKey: TwentyAPIKey("rollback-bench-key-0001")),
+            transport: transport, limits: RateLimits(shortLimit: 1_000_000, longLimit: 1_000_000))
+        let workspace = try await client.describeWorkspace()
+        guard let target = WriteTarget(sourceObject: "contacts", object: "person", in: workspace) else {
+            throw ValidationError("the sandbox has no person object")
+        }
+        let ledger = try Ledger.create(at: root.appendingPathComponent("ledger.sqlite").path)
+        let target100 = Double(records) / Double(workspace.batchMaximum) * 1.01
+        print(
+            "client-bench rollback: \(records) people, in-process sandbox v2, batch maximum \(workspace.batchMaximum),")
+        print("  unthrottled client; the people are created first (not timed); target <= \(Int(target100)) requests")
+        for force in [false, true] {
+            let writer = RecordWriter(client: client, ledger: ledger, batchMaximum: workspace.batchMaximum)
+            let people = (0..<records).map { index in
+                PendingWrite(
+                    sourceObject: "contacts", sourceId: "C\(index)", targetObject: "person",
+                    values: [
+                        "id": .string(Self.id(index, force)),
+                        "name": ["firstName": .string("Ada \(index)"), "lastName": "Lovelace"],
+                        "jobTitle": "Analyst",
+                    ], transformedSeq: 0)
+            }
+            _ = try await writer.write(people, to: target)
+            let rollback = WorkspaceRollback(client: client, ledger: ledger, workspace: workspace)
+            rollback.force = force
+            let started = DispatchTime.now().uptimeNanoseconds
+            let summary = try await rollback.run(.everything)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let left = try await client.get("rest/people?limit=1")["totalCount"]?.numberValue ?? -1
+            print(
+                "  \(force ? "--force   " : "read-back") compensated \(summary.compensated), kept \(summary.kept.count),"
+                    + " requests \(summary.requests) (\(String(format: "%.3f", Double(summary.requests) / Double(records) * Double(workspace.batchMaximum))) per batch),"
+                    + String(format: " %.2f s, %.0f records/s;", seconds, Double(records) / seconds)
+                    + " people left \(Int(left))")
+        }
+        print("  all requests: \(transport.summary)")
+    }
+
+    /// Distinct ids per pass, so the second pass creates new records rather than meeting the first's.
+    static func id(_ index: Int, _ second: Bool) -> String {
+        String(format: "%08x-0000-4000-8000-%012x", second ? 2 : 1, index)
+    }
+}
