@@ -268,7 +268,7 @@ let package = Package(
             dependencies: [
                 "MigrationEngine", "SchemaPreparation", "FieldMap", "Ledger", "RecordTransform", "SourceSnapshot",
                 "AllegoryExport", "ExportGenerator", "TwentyClient", "TwentyClientSandbox", "TwentySandbox",
-                "CanonicalJSON", .product(name: "Crypto", package: "swift-crypto"),
+                "CanonicalJSON", "SQLite", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
             name: "SchemaPreparationTests",

@@ -28,6 +28,7 @@ struct CRMMigrate: AsyncParsableCommand {
             PrepareCommand.self,
             SampleCommand.self,
             RunCommand.self,
+            ReconcileCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.

@@ -7,5 +7,5 @@ struct ClientBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client-bench",
         abstract: "Measure the Twenty client: its own cost per request, its pacing, and prepare's requests.",
-        subcommands: [OverheadBench.self, PacingBench.self, PrepareBench.self, RunBench.self])
+        subcommands: [OverheadBench.self, PacingBench.self, PrepareBench.self, RunBench.self, ReconcileBench.self])
 }

@@ -26,33 +26,10 @@ struct RunBench: AsyncParsableCommand {
     func run() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("run-bench-\(UUID())")
         defer { try? FileManager.default.removeItem(at: root) }
-        let project = try BenchProject(root: root, contacts: contacts, seed: seed)
-        let engine = try SandboxEngine(
-            dataDirectory: root.appendingPathComponent("sandbox").path,
-            options: SandboxOptions(batchMax: batchMax, twentyVersion: .v2))
-        let transport = CountingTransport(SandboxTransport(engine))
-        let client = TwentyClient(
-            connection: try TwentyConnection(url: "http://127.0.0.1:3000", apiKey: TwentyAPIKey("run-bench-key-0001")),
-            transport: transport, limits: RateLimits(shortLimit: 1_000_000, longLimit: 1_000_000))
-        let export = root.appendingPathComponent("export")
-        let users = try String(contentsOf: export.appendingPathComponent("users.csv"), encoding: .utf8)
-            .split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",").map(String.init) }
-        _ = try await client.send(
-            "POST", "_sandbox/members",
-            body: .array(
-                users.filter { $0.last == "true" }.map {
-                    ["name": .string($0[1]), "userEmail": .string($0[2])]
-                }))
-        let opened = try Project.open(at: project.directory)
-        let ledger = try opened.openLedger(.write)
-        _ = try await SchemaPreparer(client: client, ledger: ledger).prepare(
-            map: project.confirmed.map, mapSha256: project.confirmed.sha256)
-        let workspace = try await TransformWorkspace.read(client)
-        _ = try TransformRun(
-            ledger: ledger, map: project.confirmed.map, mapSha256: project.confirmed.sha256,
-            context: try TransformContext(
-                projectId: opened.settings.projectId, map: project.confirmed.map, workspace: workspace)
-        ).run()
+        let bench = try await BenchWorkspace(root: root, contacts: contacts, seed: seed, batchMax: batchMax)
+        let (project, opened, ledger, client, transport, export) = (
+            bench.project, bench.opened, bench.ledger, bench.client, bench.transport, bench.export
+        )
 
         let before = client.requestsSent
         let started = DispatchTime.now().uptimeNanoseconds
