@@ -11,7 +11,8 @@ struct ReconcileTests {
     )
     func reconcileProvesAndRefuses() async throws {
         let work = TemporaryDirectory()
-        let sandbox = try SandboxRehearsalTests.RunningSandbox(tool: crmMigrate, data: work.url.appendingPathComponent("a"))
+        let sandbox = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("a"))
         defer { _ = sandbox.stop() }
         let project = try await RunTests().readyProject(work, "reconciled", sandbox)
         let twenty = ["--project", project.path, "--twenty", sandbox.url.absoluteString]
@@ -35,11 +36,14 @@ struct ReconcileTests {
         let csv = try String(contentsOf: project.appendingPathComponent("reports/reconciliation.csv"), encoding: .utf8)
         #expect(csv.contains("unexpected,person,planted-1"), "\(csv)")
 
-        let other = try SandboxRehearsalTests.RunningSandbox(tool: crmMigrate, data: work.url.appendingPathComponent("b"))
+        let other = try SandboxRehearsalTests.RunningSandbox(
+            tool: crmMigrate, data: work.url.appendingPathComponent("b"))
         defer { _ = other.stop() }
         let refused = try crmMigrate.run(
             ["reconcile", "--project", project.path, "--twenty", other.url.absoluteString],
             environment: ["TWENTY_API_KEY": other.key])
-        #expect(refused.status != 0 && refused.stderr.contains("this project is bound to the Twenty workspace"), "\(refused.stderr)")
+        #expect(
+            refused.status != 0 && refused.stderr.contains("this project is bound to the Twenty workspace"),
+            "\(refused.stderr)")
     }
 }

@@ -83,7 +83,8 @@ struct ReconciliationTests {
             body: ["companyId": .string(otherCompany(than: repointedInTwenty))])
         _ = try await rig.client.send("DELETE", "rest/people/\(deleted.twentyId)")
         _ = try await rig.client.send(
-            "POST", "rest/people", body: ["name": ["firstName": "Extra", "lastName": "Row"], "allegoryId": "planted-1"])
+            "POST", "rest/people",
+            body: ["name": ["firstName": "Extra", "lastName": "Row"], "allegoryId": "planted-1"])
 
         let result = try await Self.reconcile(rig, ledger)
         #expect(!result.reconciles)
@@ -110,18 +111,21 @@ struct ReconciliationTests {
 
     @Test("reconcile is refused against a workspace other than the one the project is bound to")
     func otherWorkspaceIsRefused() async throws {
-        let rig = try await MigrationRig(contacts: 20)
+        let rig = try await MigrationRig()
         let ledger = try rig.ledger()
-        try ledger.bind(
-            to: WorkspaceBound(
-                url: "https://other.example", workspaceId: nil, fingerprint: "another-workspace", version: "v2",
-                serverVersion: nil, batchMaximum: 200))
+        // As if the project had been bound to another workspace from the start: the sandbox is not that one.
+        try ledger.append([
+            .workspaceBound(
+                WorkspaceBound(
+                    url: "https://other.example", workspaceId: nil, fingerprint: "another-workspace", version: "v2",
+                    serverVersion: nil, batchMaximum: 200))
+        ])
         await #expect(throws: WorkspaceMismatch.self) { try await Self.reconcile(rig, ledger) }
     }
 
     @Test("the summary is recorded as reconciliation.computed, and the reports name every finding")
     func summaryIsRecorded() async throws {
-        let rig = try await MigrationRig(contacts: 40)
+        let rig = try await MigrationRig()
         let ledger = try rig.ledger()
         _ = try await rig.migration(ledger).run()
         let result = try await Self.reconcile(rig, ledger)
@@ -142,7 +146,9 @@ struct ReconciliationTests {
         #expect(json["reconciles"] == .bool(true) && json["checklist"]?.arrayValue?.isEmpty == false)
     }
 
-    @Test("hostile values from the source or from Twenty are escaped: tags and quotes in HTML, bidi controls shown, formulas in CSV kept as text")
+    @Test(
+        "hostile values from the source or from Twenty are escaped: tags and quotes in HTML, bidi controls shown, formulas in CSV kept as text"
+    )
     func hostileValuesAreEscaped() {
         let hostile = "=HYPERLINK(\"http://x\")<script>alert('x')</script>\u{202E}gpj.exe"
         var result = ReconciliationResult()

@@ -30,8 +30,10 @@ struct ReconcileBench: AsyncParsableCommand {
 
         let before = bench.client.requestsSent
         let started = DispatchTime.now().uptimeNanoseconds
-        let result = try await Reconciliation(client: bench.client, ledger: bench.ledger, workspace: workspace, map: map)
-            .run()
+        let result = try await Reconciliation(
+            client: bench.client, ledger: bench.ledger, workspace: workspace, map: map
+        )
+        .run()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let requests = bench.client.requestsSent - before
         // The fewest requests a full read allows: one page per batch maximum of records (at least one) per object.
@@ -43,7 +45,9 @@ struct ReconcileBench: AsyncParsableCommand {
                 + " \(batchMax), unthrottled client; export generated, prepared, transformed and run first (not timed)")
         print("  records written   \(written) (records and links), held by \(held.count) objects")
         print("  requests          \(requests) (floor \(floor): one per page of \(batchMax) per object)")
-        print("  fields compared   \(result.compared); differences \(result.differences.count); reconciles \(result.reconciles)")
+        print(
+            "  fields compared   \(result.compared); differences \(result.differences.count); reconciles \(result.reconciles)"
+        )
         print(
             "  wall time         "
                 + String(format: "%.2f s, %.0f records/s", seconds, Double(written) / max(seconds, 1e-9)))

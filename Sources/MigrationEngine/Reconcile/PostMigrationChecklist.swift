@@ -17,14 +17,16 @@ public struct PostMigrationChecklist: Sendable, Equatable {
     public init(map: FieldMap, result: ReconciliationResult) {
         var items: [Item] = []
         let skipped = map.objects.filter { $0.disposition == .skip }.map(\.source)
-        let workflowFiles = skipped.filter { $0.lowercased().contains("workflow") || $0.lowercased().contains("automation") }
+        let workflowFiles = skipped.filter {
+            $0.lowercased().contains("workflow") || $0.lowercased().contains("automation")
+        }
         items.append(
             Item(
                 area: "workflows",
                 text: "Rebuild the source's workflows in Twenty's workflow editor: an API key cannot create a"
                     + " workflow's trigger or steps"
-                    + (workflowFiles.isEmpty ? "." : " (the export describes them in \(workflowFiles.joined(separator: ", ")))."
-                    )))
+                    + (workflowFiles.isEmpty
+                        ? "." : " (the export describes them in \(workflowFiles.joined(separator: ", "))).")))
         let created = map.objects.compactMap { object -> String? in
             switch object.disposition {
             case .newObject, .junction: object.twentyObject
@@ -35,7 +37,9 @@ public struct PostMigrationChecklist: Sendable, Equatable {
             Item(
                 area: "views and dashboards",
                 text: "Recreate the saved views, filters, kanban boards and dashboards people used"
-                    + (created.isEmpty ? "." : "; the new objects \(created.joined(separator: ", ")) have only Twenty's default view.")))
+                    + (created.isEmpty
+                        ? "." : "; the new objects \(created.joined(separator: ", ")) have only Twenty's default view.")
+            ))
         items.append(
             Item(
                 area: "permissions",
@@ -50,7 +54,8 @@ public struct PostMigrationChecklist: Sendable, Equatable {
             items.append(
                 Item(
                     area: "data",
-                    text: "Decide what becomes of the source files the map skipped: \(skipped.joined(separator: ", "))."))
+                    text: "Decide what becomes of the source files the map skipped: \(skipped.joined(separator: ", "))."
+                ))
         }
         let rejected = result.objects.reduce(0) { $0 + $1.rejected }
         if rejected > 0 {

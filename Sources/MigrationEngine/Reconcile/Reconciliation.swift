@@ -69,7 +69,9 @@ public final class Reconciliation {
 
     /// Appends `reconciliation.computed` with `result`'s summary and where its report was written.
     public static func record(_ result: ReconciliationResult, reportPath: String?, in ledger: Ledger) throws {
-        try ledger.append([.reconciliationComputed(ReconciliationComputed(summary: result.summary, reportPath: reportPath))])
+        try ledger.append([
+            .reconciliationComputed(ReconciliationComputed(summary: result.summary, reportPath: reportPath))
+        ])
     }
 
     /// Every record of `target` Twenty holds, by id; records carrying our source id that the ledger does not know
@@ -112,7 +114,11 @@ public final class Reconciliation {
         let comparison = FieldComparison(
             object: object, description: workspace.object(target.object), links: links,
             members: Set(workspace.members.map(\.id)), parentsHeld: parentsHeld)
-        let custom = Set(workspace.customFields[target.object] ?? [])
+        // Custom fields holding values; a relation's side is checked as a relation, not counted here.
+        let description = workspace.object(target.object)
+        let custom = (workspace.customFields[target.object] ?? []).filter {
+            description?.field(named: $0)?.relation == nil
+        }
         var population: [String: FieldPopulation] = [:]
         try ledger.forEachWrittenTransform(sourceObject: object.source) { transformed in
             guard let id = transformed.twentyId else { return }
@@ -135,10 +141,13 @@ public final class Reconciliation {
             let rows = comparison.rows(record, source: source ?? [:], held: heldRecord).filter {
                 $0.field != "updatedAt"
             }
-            tally(rows, twentyId: id, held: heldRecord, written: record.values, writtenAt: ours?.writtenAt ?? "",
+            tally(
+                rows, twentyId: id, held: heldRecord, written: record.values, writtenAt: ours?.writtenAt ?? "",
                 into: &result)
             for field in custom.sorted() {
-                var entry = population[field] ?? FieldPopulation(object: target.object, field: field)
+                var entry =
+                    population[field]
+                    ?? FieldPopulation(sourceObject: object.source, object: target.object, field: field)
                 if !SampleValue.isEmpty(record.values[field] ?? .null) { entry.written += 1 }
                 if !SampleValue.isEmpty(heldRecord[field] ?? .null) { entry.held += 1 }
                 population[field] = entry
@@ -170,7 +179,8 @@ public final class Reconciliation {
                     held: FieldComparison.text(heldRecord[end]),
                     agrees: SampleValue.agrees(ours.values[end], heldRecord[end], path: end))
             }
-            tally(rows, twentyId: ours.twentyId, held: heldRecord, written: ours.values, writtenAt: ours.writtenAt,
+            tally(
+                rows, twentyId: ours.twentyId, held: heldRecord, written: ours.values, writtenAt: ours.writtenAt,
                 into: &result)
         }
     }
@@ -195,6 +205,10 @@ public final class Reconciliation {
             // One verdict per record: the same updatedAt speaks for all of its fields.
             let verdict = kind ?? DifferenceKind.of(held: held, written: written, writtenAt: writtenAt)
             kind = verdict
+            // A field we never sent that Twenty filled itself (createdAt, a default) when it created the record:
+            // not something we sent and it failed to keep. Filled later by someone, it is drift and shown.
+            let root = String(row.field.split(separator: ".").first ?? "")
+            if verdict.kind == .defect, written[root] == nil { continue }
             result.differences.append(
                 FieldDifference(row: row, twentyId: twentyId, kind: verdict.kind, reason: verdict.reason))
         }

@@ -47,6 +47,7 @@ public struct FieldDifference: Sendable, Equatable {
 
 /// How many written records of an object give a custom field a value, and how many Twenty holds with one.
 public struct FieldPopulation: Sendable, Equatable {
+    public var sourceObject: String
     public var object: String
     public var field: String
     public var written = 0

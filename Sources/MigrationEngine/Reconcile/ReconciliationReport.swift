@@ -40,7 +40,8 @@ public struct ReconciliationReport: Sendable {
             Finding(
                 kind: d.kind.rawValue, object: d.row.object, sourceId: d.row.sourceId, twentyId: d.twentyId,
                 column: d.row.column, field: d.row.field, check: d.row.check.rawValue, source: d.row.source,
-                written: d.row.sent, held: d.row.held, reason: d.row.note.isEmpty ? d.reason : "\(d.row.note); \(d.reason)")
+                written: d.row.sent, held: d.row.held,
+                reason: d.row.note.isEmpty ? d.reason : "\(d.row.note); \(d.reason)")
         }
         findings += result.missing.map {
             Finding(
@@ -72,7 +73,8 @@ public struct ReconciliationReport: Sendable {
         document["population"] = .array(
             result.population.map {
                 [
-                    "object": .string($0.object), "field": .string($0.field), "written": .integer(Int64($0.written)),
+                    "sourceObject": .string($0.sourceObject), "object": .string($0.object), "field": .string($0.field),
+                    "written": .integer(Int64($0.written)),
                     "held": .integer(Int64($0.held)),
                 ]
             })
@@ -108,7 +110,8 @@ public struct ReconciliationReport: Sendable {
         out += "<th>excluded</th><th>rejected</th><th>pending</th><th>written</th><th>present</th><th>missing</th>"
         out += "<th>unexpected</th></tr>\n"
         for o in r.objects {
-            let unexpected = o.sourceObject == r.objects.first(where: { $0.object == o.object })?.sourceObject
+            let unexpected =
+                o.sourceObject == r.objects.first(where: { $0.object == o.object })?.sourceObject
                 ? r.unexpected.filter { $0.object == o.object }.count : 0
             let bad = o.missing > 0 || o.pending > 0 || unexpected > 0
             out += "<tr\(bad ? " class=\"bad\"" : "")>" + cell(o.sourceObject) + cell(o.object) + count(o.extracted)
@@ -120,7 +123,9 @@ public struct ReconciliationReport: Sendable {
         if rows.isEmpty {
             out += "<p>None.</p>\n"
         } else {
-            out += "<table><tr>" + Finding.header.map { "<th>\($0.replacingOccurrences(of: "_", with: " "))</th>" }
+            out +=
+                "<table><tr>"
+                + Finding.header.map { "<th>\($0.replacingOccurrences(of: "_", with: " "))</th>" }
                 .joined() + "</tr>\n"
             for finding in rows {
                 out += "<tr class=\"\(finding.kind == "drift" ? "drift" : "bad")\">"
@@ -129,9 +134,11 @@ public struct ReconciliationReport: Sendable {
             out += "</table>\n"
         }
         out += "<h2>Custom-field population</h2>\n"
-        out += "<table><tr><th>object</th><th>field</th><th>written with a value</th><th>held with a value</th></tr>\n"
+        out +=
+            "<table><tr><th>source object</th><th>Twenty object</th><th>field</th><th>written with a value</th><th>held with a value</th></tr>\n"
         for p in r.population {
-            out += "<tr\(p.written != p.held ? " class=\"bad\"" : "")>" + cell(p.object) + cell(p.field)
+            out += "<tr\(p.written != p.held ? " class=\"bad\"" : "")>" + cell(p.sourceObject) + cell(p.object)
+            out += cell(p.field)
             out += count(p.written) + count(p.held) + "</tr>\n"
         }
         out += "</table>\n<h2>Post-migration checklist</h2>\n<ul>\n"
