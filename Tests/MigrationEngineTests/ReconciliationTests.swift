@@ -105,6 +105,7 @@ struct ReconciliationTests {
         #expect(result.unexpected.map(\.sourceId) == ["planted-1"])
         let people = try #require(result.objects.first { $0.sourceObject == "contacts" })
         #expect(people.missing == 1 && people.present == people.written - 1)
+        #expect(result.unexpected(in: people) == 1)
         #expect(result.summary["defects"] == .integer(Int64(result.defects.count)))
         #expect(result.drift.count == 2)
     }

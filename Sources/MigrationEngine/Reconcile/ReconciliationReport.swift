@@ -110,9 +110,7 @@ public struct ReconciliationReport: Sendable {
         out += "<th>excluded</th><th>rejected</th><th>pending</th><th>written</th><th>present</th><th>missing</th>"
         out += "<th>unexpected</th></tr>\n"
         for o in r.objects {
-            let unexpected =
-                o.sourceObject == r.objects.first(where: { $0.object == o.object })?.sourceObject
-                ? r.unexpected.filter { $0.object == o.object }.count : 0
+            let unexpected = r.unexpected(in: o)
             let bad = o.missing > 0 || o.pending > 0 || unexpected > 0
             out += "<tr\(bad ? " class=\"bad\"" : "")>" + cell(o.sourceObject) + cell(o.object) + count(o.extracted)
             out += count(o.excluded) + count(o.rejected) + count(o.pending) + count(o.written) + count(o.present)

@@ -25,6 +25,13 @@ public struct ReconciliationResult: Sendable {
     /// or excluded, and nothing else carries our source id. Drift alone does not stop a migration reconciling.
     public var reconciles: Bool { missing.isEmpty && unexpected.isEmpty && defects.isEmpty && pending == 0 }
 
+    /// The unexpected records of `row`'s Twenty object, counted on the first row of that object only (two source
+    /// objects can feed one Twenty object; its unexpected records belong to neither).
+    public func unexpected(in row: ObjectReconciliation) -> Int {
+        guard objects.first(where: { $0.object == row.object })?.sourceObject == row.sourceObject else { return 0 }
+        return unexpected.filter { $0.object == row.object }.count
+    }
+
     /// The figures, as the `reconciliation.computed` event and `reconciliation.json` carry them.
     public var summary: JSONValue {
         func number(_ value: Int) -> JSONValue { .integer(Int64(value)) }
@@ -33,7 +40,7 @@ public struct ReconciliationResult: Sendable {
                 "sourceObject": .string(o.sourceObject), "object": .string(o.object), "extracted": number(o.extracted),
                 "excluded": number(o.excluded), "rejected": number(o.rejected), "pending": number(o.pending),
                 "written": number(o.written), "present": number(o.present), "missing": number(o.missing),
-                "unexpected": number(unexpected.filter { $0.object == o.object }.count),
+                "unexpected": number(unexpected(in: o)),
             ])
         }
         return .object([
