@@ -164,8 +164,7 @@ let package = Package(
         .target(
             name: "MigrationEngine",
             dependencies: [
-                "Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON",
-                "TwentyModel",
+                "Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON", "TwentyModel",
             ]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
         .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),
