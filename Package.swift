@@ -164,7 +164,9 @@ let package = Package(
         .target(
             name: "MigrationEngine",
             dependencies: [
-                "Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON", "TwentyModel",
+                "Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON",
+                "TwentyModel",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
         .target(name: "TwentyClientSandbox", dependencies: ["TwentyClient", "TwentySandbox"]),

@@ -11,8 +11,10 @@ import TwentyClient
 /// hash or is refused as too large is recorded as rejected with its reason (file, line and column), so the counts
 /// still add up.
 ///
-/// A crash between an upload and the attachment's write intent leaves an unreferenced file in Twenty's storage and
-/// uploads again on resume; the attachment itself is still written once.
+/// Each upload is an intent in the ledger before its call and an outcome after (`file.upload.requested`,
+/// `file.uploaded`): Twenty stores the bytes apart from the record, so a crash between the upload and the record's
+/// write would otherwise leave a file the ledger knows nothing of. A resumed run writes the record with the file
+/// already uploaded for it instead of uploading the bytes again.
 struct AttachmentStep {
     let client: TwentyClient
     let ledger: Ledger
@@ -21,15 +23,28 @@ struct AttachmentStep {
     let map: FieldMap
     let mapSha256: String
     let source: ExportSource
+    /// Called with the number of files uploaded so far, after each upload's outcome is recorded and before its
+    /// record's write intent: where the tests stop a run to prove the upload is not lost.
+    var afterUpload: (Int) throws -> Void = { _ in }
 
-    func write(_ object: ObjectMap, to target: WriteTarget, manifest: inout AttachmentManifest) async throws
-        -> WriteCounts
-    {
+    /// Writes the pending attachments of `object`, or only `records` among them when given (the sample's).
+    func write(
+        _ object: ObjectMap, to target: WriteTarget, records: [PendingWrite]? = nil,
+        manifest: inout AttachmentManifest
+    ) async throws -> WriteCounts {
         let fileField = workspace.naming.attachmentFileField ?? "file"
         let fileColumn = object.fields.first { $0.targetField == fileField || $0.targetField == "file" }?.column
-        var pending: [PendingWrite] = []
-        try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) }
+        var pending: [PendingWrite] = records ?? []
+        if records == nil { try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) } }
         guard !pending.isEmpty else { return WriteCounts() }
+        // Files an earlier, interrupted run uploaded for records still pending: written with those, not sent again.
+        var uploadedBefore: [String: (file: FileUploaded, seq: Int64)] = [:]
+        for upload in try ledger.uploads(sourceObject: object.source) {
+            if let uploaded = upload.uploaded, let id = uploaded.sourceId, let seq = upload.uploadedSeq {
+                uploadedBefore[id] = (uploaded, seq)
+            }
+        }
+        var uploads = 0
         let fieldId = fileField == "file" ? try await client.attachmentFileFieldId() : nil
         var counts = WriteCounts()
         var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
@@ -61,29 +76,59 @@ struct AttachmentStep {
                 manifest.entries.append(entry)
                 continue
             }
-            let uploaded: UploadedFile
-            do {
-                let upload: UploadSource =
-                    source.container == .folder
-                    ? .file(source.url.appendingPathComponent(path)) : .bytes(try source.contents(of: path))
-                uploaded = try await client.uploadFile(
-                    upload, filename: (entry.file as NSString).lastPathComponent,
-                    contentType: columns.contentType.flatMap { extracted.values[$0] },
-                    expected: ExpectedFile(size: Int(entry.size), sha256: entry.sha256.isEmpty ? nil : entry.sha256),
-                    naming: workspace.naming, fileFieldMetadataId: fieldId)
-            } catch let mismatch as FileCheckError {
-                try reject(mismatch.code, "\(mismatch)")
-                manifest.entries.append(entry)
-                continue
-            } catch let error as TwentyError where error.kind == .badRequest || error.status == 413 {
-                try reject("upload-refused", error.summary)
-                manifest.entries.append(entry)
-                continue
+            let expected = ExpectedFile(size: Int(entry.size), sha256: entry.sha256.isEmpty ? nil : entry.sha256)
+            let uploaded: FileUploaded
+            if let earlier = uploadedBefore[record.sourceId], Self.sameFile(earlier.file, expected),
+                try !recordWritten(record.sourceId, object: target.object, since: earlier.seq)
+            {
+                uploaded = earlier.file
+            } else {
+                let uploadId = "\(ledger.runId)-\(object.source)-\(record.sourceId)-upload"
+                func failed(sent: Bool, _ error: String) throws {
+                    try ledger.append([
+                        .fileUploadFailed(
+                            FileUploadFailed(
+                                uploadId: uploadId, sourceObject: object.source, sourceId: record.sourceId, sent: sent,
+                                error: error))
+                    ])
+                }
+                try ledger.append([
+                    .fileUploadRequested(
+                        FileUploadRequested(
+                            uploadId: uploadId, sourceObject: object.source, sourceId: record.sourceId, file: path,
+                            size: expected.size, sha256: expected.sha256))
+                ])
+                do {
+                    let upload: UploadSource =
+                        source.container == .folder
+                        ? .file(source.url.appendingPathComponent(path)) : .bytes(try source.contents(of: path))
+                    let file = try await client.uploadFile(
+                        upload, filename: (entry.file as NSString).lastPathComponent,
+                        contentType: columns.contentType.flatMap { extracted.values[$0] }, expected: expected,
+                        naming: workspace.naming, fileFieldMetadataId: fieldId)
+                    uploaded = FileUploaded(
+                        uploadId: uploadId, sourceObject: object.source, sourceId: record.sourceId,
+                        fileId: file.storedId, flow: file.flow.rawValue, size: file.size, sha256: expected.sha256,
+                        values: .object(file.attachmentValues))
+                } catch let mismatch as FileCheckError {
+                    try failed(sent: false, "\(mismatch)")
+                    try reject(mismatch.code, "\(mismatch)")
+                    manifest.entries.append(entry)
+                    continue
+                } catch let error as TwentyError where error.kind == .badRequest || error.status == 413 {
+                    try failed(sent: true, error.summary)
+                    try reject("upload-refused", error.summary)
+                    manifest.entries.append(entry)
+                    continue
+                }
+                try ledger.append([.fileUploaded(uploaded)])
+                uploads += 1
+                try afterUpload(uploads)
             }
             var values = record.values.objectValue ?? [:]
             values[fileField] = nil
             values["file"] = nil
-            for (key, value) in uploaded.attachmentValues { values[key] = value }
+            for (key, value) in uploaded.values.objectValue ?? [:] { values[key] = value }
             if let parent = record.targets.first, let parentObject = map.object(source: parent.object)?.target {
                 if try parents.holds(parent.twentyId, of: parentObject) {
                     values[workspace.naming.joinColumn(to: parentObject)] = .string(parent.twentyId)
@@ -101,10 +146,27 @@ struct AttachmentStep {
             counts.add(written)
             entry.outcome = written.written == 1 ? "uploaded" : "refused"
             if written.written != 1 { entry.detail = written.reasons.keys.sorted().joined(separator: "; ") }
-            entry.flow = uploaded.flow.rawValue
+            entry.flow = uploaded.flow
             entry.twentyId = record.twentyId ?? ""
             manifest.entries.append(entry)
         }
         return counts
+    }
+
+    /// Whether an attachment record was written after the upload at `seq`: then the file belonged to that record
+    /// (since rolled back, as the record is pending again) and may have gone with it, so it is not reused.
+    private func recordWritten(_ sourceId: String, object: String, since seq: Int64) throws -> Bool {
+        var written = false
+        try ledger.events(
+            matching: EventFilter(
+                type: EventType.recordCreated.rawValue, object: object, sourceId: sourceId, fromSeq: seq, limit: 1)
+        ) { _ in written = true }
+        return written
+    }
+
+    /// Whether an earlier upload holds the bytes the export now lists (a new snapshot may have changed the file).
+    static func sameFile(_ uploaded: FileUploaded, _ expected: ExpectedFile) -> Bool {
+        (expected.size == nil || expected.size == uploaded.size)
+            && (expected.sha256 == nil || expected.sha256?.lowercased() == uploaded.sha256?.lowercased())
     }
 }

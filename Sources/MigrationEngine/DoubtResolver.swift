@@ -14,11 +14,17 @@ struct DoubtResolver {
     func resolve() async throws -> (intents: Int, held: Int) {
         var settled = (intents: 0, held: 0)
         for intent in try ledger.intentsInDoubt() where intent.kind == .write {
-            guard let request = try ledger.writeIntent(seq: intent.seq), request.op == .create,
+            guard let request = try ledger.writeIntent(seq: intent.seq),
                 let target = WriteTarget(
                     sourceObject: request.sourceObject ?? request.object ?? "", object: request.object ?? "",
                     in: workspace)
             else { continue }
+            if request.op == .update, request.merge == true {
+                settled.held += try await resendMerge(request, intentSeq: intent.seq, target: target)
+                settled.intents += 1
+                continue
+            }
+            guard request.op == .create else { continue }
             let ids = request.items.map(\.twentyId)
             let held = try await ReadBack(client: client).heldIds(ids, in: target, pageSize: workspace.batchMaximum)
             var events: [LedgerEvent] = [
@@ -39,5 +45,43 @@ struct DoubtResolver {
             settled.held += held.count
         }
         return settled
+    }
+
+    /// A merge in doubt is sent again: setting the same fields twice is the same as once, and the before-image in
+    /// the intent (read before the first attempt) stays the one recorded, since a read now could see our own values.
+    /// A record no longer there leaves its source record pending, to be created by the run.
+    private func resendMerge(_ request: WriteRequested, intentSeq: Int64, target: WriteTarget) async throws -> Int {
+        var merged = 0
+        for item in request.items {
+            let values = item.values ?? .object([:])
+            do {
+                _ = try await client.send("PATCH", "rest/\(target.plural)/\(item.twentyId)", body: values)
+            } catch let error as TwentyError
+                where [.badRequest, .unknownField, .duplicate, .notFound].contains(error.kind)
+            {
+                try ledger.append([
+                    .writeFailed(
+                        WriteFailed(
+                            batchId: request.batchId, object: target.object, sourceObject: target.sourceObject,
+                            sourceIds: item.sourceId.map { [$0] } ?? [], status: error.status,
+                            error: "merging into \(target.object) \(item.twentyId) was refused: \(error.summary)",
+                            retryable: error.kind == .notFound))
+                ])
+                continue
+            }
+            try ledger.append([
+                .intentResolved(
+                    IntentResolved(
+                        kind: .write, intentId: request.batchId, intentSeq: intentSeq, object: target.object,
+                        held: [item.twentyId], absent: [])),
+                .recordUpdated(
+                    RecordUpdated(
+                        batchId: request.batchId, object: target.object, sourceObject: target.sourceObject,
+                        sourceId: item.sourceId, twentyId: item.twentyId, values: values,
+                        before: item.before ?? .object([:]))),
+            ])
+            merged += 1
+        }
+        return merged
     }
 }

@@ -25,6 +25,8 @@ public final class MigrationRun {
     public private(set) var manifest = AttachmentManifest()
     /// Called with each object's counts once it is done.
     public var progress: (ObjectProgress) -> Void = { _ in }
+    /// Called with the number of files uploaded so far, before each one's record is written (a crash drill).
+    public var afterUpload: (Int) throws -> Void = { _ in }
 
     /// `projectId` gives the links the run creates (task and note targets) their deterministic ids.
     public init(
@@ -38,7 +40,9 @@ public final class MigrationRun {
         self.ledger = ledger
         self.workspace = workspace
         self.map = map
-        writer = RecordWriter(client: client, ledger: ledger, batchMaximum: workspace.batchMaximum)
+        writer = RecordWriter(
+            client: client, ledger: ledger, batchMaximum: workspace.batchMaximum,
+            collisions: CollisionRules(map: map, workspace: workspace))
     }
 
     public func run() async throws -> RunSummary {
@@ -57,7 +61,7 @@ public final class MigrationRun {
                 try ledger.forEachPendingWrite(sourceObject: object.source) { _ in pending += 1 }
                 let counts = try await AttachmentStep(
                     client: client, ledger: ledger, writer: writer, workspace: workspace, map: map,
-                    mapSha256: mapSha256, source: source
+                    mapSha256: mapSha256, source: source, afterUpload: afterUpload
                 ).write(object, to: target, manifest: &manifest)
                 let done = ObjectProgress(
                     sourceObject: object.source, object: name, pending: pending, counts: counts, links: WriteCounts(),
@@ -71,6 +75,8 @@ public final class MigrationRun {
             try ledger.forEachPendingWrite(sourceObject: object.source) {
                 pending.append(SelfLinks.withoutSelfLinks($0, columns: selfColumns))
             }
+            var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+            pending = try parents.withoutMissingParents(pending, of: name, in: workspace)
             let started = Date()
             let counts = try await writer.write(pending, to: target)
             var links = try await SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)

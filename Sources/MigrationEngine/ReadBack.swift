@@ -50,3 +50,29 @@ struct ReadBack {
         return requests
     }
 }
+
+extension ReadBack {
+    /// The records of `target` whose `column` holds one of `values` (the targets of some notes, by `noteId`), every
+    /// page of each slice followed: one value may have more records than a page holds.
+    func records(whose column: String, in values: [String], of target: WriteTarget, pageSize: Int) async throws
+        -> [JSONValue]
+    {
+        var found: [JSONValue] = []
+        var start = 0
+        while start < values.count {
+            let slice = Array(values[start..<min(start + pageSize, values.count)])
+            start += slice.count
+            let list = slice.map { "\"\($0)\"" }.joined(separator: ",")
+            var cursor: String?
+            repeat {
+                var query = [(name: "filter", value: "\(column)[in]:[\(list)]"), (name: "limit", value: "\(pageSize)")]
+                if let cursor { query.append((name: "starting_after", value: cursor)) }
+                let page = try await client.get(TwentyPath.make("rest/\(target.plural)", query: query))
+                found += page["data"]?[target.plural]?.items ?? []
+                cursor =
+                    page["pageInfo"]?["hasNextPage"] == .bool(true) ? page["pageInfo"]?["endCursor"]?.stringValue : nil
+            } while cursor != nil
+        }
+        return found
+    }
+}

@@ -11,16 +11,28 @@ import TwentyClient
 /// until the records Twenty refuses stand alone, each then recorded as refused with Twenty's reason, and the rest
 /// are written. An answer that never came (or a 5xx, which a proxy may send after the server committed) leaves the
 /// batch in doubt: it is settled at once by reading the ids back, and the run stops so that it can be resumed.
+///
+/// A record refused as a duplicate that is not our own earlier write meets a record already in the workspace: it is
+/// looked up by its unique values and handled by the map's `onCollision` policy (see RecordWriter+Collisions).
 public final class RecordWriter {
     let client: TwentyClient
     let ledger: Ledger
     let readBack: ReadBack
     let batchMaximum: Int
+    let collisions: CollisionRules
     private var batches = 0
+    var merges = 0
+    /// Our id -> the workspace record's id, for source records merged into or skipped for a record already there
+    /// (read from the ledger once, then kept up to date as collisions are settled).
+    var standIns: [String: String]?
     /// Called after each write call has been answered and before its outcome is recorded (crash drills).
     public var afterCall: (Int) throws -> Void = { _ in }
+    /// Called after each merge into a workspace record has been answered and before its outcome is recorded, with
+    /// the number of merges so far (crash drills).
+    public var afterMerge: (Int) throws -> Void = { _ in }
 
-    public init(client: TwentyClient, ledger: Ledger, batchMaximum: Int) {
+    public init(client: TwentyClient, ledger: Ledger, batchMaximum: Int, collisions: CollisionRules = .none) {
+        self.collisions = collisions
         self.client = client
         self.ledger = ledger
         self.batchMaximum = max(1, batchMaximum)
@@ -29,6 +41,8 @@ public final class RecordWriter {
 
     /// Writes `records` of `target` in batches of at most the workspace's maximum.
     public func write(_ records: [PendingWrite], to target: WriteTarget) async throws -> WriteCounts {
+        let standIns = try loadedStandIns()
+        let records = standIns.isEmpty ? records : records.map { Self.relinked($0, to: standIns) }
         var counts = WriteCounts()
         var start = 0
         while start < records.count {
@@ -69,9 +83,21 @@ public final class RecordWriter {
                 let held = try await settle(batch, batchId: batchId, intentSeq: intentSeq, target: target)
                 let rest = batch.filter { !held.contains($0.twentyId ?? "") }
                 guard !rest.isEmpty else { return WriteCounts(written: batch.count) }
-                try failed(rest, batchId: batchId, error: error, target: target, retryable: batch.count > 1)
+                // What is left meets records already in the workspace: found by their unique values, each is
+                // handled by its policy and the others are written again as one batch.
+                let met = try await WorkspaceCollisions(client: client, pageSize: batchMaximum).find(
+                    rest, paths: collisions.paths(of: target.object), in: target)
+                try failed(
+                    rest, batchId: batchId, error: error, target: target, retryable: batch.count > 1 || !met.isEmpty)
                 var counts = WriteCounts(written: held.count)
-                if batch.count == 1 {
+                if !met.isEmpty {
+                    for record in rest {
+                        guard let found = met[record.sourceId] else { continue }
+                        counts.add(try await settleCollision(record, found, batchId: batchId, target: target))
+                    }
+                    let clean = rest.filter { met[$0.sourceId] == nil }
+                    if !clean.isEmpty { counts.add(try await writeBatch(clean, to: target)) }
+                } else if batch.count == 1 {
                     counts.add(WriteCounts(refused: 1, reasons: [error.summary: 1]))
                 } else {
                     // Ours are out of the way; what is left collides with someone else's record.
@@ -117,7 +143,7 @@ public final class RecordWriter {
     }
 
     /// `write.failed`: not retryable only for a record Twenty refused on its own, which then counts as rejected.
-    private func failed(
+    func failed(
         _ records: [PendingWrite], batchId: String, error: TwentyError, target: WriteTarget, retryable: Bool
     ) throws {
         try ledger.append([
@@ -157,11 +183,17 @@ public struct WriteCounts: Sendable, Equatable {
     public var written = 0
     /// Records Twenty refused for good, by Twenty's reason.
     public var refused = 0
+    /// Of the written records, those merged into a record already in the workspace (`onCollision: merge`).
+    public var merged = 0
+    /// Records left out because the workspace already holds them (`onCollision: skip`), each `record.excluded`.
+    public var skipped = 0
     public var reasons: [String: Int] = [:]
     /// Links not attempted because an end is not in Twenty, each recorded as `link.unresolved`.
     public var unwritten = 0
 
-    public init(written: Int = 0, refused: Int = 0, reasons: [String: Int] = [:]) {
+    public init(written: Int = 0, refused: Int = 0, reasons: [String: Int] = [:], merged: Int = 0, skipped: Int = 0) {
+        self.merged = merged
+        self.skipped = skipped
         self.written = written
         self.refused = refused
         self.reasons = reasons
@@ -171,6 +203,8 @@ public struct WriteCounts: Sendable, Equatable {
         written += other.written
         refused += other.refused
         unwritten += other.unwritten
+        merged += other.merged
+        skipped += other.skipped
         reasons.merge(other.reasons, uniquingKeysWith: +)
     }
 }

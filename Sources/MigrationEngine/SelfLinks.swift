@@ -41,13 +41,18 @@ struct SelfLinks {
         let held = try ledger.twentyValues(object: target.object)
         var counts = WriteCounts()
         let parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+        // A parent that collided with a record already in the workspace is linked to that record.
+        let standIns = try ledger.collisionStandIns()
         var updates: [(PendingWrite, [String: JSONValue])] = []
         try ledger.forEachWrittenTransform(sourceObject: sourceObject) { record in
             guard let id = record.twentyId, let current = held[id] else { return }
             var links: [String: JSONValue] = [:]
             for column in columns {
-                guard let parent = record.values[column], parent != .null, current[column] != parent else { continue }
-                guard let parentId = parent.stringValue, held[parentId] != nil else {
+                guard var parent = record.values[column], parent != .null else { continue }
+                if let ours = parent.stringValue, let existing = standIns[ours] { parent = .string(existing) }
+                guard current[column] != parent else { continue }
+                guard let parentId = parent.stringValue, held[parentId] != nil || standIns.values.contains(parentId)
+                else {
                     try parents.recordRefusedParent(
                         sourceObject: sourceObject, sourceId: record.sourceId, column: column,
                         value: parent.stringValue ?? "", parentObject: sourceObject,

@@ -72,6 +72,7 @@ struct RunCommand: AsyncParsableCommand {
                 projectId: project.settings.projectId, source: source)
             run.progress = { print(Self.line($0)) }
             run.writer.afterCall = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_WRITE_CALLS")
+            run.afterUpload = CrashDrill.after("CRM_MIGRATE_KILL_AFTER_UPLOADS")
             try ledger.append([.runStarted(RunStarted(command: "run", mode: skipSample ? "full-skip-sample" : "full"))])
             let result: Result<RunSummary, Error>
             do {
@@ -93,8 +94,16 @@ struct RunCommand: AsyncParsableCommand {
                             "written": summary.objects.reduce(0) { $0 + $1.counts.written },
                             "refused": refused,
                             "links": summary.objects.reduce(0) { $0 + $1.links.written },
+                            "merged": summary.objects.reduce(0) { $0 + $1.counts.merged },
+                            "skipped": summary.objects.reduce(0) { $0 + $1.counts.skipped },
                         ]))
             ])
+            for done in summary.objects where done.counts.merged + done.counts.skipped > 0 {
+                // Collisions with records already in the workspace, handled by the map's onCollision policy.
+                print(
+                    "\(done.sourceObject): \(done.counts.merged) merged into and \(done.counts.skipped) skipped for"
+                        + " \(done.object) records already in the workspace (onCollision)")
+            }
             if summary.settledIntents > 0 {
                 print(
                     "settled \(summary.settledIntents) batch(es) an interrupted run left in doubt: Twenty held"

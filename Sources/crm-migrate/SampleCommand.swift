@@ -1,3 +1,4 @@
+import AllegoryExport
 import ArgumentParser
 import FieldMap
 import Foundation
@@ -13,14 +14,17 @@ struct SampleCommand: AsyncParsableCommand {
             Requires map.yaml to be the map confirmed last, `crm-migrate prepare` and `crm-migrate transform` to \
             have run, and the workspace the project is bound to. Per object, up to --per-object pending records are \
             chosen (first those bringing a field or a kind of link no other chosen record has), plus the parents \
-            their links need, and written exactly as `run` writes them: `run` later skips them. Task and note \
-            targets of the sampled records are written too; attachments are left to `run`.
+            their links need, and written exactly as `run` writes them: `run` later skips them. Links to records of \
+            the same object (parent companies) are set in a second pass, task and note targets are written, and up \
+            to --per-object attachments of the sampled records are uploaded with their files.
 
             Every written record is read back and compared per field (per subfield for composites): the source \
             value, the value sent and the value Twenty holds, agreeing when equal after Twenty's normalisation \
             (emails lower-cased, URLs by origin, phones by number and calling code, amounts by micros, dates by \
             instant, nulls and empties alike); pick-list values are checked against the field's options, owners \
-            against the workspace's members, relations against the parent's id. reports/sample-diff.csv has every \
+            against the workspace's members, relations against the parent's id, each parent-company link, each \
+            task's and note's targets as read back, and each attachment's file read back against the export's size \
+            and SHA-256. reports/sample-diff.csv has every \
             row, reports/sample-diff.html a summary per field and the rows that disagree.
 
             Disagreements are printed, and the command still exits 0: whether they matter is for a person to \
@@ -65,6 +69,9 @@ struct SampleCommand: AsyncParsableCommand {
             }
             return
         }
+        // Needed for attachments only: without the export's files the sample leaves them out and says so.
+        let exportPath = try project.openLedger(.read).latestSnapshotExportPath()
+        let source = exportPath.flatMap { try? ExportSource.opened(at: URL(fileURLWithPath: $0)) }
         let connection = try access.connection()
         let reports = project.directory.appendingPathComponent("reports")
         let summary: SampleSummary = try await TwentyAccess.withClient(connection) { client in
@@ -79,7 +86,8 @@ struct SampleCommand: AsyncParsableCommand {
             let ledger = try project.openLedger(.write)
             let run = SampleRun(
                 client: client, ledger: ledger, workspace: workspace, map: confirmed.map,
-                mapSha256: confirmed.sha256, projectId: project.settings.projectId, perObject: perObject)
+                mapSha256: confirmed.sha256, projectId: project.settings.projectId, perObject: perObject,
+                source: source)
             print(
                 "Sampling up to \(perObject) records per object under map \(confirmed.sha256.prefix(12)) into"
                     + " \(workspace.url)")

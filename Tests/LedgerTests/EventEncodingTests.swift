@@ -59,7 +59,9 @@ struct EventEncodingTests {
             .writeRequested(
                 WriteRequested(
                     batchId: "b", op: .update, object: "person", sourceObject: "contacts", upsert: false,
-                    items: [WriteItem(sourceId: "C1", twentyId: "t", values: ["city": "Oslo"], before: ["city": "Bergen"])])),
+                    items: [
+                        WriteItem(sourceId: "C1", twentyId: "t", values: ["city": "Oslo"], before: ["city": "Bergen"])
+                    ])),
             .intentResolved(
                 IntentResolved(kind: .write, intentId: "b", intentSeq: 9, object: "person", held: ["t"], absent: [])),
             .workspaceBound(
@@ -79,6 +81,16 @@ struct EventEncodingTests {
             .rollbackCompleted(RollbackCompleted(compensated: 2, failed: 0)),
             .reconciliationComputed(ReconciliationComputed(summary: ["ok": true], reportPath: nil)),
             .sampleApproved(SampleApproved(mapSha256: "ab", by: "ana", sampleRunId: "run-1")),
+            .fileUploadRequested(
+                FileUploadRequested(
+                    uploadId: "u", sourceObject: "attachments", sourceId: "A1", file: "files/a.pdf", size: 3,
+                    sha256: "ab")),
+            .fileUploaded(
+                FileUploaded(
+                    uploadId: "u", sourceObject: "attachments", sourceId: "A1", fileId: "f", flow: "directUpload",
+                    size: 3, sha256: "ab", values: ["file": [["fileId": "f", "label": "a.pdf"]]])),
+            .fileUploadFailed(
+                FileUploadFailed(uploadId: "u", sourceObject: "attachments", sourceId: "A1", sent: true, error: "413")),
         ]
         for event in samples {
             let bytes = try CanonicalJSONEncoder().encode(event.payload)

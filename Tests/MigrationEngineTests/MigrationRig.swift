@@ -22,7 +22,11 @@ final class MigrationRig {
     let engine: SandboxEngine
     let client: TwentyClient
 
-    init(contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2) async throws {
+    /// `onCollision` sets source objects' collision policies in the map before it is confirmed.
+    init(
+        contacts: Int = 120, seed: UInt64 = 5, version: TwentyVersion = .v2,
+        onCollision: [String: CollisionPolicy] = [:]
+    ) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("engine-\(UUID())")
         let export = root.appendingPathComponent("export")
         _ = try ExportGenerator(contacts: contacts, seed: seed).write(to: export)
@@ -37,7 +41,13 @@ final class MigrationRig {
             var proposer = MapProposer(
                 layout: layout, catalog: .builtIn(version), understanding: snapshotter.understanding)
             proposer.ledger = ledger
-            map = try proposer.propose().map
+            var proposed = try proposer.propose().map
+            for index in proposed.objects.indices {
+                if let policy = onCollision[proposed.objects[index].source] {
+                    proposed.objects[index].onCollision = policy
+                }
+            }
+            map = proposed
         }
         let written = try MapFile.write(
             map, header: ["engine"], catalog: .builtIn(version), projectDirectory: directory)

@@ -63,8 +63,9 @@ public struct MapDefaults: Sendable, Equatable {
 
 /// What to do when the data does not fit, decided by a person in the map rather than by the tool.
 public struct MapPolicies: Sendable, Equatable {
-    /// A record that matches a record already in the workspace on a unique field (email, domain).
-    public enum Duplicates: String, Sendable, CaseIterable { case merge, skip, fail }
+    /// A record that matches a record already in the workspace on a unique field (email, domain): the policy of
+    /// every object whose map does not name its own (`onCollision`).
+    public typealias Duplicates = CollisionPolicy
     /// A phone number Twenty's libphonenumber check would refuse.
     public enum InvalidPhone: String, Sendable, CaseIterable {
         /// Write the raw text into a custom text field (named in `invalidPhoneField`) and leave `phones` empty.
@@ -93,7 +94,8 @@ public struct MapPolicies: Sendable, Equatable {
     public var duplicateInExport: DuplicateInExport
 
     public init(
-        duplicates: Duplicates = .fail, invalidPhone: InvalidPhone = .keepAsText, invalidPhoneField: String = "phoneText",
+        duplicates: Duplicates = .fail, invalidPhone: InvalidPhone = .keepAsText,
+        invalidPhoneField: String = "phoneText",
         missingParent: MissingParent = .dropLink, duplicateInExport: DuplicateInExport = .keepFirst
     ) {
         self.duplicates = duplicates

@@ -15,6 +15,8 @@ public struct ObjectMap: Sendable, Equatable {
     public var confidence: Double
     public var reasons: [String]
     public var fields: [FieldMapping]
+    /// What the run does with a record colliding with one already in the workspace on a unique value.
+    public var onCollision: CollisionPolicy
 
     public enum Disposition: Sendable, Equatable {
         /// The target exists (a standard object, or a custom object already in the workspace).
@@ -29,8 +31,9 @@ public struct ObjectMap: Sendable, Equatable {
 
     public init(
         source: String, file: String, key: String, target: String, disposition: Disposition = .existing,
-        confidence: Double, reasons: [String], fields: [FieldMapping]
+        confidence: Double, reasons: [String], fields: [FieldMapping], onCollision: CollisionPolicy = .fail
     ) {
+        self.onCollision = onCollision
         self.source = source
         self.file = file
         self.key = key

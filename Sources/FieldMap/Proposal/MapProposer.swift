@@ -119,6 +119,7 @@ public struct MapProposer {
                 objects.append(custom.junction(sample, file: file))
             }
         }
+        objects = objects.map { CollisionProposer.propose($0, catalog: catalog) }
         let ownerValues = objects.flatMap { object in
             object.fields.filter { $0.transform == .owner }.flatMap { field -> [String] in
                 guard let sample = samples[object.source], let index = sample.header.firstIndex(of: field.column) else {

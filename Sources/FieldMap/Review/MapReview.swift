@@ -34,6 +34,8 @@ public struct MapReview: Sendable {
     }
 
     public var rows: [Row]
+    /// Each migrated object's `onCollision` policy, in map order: what happens to records already in the workspace.
+    public var collisions: [(object: String, target: String, policy: CollisionPolicy)]
     /// Says how transformed values were computed (or that they were not).
     public var transformNote: String
 
@@ -55,7 +57,10 @@ public struct MapReview: Sendable {
                         // The first header wins a repeated name, as the reader keeps the first column of that name.
                         let record = Dictionary(zip(sample.header, row), uniquingKeysWith: { first, _ in first })
                         values.append(
-                            (value, transformer(SampledValue(object: object, field: field, value: value, record: record))))
+                            (
+                                value,
+                                transformer(SampledValue(object: object, field: field, value: value, record: record))
+                            ))
                         if values.count == samplesPerField { break }
                     }
                 }
@@ -70,9 +75,24 @@ public struct MapReview: Sendable {
             }
         }
         self.rows = rows.enumerated().sorted {
-            $0.element.confidence != $1.element.confidence ? $0.element.confidence < $1.element.confidence : $0.offset < $1.offset
+            $0.element.confidence != $1.element.confidence
+                ? $0.element.confidence < $1.element.confidence : $0.offset < $1.offset
         }.map(\.element)
         self.transformNote = transformNote
+        collisions = map.objects.filter { $0.disposition != .skip && !$0.target.isEmpty }.map {
+            ($0.source, $0.target, $0.onCollision)
+        }
+    }
+
+    /// One line per object: what a collision with a record already in the workspace does.
+    static func collisionLine(_ object: String, _ target: String, _ policy: CollisionPolicy) -> String {
+        let effect =
+            switch policy {
+            case .merge: "merged into the existing \(target) (the fields we send; before-image recorded)"
+            case .skip: "excluded; the existing \(target) is left as it is and children link to it"
+            case .fail: "refused, naming the existing \(target) and the value"
+            }
+        return "\(object) onCollision \(policy.rawValue): a record colliding with one in the workspace is \(effect)"
     }
 
     /// What a reviewer sees when no transform engine is available: the raw value and the transform that will apply.
@@ -82,10 +102,17 @@ public struct MapReview: Sendable {
 
     public var text: String {
         var lines = [transformNote, ""]
+        for (object, target, policy) in collisions { lines.append(Self.collisionLine(object, target, policy)) }
+        if !collisions.isEmpty {
+            lines.append("A soft-deleted record in the workspace always refuses ours, whatever the policy.\n")
+        }
         for row in rows {
             lines.append(
-                String(format: "%.2f  ", row.confidence) + "\(row.object).\(row.column) -> \(row.target) [\(row.transform)]")
-            for sample in row.samples { lines.append("        \(sample.source.prefix(50))  =>  \(sample.transformed.prefix(60))") }
+                String(format: "%.2f  ", row.confidence)
+                    + "\(row.object).\(row.column) -> \(row.target) [\(row.transform)]")
+            for sample in row.samples {
+                lines.append("        \(sample.source.prefix(50))  =>  \(sample.transformed.prefix(60))")
+            }
             if let reason = row.reasons.first { lines.append("        why: \(reason)") }
         }
         return lines.joined(separator: "\n")

@@ -4,8 +4,10 @@ extension MapReview {
         var body = ""
         for row in rows {
             let level = row.confidence >= 0.85 ? "high" : row.confidence >= 0.6 ? "mid" : "low"
-            let samples = row.samples.map { "<div>\(escape($0.source))<span class=arrow> &rarr; </span><b>\(escape($0.transformed))</b></div>" }
-                .joined()
+            let samples = row.samples.map {
+                "<div>\(escape($0.source))<span class=arrow> &rarr; </span><b>\(escape($0.transformed))</b></div>"
+            }
+            .joined()
             body += """
                 <tr class=\(level)><td>\(String(format: "%.2f", row.confidence))</td><td>\(escape(row.object))</td>\
                 <td>\(escape(row.column))</td><td>\(escape(row.target))</td><td>\(escape(row.transform))</td>\
@@ -21,6 +23,7 @@ extension MapReview {
             tr.high td:first-child{background:#d4edda}.arrow{color:#888}</style></head><body>
             <h1>Field map review: \(escape(projectName))</h1>
             <p>map.yaml sha256 <code>\(escape(mapSha256))</code>. Lowest confidence first. \(escape(transformNote))</p>
+            <ul>\(collisions.map { "<li>\(escape(Self.collisionLine($0.object, $0.target, $0.policy)))</li>" }.joined())</ul>
             <p>Edit map.yaml, then confirm it with <code>crm-migrate map confirm --by NAME</code>.</p>
             <table><tr><th>confidence</th><th>object</th><th>column</th><th>Twenty target</th><th>transform</th>
             <th>sample values &rarr; transformed</th><th>why</th></tr>

@@ -100,7 +100,7 @@ public struct MapYAMLReader {
         if let objects = top["objects"] {
             for item in items(objects, "objects") {
                 var objectLines = MapLines.ObjectLines()
-                map.objects.append(object(item, &objectLines))
+                map.objects.append(object(item, collisionDefault: map.policies.duplicates, &objectLines))
                 lines.objects.append(objectLines)
             }
         }
@@ -110,7 +110,8 @@ public struct MapYAMLReader {
     static let topKeys = ["formatVersion", "twenty", "defaults", "policies", "owners", "exclusions", "objects"]
     static let policyKeys = ["duplicates", "invalidPhone", "invalidPhoneField", "missingParent", "duplicateInExport"]
     static let objectKeys = [
-        "source", "file", "key", "target", "disposition", "newObject", "junction", "confidence", "reasons", "fields",
+        "source", "file", "key", "target", "disposition", "newObject", "junction", "onCollision", "confidence",
+        "reasons", "fields",
     ]
     static let fieldKeys = [
         "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references",
@@ -118,7 +119,9 @@ public struct MapYAMLReader {
         "values", "newField", "reasons",
     ]
 
-    mutating func object(_ node: Node, _ objectLines: inout MapLines.ObjectLines) -> ObjectMap {
+    mutating func object(_ node: Node, collisionDefault: CollisionPolicy, _ objectLines: inout MapLines.ObjectLines)
+        -> ObjectMap
+    {
         objectLines.line = line(node)
         var object = ObjectMap(source: "", file: "", key: "", target: "", confidence: 0, reasons: [], fields: [])
         guard let table = table(node, "an object", known: Self.objectKeys) else { return object }
@@ -132,6 +135,8 @@ public struct MapYAMLReader {
         object.reasons =
             table["reasons"].map { items($0, subject + ".reasons").compactMap { scalar($0, subject + ".reasons") } }
             ?? []
+        // A map written before objects had their own policy follows the map-wide `policies.duplicates`.
+        object.onCollision = choice(table["onCollision"], subject + ".onCollision", collisionDefault)
         let disposition = table["disposition"].flatMap { scalar($0, subject + ".disposition") } ?? "existing"
         switch disposition {
         case "existing": object.disposition = .existing

@@ -23,11 +23,15 @@ public enum MapYAMLWriter {
         "(`email`, `domain`): each value is looked up among the referenced records' names; a value matching none",
         "or several records is a link not written, recorded and reported (never dropped silently).",
         "Transforms: " + Transform.allCases.map(\.rawValue).joined(separator: ", ") + ".",
-        "Policies: duplicates merge|skip|fail; invalidPhone keepAsText|drop|reject;",
+        "Policies: duplicates merge|skip|fail (for objects without their own onCollision); invalidPhone",
+        "keepAsText|drop|reject;",
         "missingParent reject|dropLink; duplicateInExport keepFirst|rejectAll.",
         "missingParent is dropLink by default: a record whose parent is absent, rejected or ambiguous is still",
         "written, and each link left out is recorded (link.unresolved) and listed in reports/unresolved-links.csv to",
         "fix by hand; reject keeps such records out, which loses the records as well as the links.",
+        "onCollision (per object) merge|skip|fail: what to do with a record whose unique value (email, domain) a",
+        "record already in the workspace holds: merge updates that record with the fields we send (rollback restores",
+        "them), skip leaves it as is and links children to it, fail refuses ours. A soft-deleted one always refuses.",
         "Check it:   crm-migrate map review --project DIR   (sample values before and after transforming)",
         "Confirm it: crm-migrate map confirm --project DIR --by YOUR_NAME",
         "Nothing is written to Twenty until this exact file is confirmed; any later edit needs a new confirmation.",
@@ -91,6 +95,7 @@ public enum MapYAMLWriter {
                     ])
                 ))
         }
+        pairs.append(("onCollision", plain(object.onCollision.rawValue)))
         pairs.append(("confidence", plain(number(object.confidence))))
         pairs.append(("reasons", sequence(object.reasons.map(text))))
         pairs.append(("fields", sequence(object.fields.map(field))))

@@ -35,6 +35,9 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case compensationFailed = "compensation.failed"
     case reconciliationComputed = "reconciliation.computed"
     case sampleApproved = "sample.approved"
+    case fileUploadRequested = "file.upload.requested"
+    case fileUploaded = "file.uploaded"
+    case fileUploadFailed = "file.upload.failed"
 }
 
 /// The typed payload of one event type.

@@ -38,8 +38,10 @@ extension RecordExcluded: CanonicalJSONWritable {
     public func writeCanonical(into out: inout [UInt8]) {
         writeObject(into: &out) { w in
             w.member("object", object)
+            w.member("reason", reason)
             w.member("rule", rule)
             w.member("sourceId", sourceId)
+            w.member("twentyId", twentyId)
         }
     }
 }

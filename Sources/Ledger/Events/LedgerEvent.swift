@@ -35,6 +35,9 @@ public enum LedgerEvent: Sendable, Equatable {
     case compensationFailed(CompensationFailed)
     case reconciliationComputed(ReconciliationComputed)
     case sampleApproved(SampleApproved)
+    case fileUploadRequested(FileUploadRequested)
+    case fileUploaded(FileUploaded)
+    case fileUploadFailed(FileUploadFailed)
 
     public var payload: any EventPayload {
         switch self {
@@ -70,6 +73,9 @@ public enum LedgerEvent: Sendable, Equatable {
         case .compensationFailed(let p): p
         case .reconciliationComputed(let p): p
         case .sampleApproved(let p): p
+        case .fileUploadRequested(let p): p
+        case .fileUploaded(let p): p
+        case .fileUploadFailed(let p): p
         }
     }
 
@@ -117,6 +123,9 @@ public enum LedgerEvent: Sendable, Equatable {
         case .compensationFailed: return .compensationFailed(try d(CompensationFailed.self))
         case .reconciliationComputed: return .reconciliationComputed(try d(ReconciliationComputed.self))
         case .sampleApproved: return .sampleApproved(try d(SampleApproved.self))
+        case .fileUploadRequested: return .fileUploadRequested(try d(FileUploadRequested.self))
+        case .fileUploaded: return .fileUploaded(try d(FileUploaded.self))
+        case .fileUploadFailed: return .fileUploadFailed(try d(FileUploadFailed.self))
         }
     }
 }

@@ -105,10 +105,17 @@ public struct RecordExcluded: EventPayload {
     public var object: String?
     public var sourceId: String?
     public var rule: String
+    /// Why, in a sentence, when the rule alone does not say (a collision names the value and the existing record).
+    public var reason: String?
+    /// The record already in the workspace the excluded record stands for (rule `collision-skip`): links to the
+    /// source record go to it. Absent for every other rule.
+    public var twentyId: String?
 
-    public init(object: String, sourceId: String, rule: String) {
+    public init(object: String, sourceId: String, rule: String, reason: String? = nil, twentyId: String? = nil) {
         self.object = object
         self.sourceId = sourceId
         self.rule = rule
+        self.reason = reason
+        self.twentyId = twentyId
     }
 }

@@ -22,12 +22,17 @@ public struct WriteRequested: EventPayload {
     public var sourceObject: String?
     /// Whether the call upserts (`?upsert=true`), matching existing records on every unique index.
     public var upsert: Bool?
+    /// An update that merges source records into records already in the workspace they collide with (the map's
+    /// `onCollision: merge`); after a crash it is settled by sending it again, its before-image kept. Absent
+    /// otherwise.
+    public var merge: Bool?
     public var items: [WriteItem]
 
     public init(
         batchId: String, op: WriteOperation, object: String, sourceObject: String? = nil, upsert: Bool? = nil,
-        items: [WriteItem]
+        merge: Bool? = nil, items: [WriteItem]
     ) {
+        self.merge = merge
         self.batchId = batchId
         self.op = op
         self.object = object

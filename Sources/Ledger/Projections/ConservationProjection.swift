@@ -17,7 +17,9 @@ struct ConservationProjection: Projection {
         switch folded.type {
         case .recordTransformed: try put(db, folded.object, folded.sourceId, "transformed", nil, folded.seq)
         case .recordRejected: try put(db, folded.object, folded.sourceId, "rejected", nil, folded.seq)
-        case .recordExcluded: try put(db, folded.object, folded.sourceId, "excluded", nil, folded.seq)
+        // An excluded record may stand for a record already in the workspace (a collision skipped): kept, so that
+        // links to it go there.
+        case .recordExcluded: try put(db, folded.object, folded.sourceId, "excluded", folded.twentyId, folded.seq)
         case .recordCreated, .recordUpdated:
             // Records written without a source record (none today) are not the source's to count.
             guard folded.sourceId != nil else { return }

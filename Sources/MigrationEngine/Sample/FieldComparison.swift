@@ -14,11 +14,13 @@ struct FieldComparison {
     let members: Set<String>
     /// The Twenty ids held per parent source object, for relation checks.
     let parentsHeld: [String: Set<String>]
+    /// Fields another check compares (an attachment's file).
+    var comparedElsewhere: Set<String> = []
 
     func rows(_ record: PendingWrite, source: [String: String], held: JSONValue?) -> [SampleDiffRow] {
         let sent = record.values
         var rows: [SampleDiffRow] = []
-        var covered = Set<String>(["id"])
+        var covered = Set<String>(["id"]).union(comparedElsewhere)
         func row(_ column: String, _ path: String, _ check: SampleDiffRow.Check, agrees: Bool, note: String = "")
             -> SampleDiffRow
         {
@@ -34,7 +36,8 @@ struct FieldComparison {
             let parentHeld = id.map { parentsHeld[link.parentSource, default: []].contains($0) } ?? true
             rows.append(
                 row(
-                    link.column, link.field, .relation, agrees: id == heldId && parentHeld,
+                    link.column, link.field, link.parentSource == object.source ? .selfLink : .relation,
+                    agrees: id == heldId && parentHeld,
                     note: parentHeld ? "" : "the parent \(link.parentSource) record is not in Twenty"))
         }
         for field in object.fields {
@@ -66,6 +69,17 @@ struct FieldComparison {
         // What the tool adds on its own (source id, dates) is written too: compared without a source column.
         for key in (sent.objectValue ?? [:]).keys.sorted() where !covered.contains(key) {
             rows += valueRows("", key, sent, held, row)
+        }
+        // A link to a record of the same object is set by an update after the create, which Twenty dates anew: the
+        // source's updatedAt is lost on such records, a disagreement to show with its cause.
+        let selfLinked = links.contains {
+            $0.parentSource == object.source && sent[$0.field].map { $0 != .null } == true
+        }
+        if selfLinked {
+            for index in rows.indices where rows[index].field == "updatedAt" && !rows[index].agrees {
+                rows[index].note =
+                    "Twenty dated the second pass that set the link to the parent \(object.source) record"
+            }
         }
         return rows
     }

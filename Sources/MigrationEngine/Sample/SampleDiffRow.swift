@@ -10,6 +10,13 @@ public struct SampleDiffRow: Sendable, Equatable {
         case owner
         /// The held join column is the parent's deterministic id, and Twenty holds that parent.
         case relation
+        /// A link to a record of the same object (a parent company), set in the second pass: held as sent, and
+        /// Twenty holds that record.
+        case selfLink
+        /// A task's or note's targets read back from Twenty are the records its source links name.
+        case target
+        /// The attachment's file read back from Twenty has the export's size and SHA-256.
+        case attachment
     }
 
     public var object: String

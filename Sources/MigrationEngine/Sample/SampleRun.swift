@@ -1,3 +1,4 @@
+import AllegoryExport
 import CanonicalJSON
 import FieldMap
 import Foundation
@@ -9,8 +10,10 @@ import TwentyClient
 /// full run skips those records), every written record read back and compared field by field with its source and
 /// with what was sent. What a person looks at before approving the map for the full run.
 ///
-/// Attachments are left to the full run: each needs its file uploaded, and a sample of uploads says little about
-/// the map. Records are chosen among those still pending, so running the sample again picks new ones.
+/// It uses the run's own steps: links to records of the same object (parent companies) in a second pass, task and
+/// note targets, and the attachments of sampled records through the run's upload step. Its diff checks those too:
+/// each self link, each task's or note's targets read back, each attachment's bytes read back. Records are chosen
+/// among those still pending, so running the sample again picks new ones.
 public final class SampleRun {
     let client: TwentyClient
     let ledger: Ledger
@@ -19,14 +22,19 @@ public final class SampleRun {
     let mapSha256: String
     let identity: RecordIdentity
     let perObject: Int
+    /// The export the snapshot was taken from, for attachments' bytes; without it attachments are not sampled.
+    let source: ExportSource?
     public let writer: RecordWriter
+    /// What happened to each sampled attachment.
+    public private(set) var manifest = AttachmentManifest()
     /// Called with each object's counts once it is compared.
     public var progress: (SampleObjectResult) -> Void = { _ in }
 
     public init(
         client: TwentyClient, ledger: Ledger, workspace: WorkspaceDescription, map: FieldMap, mapSha256: String,
-        projectId: String, perObject: Int = 100
+        projectId: String, perObject: Int = 100, source: ExportSource? = nil
     ) {
+        self.source = source
         self.client = client
         self.ledger = ledger
         self.workspace = workspace
@@ -34,7 +42,9 @@ public final class SampleRun {
         self.mapSha256 = mapSha256
         self.perObject = max(1, perObject)
         identity = RecordIdentity(projectId: projectId)
-        writer = RecordWriter(client: client, ledger: ledger, batchMaximum: workspace.batchMaximum)
+        writer = RecordWriter(
+            client: client, ledger: ledger, batchMaximum: workspace.batchMaximum,
+            collisions: CollisionRules(map: map, workspace: workspace))
     }
 
     public func run() async throws -> SampleSummary {
@@ -64,8 +74,9 @@ public final class SampleRun {
         var summary = SampleSummary(runId: ledger.runId)
         _ = try await DoubtResolver(client: client, ledger: ledger, workspace: workspace).resolve()
         let objects = DependencyOrder.sorted(map.objects).filter { $0.disposition != .skip }
-        var chosen = try choose(objects, notes: &summary.notes)
+        var chosen = try choose(objects.filter { $0.twentyObject != "attachment" })
         try includeParents(objects, &chosen)
+        try chooseAttachments(objects.filter { $0.twentyObject == "attachment" }, &chosen, notes: &summary.notes)
         let members = Set(workspace.members.map(\.id))
         for object in objects {
             guard let records = chosen[object.source], !records.isEmpty else { continue }
@@ -75,15 +86,42 @@ public final class SampleRun {
                 sourceObject: object.source, object: name, sampled: records.filter { !$0.isParent }.count,
                 parents: records.filter(\.isParent).count)
             // In transform order, which puts a parent before its children within an object (parent companies).
-            let ordered = records.map(\.record).sorted { $0.transformedSeq < $1.transformedSeq }
-            let counts = try await writer.write(ordered, to: target)
-            result.written = counts.written
-            result.refused = counts.refused
-            result.links = try await TargetLinks(
-                ledger: ledger, writer: writer, workspace: workspace, map: map, identity: identity,
-                mapSha256: mapSha256
-            ).write(sourceObject: object.source, object: name)
-            let rows = try await compare(ordered, object: object, target: target, members: members)
+            var ordered = records.map(\.record).sorted { $0.transformedSeq < $1.transformedSeq }
+            // A link to a parent Twenty refused is left out (and recorded), as the run does, not sent to sink the child.
+            var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+            if name != "attachment" { ordered = try parents.withoutMissingParents(ordered, of: name, in: workspace) }
+            let rows: [SampleDiffRow]
+            if name == "attachment", let source {
+                let counts = try await AttachmentStep(
+                    client: client, ledger: ledger, writer: writer, workspace: workspace, map: map,
+                    mapSha256: mapSha256, source: source
+                ).write(object, to: target, records: ordered, manifest: &manifest)
+                result.written = counts.written
+                result.refused = counts.refused
+                rows = try await compareAttachments(ordered, object: object, target: target, members: members)
+            } else {
+                // As the run writes them: created without their links to records of the same object, which are
+                // set once every record of the sample exists (a parent may come later in the batch).
+                let selfColumns = SelfLinks.columns(of: name, in: workspace)
+                let counts = try await writer.write(
+                    ordered.map { SelfLinks.withoutSelfLinks($0, columns: selfColumns) }, to: target)
+                result.written = counts.written
+                result.refused = counts.refused
+                result.links = try await SelfLinks(
+                    client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256
+                ).write(
+                    sourceObject: object.source, target: target, columns: selfColumns,
+                    batchId: "\(ledger.runId)-\(object.source)")
+                result.links.add(
+                    try await TargetLinks(
+                        ledger: ledger, writer: writer, workspace: workspace, map: map, identity: identity,
+                        mapSha256: mapSha256
+                    ).write(sourceObject: object.source, object: name))
+                rows =
+                    try await compare(ordered, object: object, target: target, members: members)
+                    + TargetComparison(client: client, ledger: ledger, workspace: workspace, map: map).rows(
+                        ordered, object: object, name: name)
+            }
             result.compared = rows.count
             result.disagreements = rows.filter { !$0.agrees }.count
             summary.report.rows += rows
@@ -93,53 +131,80 @@ public final class SampleRun {
         return summary
     }
 
-    /// Up to `perObject` pending records of each object; attachments left to the full run.
-    private func choose(_ objects: [ObjectMap], notes: inout [String]) throws -> [String: [SampledRecord]] {
+    /// Up to `perObject` pending records of each object.
+    private func choose(_ objects: [ObjectMap]) throws -> [String: [SampledRecord]] {
         var chosen: [String: [SampledRecord]] = [:]
         for object in objects {
-            if object.twentyObject == "attachment" {
-                notes.append("\(object.source): attachments are not sampled; the full run uploads and writes them")
-                continue
+            // Two passes over the pending records: their features first, then the chosen ones themselves.
+            var selection = SampleSelection(limit: perObject)
+            try ledger.forEachPendingWrite(sourceObject: object.source) { selection.add($0) }
+            var positions = selection.chosen()[...]
+            var position = 0
+            var picked: [SampledRecord] = []
+            try ledger.forEachPendingWrite(sourceObject: object.source) { record in
+                defer { position += 1 }
+                guard positions.first == position else { return }
+                positions.removeFirst()
+                picked.append(SampledRecord(record: record, isParent: false))
             }
-            var pending: [PendingWrite] = []
-            try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) }
-            chosen[object.source] = SampleSelection.choose(pending, limit: perObject).map {
-                SampledRecord(record: $0, isParent: false)
-            }
+            chosen[object.source] = picked
         }
         return chosen
     }
 
-    /// Adds the pending parents of every chosen record (join columns and task/note targets), and theirs in turn,
-    /// so that every link of the sample resolves to a record Twenty holds.
-    private func includeParents(_ objects: [ObjectMap], _ chosen: inout [String: [SampledRecord]]) throws {
-        var taken = Set(chosen.values.flatMap { $0.compactMap(\.record.twentyId) })
-        var queue = chosen.values.flatMap { $0.map(\.record) }
-        var index: [String: (object: String, record: PendingWrite)]?
-        while let record = queue.popLast() {
-            let object = map.object(source: record.sourceObject)
-            let parents =
-                (object.map(ParentLink.of) ?? []).compactMap { record.values[$0.field]?.stringValue }
-                + record.targets.map(\.twentyId)
-            for id in parents where !taken.contains(id) {
-                // Built once, the first time a parent is not already in the sample.
-                if index == nil { index = try pendingIndex(objects) }
-                guard let parent = index?[id] else { continue }  // written already, or not writable
-                taken.insert(id)
-                chosen[parent.object, default: []].append(SampledRecord(record: parent.record, isParent: true))
-                queue.append(parent.record)
+    /// Up to `perObject` pending attachments of the records already in the sample (so each lands on a parent the
+    /// sample writes), in the export's order.
+    private func chooseAttachments(
+        _ objects: [ObjectMap], _ chosen: inout [String: [SampledRecord]], notes: inout [String]
+    ) throws {
+        guard !objects.isEmpty else { return }
+        guard source != nil else {
+            for object in objects {
+                notes.append("\(object.source): attachments are not sampled: the export's files are not at hand")
             }
+            return
+        }
+        let sampled = Set(chosen.values.flatMap { $0.compactMap(\.record.twentyId) })
+        for object in objects {
+            var picked: [SampledRecord] = []
+            try ledger.forEachPendingWrite(sourceObject: object.source) { record in
+                guard picked.count < perObject, let parent = record.targets.first, sampled.contains(parent.twentyId)
+                else { return }
+                picked.append(SampledRecord(record: record, isParent: false))
+            }
+            chosen[object.source] = picked
         }
     }
 
-    private func pendingIndex(_ objects: [ObjectMap]) throws -> [String: (object: String, record: PendingWrite)] {
-        var index: [String: (object: String, record: PendingWrite)] = [:]
-        for object in objects {
-            try ledger.forEachPendingWrite(sourceObject: object.source) { record in
-                if let id = record.twentyId { index[id] = (object.source, record) }
+    /// Adds the pending parents of every chosen record (join columns and task/note targets), and theirs in turn,
+    /// so that every link of the sample resolves to a record Twenty holds. Each round reads the pending records once
+    /// and keeps only the parents it looks for; a round per generation of parents (a parent company's parent...).
+    private func includeParents(_ objects: [ObjectMap], _ chosen: inout [String: [SampledRecord]]) throws {
+        var taken = Set(chosen.values.flatMap { $0.compactMap(\.record.twentyId) })
+        var wanted = Set(chosen.values.flatMap { $0.flatMap { parentIds(of: $0.record) } }).subtracting(taken)
+        while !wanted.isEmpty {
+            var found: [PendingWrite] = []
+            for object in objects {
+                try ledger.forEachPendingWrite(sourceObject: object.source) { record in
+                    if let id = record.twentyId, wanted.contains(id) { found.append(record) }
+                }
             }
+            // What was not found is written already, or not writable.
+            taken.formUnion(wanted)
+            wanted = []
+            for record in found {
+                chosen[record.sourceObject, default: []].append(SampledRecord(record: record, isParent: true))
+                wanted.formUnion(parentIds(of: record))
+            }
+            wanted.subtract(taken)
         }
-        return index
+    }
+
+    /// The Twenty ids of the records `record` links to: its join columns and its task/note targets.
+    private func parentIds(of record: PendingWrite) -> [String] {
+        let object = map.object(source: record.sourceObject)
+        return (object.map(ParentLink.of) ?? []).compactMap { record.values[$0.field]?.stringValue }
+            + record.targets.map(\.twentyId)
     }
 
     /// Compares every record of `object` Twenty holds (by the ledger) again, as it is now: what changed in Twenty
@@ -154,9 +219,10 @@ public final class SampleRun {
     }
 
     /// Reads the written records back, in pages of the batch maximum, and compares each field.
-    private func compare(_ records: [PendingWrite], object: ObjectMap, target: WriteTarget, members: Set<String>)
-        async throws -> [SampleDiffRow]
-    {
+    private func compare(
+        _ records: [PendingWrite], object: ObjectMap, target: WriteTarget, members: Set<String>,
+        comparedElsewhere: Set<String> = []
+    ) async throws -> [SampleDiffRow] {
         let written = try ledger.twentyIds(object: target.object)
         let ids = records.compactMap(\.twentyId).filter(written.contains)
         let held = try await ReadBack(client: client).records(ids, in: target, pageSize: workspace.batchMaximum)
@@ -169,7 +235,7 @@ public final class SampleRun {
         }
         let comparison = FieldComparison(
             object: object, description: workspace.object(target.object), links: links, members: members,
-            parentsHeld: parentsHeld)
+            parentsHeld: parentsHeld, comparedElsewhere: comparedElsewhere)
         var rows: [SampleDiffRow] = []
         for record in records {
             guard let id = record.twentyId, written.contains(id) else { continue }
@@ -177,6 +243,25 @@ public final class SampleRun {
             rows += comparison.rows(record, source: source, held: held[id])
         }
         return rows
+    }
+
+    /// The attachment check (the file's bytes read back) and every other field, compared with what was last written
+    /// (the record as sent holds the uploaded file, not the export's path).
+    private func compareAttachments(
+        _ records: [PendingWrite], object: ObjectMap, target: WriteTarget, members: Set<String>
+    ) async throws -> [SampleDiffRow] {
+        let files = try await AttachmentComparison(client: client, ledger: ledger, workspace: workspace).rows(
+            records, object: object, target: target, manifest: manifest.entries)
+        let sentValues = try ledger.twentyValues(object: target.object)
+        let sent = records.compactMap { record -> PendingWrite? in
+            guard let id = record.twentyId, let values = sentValues[id] else { return nil }
+            var sent = record
+            sent.values = values
+            return sent
+        }
+        let fileFields: Set<String> = ["file", "fullPath", workspace.naming.attachmentFileField ?? "file"]
+        return try await compare(sent, object: object, target: target, members: members, comparedElsewhere: fileFields)
+            + files
     }
 }
 

@@ -34,3 +34,13 @@ public struct UploadedFile: Sendable, Equatable {
         }
     }
 }
+
+extension UploadedFile {
+    /// What names the stored file: its `fileId` (v2) or its path (v1).
+    public var storedId: String {
+        switch reference {
+        case .filesField(let fileId, _): fileId
+        case .fullPath(let path): path
+        }
+    }
+}
