@@ -120,6 +120,8 @@ public final class Reconciliation {
             description?.field(named: $0)?.relation == nil
         }
         var population: [String: FieldPopulation] = [:]
+        // Fields Twenty gives a value of its own when none is sent: its bookkeeping and the workspace's defaults.
+        let filled = Self.filledOnCreate.union(description?.fields.filter { $0.defaultValue != nil }.map(\.name) ?? [])
         try ledger.forEachWrittenTransform(sourceObject: object.source) { transformed in
             guard let id = transformed.twentyId else { return }
             counts.written += 1
@@ -143,7 +145,7 @@ public final class Reconciliation {
             }
             tally(
                 rows, twentyId: id, held: heldRecord, written: record.values, writtenAt: ours?.writtenAt ?? "",
-                into: &result)
+                filledByTwenty: filled, into: &result)
             for field in custom.sorted() {
                 var entry =
                     population[field]
@@ -185,15 +187,18 @@ public final class Reconciliation {
         }
     }
 
+    /// What Twenty sets on every record it creates when it is not sent.
+    static let filledOnCreate: Set<String> = ["createdAt", "position", "createdBy", "updatedBy"]
+
     /// Counts the rows' relation and owner checks, and classifies every row that disagrees.
     private func tally(
         _ rows: [SampleDiffRow], twentyId: String, held: JSONValue, written: JSONValue, writtenAt: String,
-        into result: inout ReconciliationResult
+        filledByTwenty: Set<String> = Reconciliation.filledOnCreate, into result: inout ReconciliationResult
     ) {
         result.compared += rows.count
         var kind: (kind: DifferenceKind, reason: String)?
         for row in rows {
-            if row.check == .relation, !row.sent.isEmpty {
+            if [.relation, .selfLink, .target].contains(row.check), !row.sent.isEmpty {
                 result.relations.checked += 1
                 if row.agrees { result.relations.holding += 1 }
             }
@@ -208,7 +213,7 @@ public final class Reconciliation {
             // A field we never sent that Twenty filled itself (createdAt, a default) when it created the record:
             // not something we sent and it failed to keep. Filled later by someone, it is drift and shown.
             let root = String(row.field.split(separator: ".").first ?? "")
-            if verdict.kind == .defect, written[root] == nil { continue }
+            if verdict.kind == .defect, written[root] == nil, filledByTwenty.contains(root) { continue }
             result.differences.append(
                 FieldDifference(row: row, twentyId: twentyId, kind: verdict.kind, reason: verdict.reason))
         }
