@@ -26,7 +26,7 @@ public struct AttachmentManifest: Sendable {
         for e in entries {
             lines.append(
                 [e.attachment, e.file, e.parent, e.size, e.sha256, e.outcome, e.flow, e.twentyId, e.detail]
-                    .map(Self.cell).joined(separator: ","))
+                    .map(ReportText.csv).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -48,11 +48,6 @@ public struct AttachmentManifest: Sendable {
         }
     }
 
-    /// RFC 4180 quoting where a cell needs it.
-    static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
 }
 
 extension FileCheckError {

@@ -3,7 +3,7 @@ import TwentyClient
 
 /// Reads records back from Twenty by id: how an intent in doubt is settled (invariant 4), how a create that
 /// Twenty refused as a duplicate is recognised as our own earlier write (the ids are deterministic), and how the
-/// sample compares what Twenty holds with what was sent.
+/// sample compares what Twenty holds with what was sent; or every record of an object, for reconciliation.
 struct ReadBack {
     let client: TwentyClient
 
@@ -28,6 +28,26 @@ struct ReadBack {
     /// The ids among `ids` that Twenty holds for `target`.
     func heldIds(_ ids: [String], in target: WriteTarget, pageSize: Int) async throws -> Set<String> {
         Set(try await records(ids, in: target, pageSize: pageSize).keys)
+    }
+
+    /// Every record of `target` Twenty holds (soft-deleted ones excluded, as Twenty lists them), walked with cursor
+    /// pagination at `pageSize` (the batch maximum: one request per page, the fewest the server allows). `visit`
+    /// sees each page as it arrives, so a caller can keep only what it needs of a large object. Returns the
+    /// number of requests made.
+    @discardableResult
+    func every(in target: WriteTarget, pageSize: Int, _ visit: ([JSONValue]) throws -> Void) async throws -> Int {
+        var cursor: String?
+        var requests = 0
+        repeat {
+            var query = [(name: "limit", value: "\(pageSize)")]
+            if let cursor { query.append((name: "starting_after", value: cursor)) }
+            let page = try await client.get(TwentyPath.make("rest/\(target.plural)", query: query))
+            requests += 1
+            try visit(page["data"]?[target.plural]?.items ?? [])
+            let info = page["pageInfo"]
+            cursor = info?["hasNextPage"] == .bool(true) ? info?["endCursor"]?.stringValue : nil
+        } while cursor != nil
+        return requests
     }
 }
 

@@ -29,6 +29,7 @@ struct CRMMigrate: AsyncParsableCommand {
             SampleCommand.self,
             RunCommand.self,
             RollbackCommand.self,
+            ReconcileCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.

@@ -7,8 +7,9 @@ import Testing
 struct RunTests {
     let crmMigrate = Tool("crm-migrate")
 
-    /// A project over the same generated export, prepared and transformed against `sandbox`.
-    private func readyProject(
+    /// A project over the same generated export, prepared and transformed against `sandbox` (the reconcile tests
+    /// start from it too).
+    func readyProject(
         _ work: TemporaryDirectory, _ name: String, _ sandbox: SandboxRehearsalTests.RunningSandbox
     )
         async throws -> URL

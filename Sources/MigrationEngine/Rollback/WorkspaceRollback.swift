@@ -76,6 +76,9 @@ public final class WorkspaceRollback {
             due = []
             let held = try await heldRecords(batch)
             let values = try writtenValues(batch.object)
+            // What Twenty puts in a record it creates when nothing is sent: its bookkeeping and the fields' defaults.
+            let filledByTwenty = Reconciliation.filledOnCreate.union(
+                workspace.object(batch.object)?.fields.filter { $0.defaultValue != nil }.map(\.name) ?? [])
             for item in batch.items {
                 let compensation = item.compensation
                 let id = compensation.twentyId ?? ""
@@ -93,7 +96,9 @@ public final class WorkspaceRollback {
                     }
                     continue
                 }
-                let changed = EditCheck.changedFields(written: values[id] ?? .object([:]), held: record)
+                let changed = EditCheck.changedFields(
+                    written: values[id] ?? .object([:]), held: record,
+                    unsentFilledBy: batch.action == .destroy ? filledByTwenty : nil)
                 if !changed.isEmpty && !force {
                     kept.append(
                         RollbackKept(

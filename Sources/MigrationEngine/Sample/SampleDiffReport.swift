@@ -30,7 +30,7 @@ public struct SampleDiffReport: Sendable {
                 [
                     r.object, r.sourceId, r.column, r.field, r.check.rawValue, r.source, r.sent, r.held,
                     r.agrees ? "yes" : "no", r.note,
-                ].map(AttachmentManifest.cell).joined(separator: ","))
+                ].map(ReportText.csv).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -42,7 +42,7 @@ public struct SampleDiffReport: Sendable {
             <html><head><meta charset="utf-8"><title>Sample diff</title>
             <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}\
             td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\
-            .bad{background:#fde2e2}</style></head><body>
+            .bad{background:#fde2e2}.ctl{color:#a00}</style></head><body>
             <h1>Sample diff</h1>
             <p>\(rows.count) fields compared, \(disagreeing.count) disagree after Twenty's normalisation.</p>
             <h2>Per field</h2>
@@ -50,9 +50,9 @@ public struct SampleDiffReport: Sendable {
 
             """
         for entry in summary {
-            out += "<tr\(entry.disagreements > 0 ? " class=\"bad\"" : "")><td>\(Self.escape(entry.object))</td>"
+            out += "<tr\(entry.disagreements > 0 ? " class=\"bad\"" : "")><td>\(ReportText.html(entry.object))</td>"
             out +=
-                "<td>\(Self.escape(entry.field))</td><td>\(entry.compared)</td><td>\(entry.disagreements)</td></tr>\n"
+                "<td>\(ReportText.html(entry.field))</td><td>\(entry.compared)</td><td>\(entry.disagreements)</td></tr>\n"
         }
         out += "</table>\n<h2>Disagreements</h2>\n"
         if disagreeing.isEmpty {
@@ -64,7 +64,7 @@ public struct SampleDiffReport: Sendable {
                 let cells = [
                     r.object, r.sourceId, r.column, r.field, r.check.rawValue, r.source, r.sent, r.held, r.note,
                 ]
-                out += "<tr>" + cells.map { "<td>\(Self.escape($0))</td>" }.joined() + "</tr>\n"
+                out += "<tr>" + cells.map { "<td>\(ReportText.html($0))</td>" }.joined() + "</tr>\n"
             }
             out += "</table>\n"
         }
@@ -81,18 +81,4 @@ public struct SampleDiffReport: Sendable {
         return (csvURL, htmlURL)
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }
