@@ -79,18 +79,30 @@ public final class MigrationRun {
             var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
             let started = Date()
             let tracker = await track(object.source, name, total: pending)
-            // Page by page, a whole number of batches each: an object's records are never all in memory at once.
             var counts = WriteCounts()
-            var after: Int64 = 0
-            while true {
-                let page = try ledger.pendingWrites(
-                    sourceObject: object.source, afterSeq: after, limit: writer.batchMaximum * 25)
-                guard let last = page.last else { break }
-                after = last.transformedSeq
-                let records = try parents.withoutMissingParents(
-                    page.map { SelfLinks.withoutSelfLinks($0, columns: selfColumns) }, of: name, in: workspace,
-                    map: map)
-                counts.add(try await writer.write(records, to: target))
+            if selfColumns.isEmpty {
+                // Page by page, a whole number of batches each: an object's records are never all in memory at once.
+                var after: Int64 = 0
+                while true {
+                    let page = try ledger.pendingWrites(
+                        sourceObject: object.source, afterSeq: after, limit: writer.batchMaximum * 25)
+                    guard let last = page.last else { break }
+                    after = last.transformedSeq
+                    let records = try parents.withoutMissingParents(page, of: name, in: workspace, map: map)
+                    counts.add(try await writer.write(records, to: target))
+                }
+            } else {
+                // Parents before children, each generation created with its links (an object linking to itself,
+                // companies in practice, is read whole to find its generations).
+                var records: [PendingWrite] = []
+                try ledger.forEachPendingWrite(sourceObject: object.source) { records.append($0) }
+                for generation in SelfLinks.generations(records, columns: selfColumns) {
+                    // Read afresh: the generation before may have just been written, or refused.
+                    var inTwenty = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+                    let ready = try inTwenty.withoutMissingParents(
+                        generation, of: name, in: workspace, map: map, includingSelf: true)
+                    counts.add(try await writer.write(ready, to: target))
+                }
             }
             // The link passes write through the same writer; their batches are not this object's records.
             writer.afterBatch = { _ in }

@@ -32,12 +32,15 @@ struct ParentsInTwenty {
     /// Twenty refuse the child too (its foreign key names no record), and one refused company would take all its
     /// people with it. Links to `object` itself wait for the second pass (`SelfLinks`); links to objects the map
     /// does not write (an owner, a workspace member) are the transform's to resolve and stay as they are.
+    /// `includingSelf`: links to `object` itself too, for a generation whose parents were written before it.
     mutating func withoutMissingParents(
-        _ records: [PendingWrite], of object: String, in workspace: WorkspaceDescription, map: FieldMap
+        _ records: [PendingWrite], of object: String, in workspace: WorkspaceDescription, map: FieldMap,
+        includingSelf: Bool = false
     ) throws -> [PendingWrite] {
         let written = Set(map.objects.filter { $0.disposition != .skip }.map(\.twentyObject))
         let columns: [(column: String, parent: String)] = (workspace.object(object)?.fields ?? []).compactMap {
-            guard let relation = $0.relation, relation.kind == .manyToOne, relation.targetObject != object,
+            guard let relation = $0.relation, relation.kind == .manyToOne,
+                includingSelf || relation.targetObject != object,
                 written.contains(relation.targetObject), let column = relation.joinColumn
             else { return nil }
             return (column, relation.targetObject)

@@ -4,9 +4,10 @@ import Ledger
 import TwentyClient
 
 /// Links from an object to itself (a company's parent company): a record may point at one written in a later
-/// batch, which Twenty's foreign key would refuse, so records are created without them and the links are set in a
-/// second pass once every record of the object exists (DESIGN.md, "Writing to Twenty"). Cycles never get here: the
-/// transform leaves them out and records them.
+/// batch, which Twenty's foreign key would refuse. Records are written in generations, parents before children, each
+/// created with its link (`generations`); a second pass sets the links written records still lack (records an earlier
+/// version of the tool, or a cycle, left without them), one update each (DESIGN.md, "Writing to Twenty"). Cycles
+/// never get here in practice: the transform leaves them out and records them.
 struct SelfLinks {
     let client: TwentyClient
     let ledger: Ledger
@@ -21,6 +22,48 @@ struct SelfLinks {
             }
             return relation.joinColumn
         }
+    }
+
+    /// `records` in generations: first those whose parent (a record of the same object that they link to) is not
+    /// among `records`, then their children, and so on. Each generation is written once the one before exists, so a
+    /// record is created with its link to its parent: no update per link afterwards, which would cost a request each
+    /// and make Twenty date the record anew, losing the source's `updatedAt`. Records left in a cycle (the transform
+    /// leaves cycles out, so this is a safeguard) come last, without those links; the second pass sets what it can.
+    static func generations(_ records: [PendingWrite], columns: [String]) -> [[PendingWrite]] {
+        guard !columns.isEmpty else { return [records] }
+        var index: [String: Int] = [:]
+        for (position, record) in records.enumerated() { if let id = record.twentyId { index[id] = position } }
+        var children: [Int: [Int]] = [:]
+        var waitingFor = [Int](repeating: 0, count: records.count)
+        for (position, record) in records.enumerated() {
+            for column in columns {
+                guard let parent = record.values[column]?.stringValue, let at = index[parent], at != position else {
+                    continue
+                }
+                children[at, default: []].append(position)
+                waitingFor[position] += 1
+            }
+        }
+        var generations: [[PendingWrite]] = []
+        var current = records.indices.filter { waitingFor[$0] == 0 }
+        var placed = 0
+        while !current.isEmpty {
+            generations.append(current.map { records[$0] })
+            placed += current.count
+            var next: [Int] = []
+            for parent in current {
+                for child in children[parent] ?? [] {
+                    waitingFor[child] -= 1
+                    if waitingFor[child] == 0 { next.append(child) }
+                }
+            }
+            current = next.sorted()
+        }
+        if placed < records.count {
+            generations.append(
+                records.indices.filter { waitingFor[$0] > 0 }.map { withoutSelfLinks(records[$0], columns: columns) })
+        }
+        return generations
     }
 
     /// The record as first created: without its links to records of its own object.

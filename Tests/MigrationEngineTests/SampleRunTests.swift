@@ -79,12 +79,10 @@ struct SampleRunTests {
         // Pick-lists, owners and relations get their own checks.
         let checks = Set(summary.report.rows.map(\.check))
         #expect(checks == [.value, .option, .owner, .relation, .selfLink, .target, .attachment])
-        // The one known disagreement: a record whose parent company the second pass set has Twenty's date of that
-        // update, not the source's, and the row says why.
+        // A clean sample agrees everywhere, `updatedAt` included: parent companies are set in the create, not by an
+        // update Twenty would date anew.
         let disagreeing = summary.report.rows.filter { !$0.agrees }
-        #expect(
-            disagreeing.allSatisfy { $0.field == "updatedAt" && $0.note.contains("second pass") },
-            "\(disagreeing.prefix(5))")
+        #expect(disagreeing.isEmpty, "\(disagreeing.prefix(5))")
         #expect(
             summary.report.csv.hasPrefix("object,source_id,column,field,check,source_value,sent,held,agrees,note\n"))
     }
@@ -170,35 +168,36 @@ struct SampleRunTests {
     }
 
     @Test(
-        "the sample creates companies without their parent company and sets each parent in a second pass, every self link checked in the diff"
+        "the sample creates parent companies before their children and each child with its link, every self link checked in the diff"
     )
-    func selfLinksInSecondPass() async throws {
+    func selfLinksInTheCreate() async throws {
         let rig = try await MigrationRig()
         let ledger = try rig.ledger()
         let (_, summary) = try await Self.sample(rig, ledger, perObject: 10)
-        var createdWithParent = 0
-        var created = 0
+        var createdAt: [String: Int64] = [:]
+        var parentOf: [String: String] = [:]
         try ledger.events(matching: EventFilter(type: EventType.recordCreated.rawValue, runId: summary.runId)) {
             event in
-            guard case .recordCreated(let record) = try event.decoded(), record.sourceObject == "companies" else {
-                return
-            }
-            created += 1
-            if record.values["parentCompanyId"].map({ $0 != .null }) == true { createdWithParent += 1 }
+            guard case .recordCreated(let record) = try event.decoded(), record.sourceObject == "companies",
+                let id = record.twentyId
+            else { return }
+            createdAt[id] = event.seq
+            if let parent = record.values["parentCompanyId"]?.stringValue { parentOf[id] = parent }
         }
-        #expect(created > 0 && createdWithParent == 0)
+        #expect(!createdAt.isEmpty && !parentOf.isEmpty)
+        // Each parent was created (its outcome recorded) before the child naming it.
+        for (child, parent) in parentOf {
+            let parentSeq = try #require(createdAt[parent], "parent \(parent) of \(child) not created by the sample")
+            #expect(parentSeq < createdAt[child]!, "\(child) created before its parent \(parent)")
+        }
         var updated = 0
-        try ledger.events(matching: EventFilter(type: EventType.recordUpdated.rawValue, runId: summary.runId)) {
-            event in
-            if case .recordUpdated(let record) = try event.decoded(), record.values["parentCompanyId"] != nil {
-                updated += 1
-            }
+        try ledger.events(matching: EventFilter(type: EventType.recordUpdated.rawValue, runId: summary.runId)) { _ in
+            updated += 1
         }
+        #expect(updated == 0)
         let selfLinks = summary.report.rows.filter { $0.check == .selfLink && !$0.sent.isEmpty }
-        #expect(!selfLinks.isEmpty && selfLinks.count == updated)
+        #expect(selfLinks.count == parentOf.count)
         #expect(selfLinks.allSatisfy { $0.agrees }, "\(selfLinks.filter { !$0.agrees })")
-        let companies = try #require(summary.objects.first { $0.sourceObject == "companies" })
-        #expect(companies.links.written == updated)
     }
 
     @Test(

@@ -10,7 +10,7 @@ import TwentyClient
 /// full run skips those records), every written record read back and compared field by field with its source and
 /// with what was sent. What a person looks at before approving the map for the full run.
 ///
-/// It uses the run's own steps: links to records of the same object (parent companies) in a second pass, task and
+/// It uses the run's own steps: records linking to records of the same object (parent companies) after them, task and
 /// note targets, and the attachments of sampled records through the run's upload step. Its diff checks those too:
 /// each self link, each task's or note's targets read back, each attachment's bytes read back. Records are chosen
 /// among those still pending, so running the sample again picks new ones.
@@ -89,7 +89,9 @@ public final class SampleRun {
             var ordered = records.map(\.record).sorted { $0.transformedSeq < $1.transformedSeq }
             // A link to a parent Twenty refused is left out (and recorded), as the run does, not sent to sink the child.
             var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
-            if name != "attachment" { ordered = try parents.withoutMissingParents(ordered, of: name, in: workspace, map: map) }
+            if name != "attachment" {
+                ordered = try parents.withoutMissingParents(ordered, of: name, in: workspace, map: map)
+            }
             let rows: [SampleDiffRow]
             if name == "attachment", let source {
                 let counts = try await AttachmentStep(
@@ -100,13 +102,20 @@ public final class SampleRun {
                 result.refused = counts.refused
                 rows = try await compareAttachments(ordered, object: object, target: target, members: members)
             } else {
-                // As the run writes them: created without their links to records of the same object, which are
-                // set once every record of the sample exists (a parent may come later in the batch).
+                // As the run writes them: parents before children, each generation created with its links to
+                // records of the same object (the sample includes the parents its records link to).
                 let selfColumns = SelfLinks.columns(of: name, in: workspace)
-                let counts = try await writer.write(
-                    ordered.map { SelfLinks.withoutSelfLinks($0, columns: selfColumns) }, to: target)
-                result.written = counts.written
-                result.refused = counts.refused
+                var sent: [PendingWrite] = []
+                for generation in SelfLinks.generations(ordered, columns: selfColumns) {
+                    var inTwenty = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+                    let ready = try inTwenty.withoutMissingParents(
+                        generation, of: name, in: workspace, map: map, includingSelf: true)
+                    let counts = try await writer.write(ready, to: target)
+                    result.written += counts.written
+                    result.refused += counts.refused
+                    sent += ready
+                }
+                ordered = sent
                 result.links = try await SelfLinks(
                     client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256
                 ).write(
