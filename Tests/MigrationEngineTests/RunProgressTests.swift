@@ -124,3 +124,14 @@ struct RunProgressTests {
         #expect(ProgressText.duration(-1) == "--")
     }
 }
+
+extension RunProgressTests {
+    @Test("a slow object's rate reads with a decimal, not as zero; a fast one in whole records")
+    func rateFormatting() {
+        #expect(ProgressText.rate(0.42) == "0.4")
+        #expect(ProgressText.rate(9.94) == "9.9")
+        #expect(ProgressText.rate(352.6) == "353")
+        #expect(ProgressText.rate(0) == "0")
+        #expect(ProgressText.rate(.nan) == "0")
+    }
+}

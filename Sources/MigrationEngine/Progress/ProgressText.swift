@@ -14,7 +14,7 @@ public enum ProgressText {
     /// The line a terminal shows for the object being written, rewritten in place after each batch.
     public static func liveLine(_ progress: RunProgress) -> String {
         let percent = progress.total > 0 ? progress.done * 100 / progress.total : 100
-        let rate = progress.recordsPerSecond.map { String(Int($0.rounded())) } ?? "--"
+        let rate = progress.recordsPerSecond.map(Self.rate) ?? "--"
         return progress.sourceObject.padding(toLength: 22, withPad: " ", startingAt: 0)
             + "\(progress.done)/\(progress.total) (\(percent)%)  \(rate) records/s  ETA "
             + duration(progress.etaSeconds) + "  rate-limit wait " + seconds(progress.rateLimitWait)
@@ -27,10 +27,17 @@ public enum ProgressText {
 
     /// A finished object's line of the run's table.
     public static func tableLine(_ progress: RunProgress) -> String {
-        let rate = progress.elapsed > 0 ? Int(Double(progress.written) / progress.elapsed) : 0
+        let rate = rate(progress.elapsed > 0 ? Double(progress.written) / progress.elapsed : 0)
         return progress.sourceObject.padded(22) + progress.object.padded(16) + String(progress.total).padded(9)
             + String(progress.written).padded(9) + String(progress.refused).padded(9)
-            + String(progress.links).padded(8) + String(rate).padded(11) + seconds(progress.rateLimitWait)
+            + String(progress.links).padded(8) + rate.padded(11) + seconds(progress.rateLimitWait)
+    }
+
+    /// Records per second: whole numbers, with a decimal below 10 so that a slow object (attachments, one upload
+    /// and one record each) does not read as standing still.
+    public static func rate(_ perSecond: Double) -> String {
+        guard perSecond.isFinite, perSecond > 0 else { return "0" }
+        return perSecond < 10 ? String(format: "%.1f", perSecond) : String(Int(perSecond.rounded()))
     }
 
     /// A line for a log while a long object is still being written.
