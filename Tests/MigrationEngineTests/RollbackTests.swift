@@ -198,3 +198,35 @@ struct RollbackTests {
         for row in try ledger.conservation() { #expect(row.pending == 0 && row.balances, "\(row)") }
     }
 }
+
+extension RollbackTests {
+    @Test(
+        "a workspace record the run merged into is restored exactly by rollback, and the merged source record is pending again"
+    )
+    func mergedRecordRestored() async throws {
+        let rig = try await MigrationRig(onCollision: ["companies": .merge])
+        let ledger = try rig.ledger()
+        let victim = try CollisionPolicyTests.victim(ledger)
+        let planted = try await CollisionPolicyTests.plantCompany(rig, domain: victim.domain)
+        let existingId = try #require(planted["id"]?.stringValue)
+        let summary = try await rig.migration(ledger).run()
+        #expect(summary.objects.first { $0.sourceObject == "companies" }?.counts.merged == 1)
+        let merged = try #require(try await CollisionPolicyTests.record(rig, "companies", existingId))
+        #expect(merged["name"] != planted["name"])
+
+        let rolledBack = try await rollback(rig, ledger).run(.everything)
+        #expect(rolledBack.failed == 0 && rolledBack.kept.isEmpty, "\(rolledBack.failures) \(rolledBack.kept)")
+        var restored = try #require(try await CollisionPolicyTests.record(rig, "companies", existingId)?.objectValue)
+        var expected = try #require(planted.objectValue)
+        // Twenty dates every write, the restoring one too; the fields `prepare` added went with its rollback.
+        restored["updatedAt"] = nil
+        expected["updatedAt"] = nil
+        #expect(Set(restored.keys).isSubset(of: Set(expected.keys)) && restored.count > 10)
+        #expect(restored == expected.filter { restored[$0.key] != nil })
+        // Our people of that company were destroyed with the rest; the company itself stays, as it was.
+        #expect(try await rig.ids("people").isEmpty)
+        #expect(try await rig.ids("companies") == [existingId])
+        let row = try #require(try ledger.conservation().first { $0.object == "companies" })
+        #expect(row.written == 0 && row.balances, "\(row)")
+    }
+}

@@ -37,10 +37,21 @@ struct ConservationProjection: Projection {
             // Destroying a created record puts its source record back to "transformed": a re-run writes it again.
             // The row points at the record's latest transform again, the event pending writes read the payload
             // from (pointing it at the compensation would leave the record pending with nothing to write).
+            // Restoring the before-image of a record the tool did not create (a workspace record a collision
+            // merged into) likewise ends the source record's write: the record is the workspace's again.
             let compensation = try folded.require(payload.value("compensation"), "compensation")
-            guard compensation["action"]?.stringValue == Compensation.Action.destroy.rawValue,
-                let twentyId = compensation["twentyId"]?.stringValue
-            else { return }
+            guard let twentyId = compensation["twentyId"]?.stringValue else { return }
+            switch compensation["action"]?.stringValue {
+            case Compensation.Action.destroy.rawValue:
+                break
+            case Compensation.Action.update.rawValue:
+                let created = try db.scalar(
+                    "SELECT count(*) FROM events WHERE twenty_id = ? AND type = 'record.created' AND seq < ?",
+                    [.text(twentyId), .integer(folded.seq)])
+                guard created == .integer(0) else { return }
+            default:
+                return
+            }
             try db.run(
                 """
                 UPDATE source_dispositions SET disposition = 'transformed', twenty_id = NULL,
