@@ -48,6 +48,7 @@ struct AttachmentStep {
         let fieldId = fileField == "file" ? try await client.attachmentFileFieldId() : nil
         var counts = WriteCounts()
         var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+        var queue: [(record: PendingWrite, entry: AttachmentManifest.Entry)] = []
         for record in pending {
             guard let extracted = try ledger.extractedRecord(object: object.source, sourceId: record.sourceId) else {
                 continue
@@ -142,15 +143,48 @@ struct AttachmentStep {
             }
             var sent = record
             sent.values = .object(values)
-            let written = try await writer.write([sent], to: target)
-            counts.add(written)
-            entry.outcome = written.written == 1 ? "uploaded" : "refused"
-            if written.written != 1 { entry.detail = written.reasons.keys.sorted().joined(separator: "; ") }
             entry.flow = uploaded.flow
             entry.twentyId = record.twentyId ?? ""
+            // The records go in batches once their files are up: a crash before a batch's intent leaves uploads the
+            // ledger knows (`file.uploaded`), which the resumed run writes with instead of uploading again.
+            queue.append((sent, entry))
+            if queue.count >= writer.batchMaximum {
+                counts.add(try await flush(queue, to: target, manifest: &manifest))
+                queue.removeAll()
+            }
+        }
+        counts.add(try await flush(queue, to: target, manifest: &manifest))
+        return counts
+    }
+
+    /// Writes the attachment records whose files are uploaded, in one batch (split by the writer if Twenty refuses
+    /// some), and lists each in the manifest with what happened to it.
+    private func flush(
+        _ queue: [(record: PendingWrite, entry: AttachmentManifest.Entry)], to target: WriteTarget,
+        manifest: inout AttachmentManifest
+    ) async throws -> WriteCounts {
+        guard !queue.isEmpty else { return WriteCounts() }
+        let from = ledger.head.seq + 1
+        let written = try await writer.write(queue.map(\.record), to: target)
+        // Twenty's reason for each record refused, from the refusals the writer recorded for this batch.
+        var refusals: [String: String] = [:]
+        try ledger.events(matching: EventFilter(type: EventType.writeFailed.rawValue, fromSeq: from)) { event in
+            guard case .writeFailed(let failed) = try event.decoded(), !failed.retryable,
+                failed.sourceObject == target.sourceObject
+            else { return }
+            for sourceId in failed.sourceIds { refusals[sourceId] = failed.error }
+        }
+        for (record, entry) in queue {
+            var entry = entry
+            if let reason = refusals[record.sourceId] {
+                entry.outcome = "refused"
+                entry.detail = reason
+            } else {
+                entry.outcome = "uploaded"
+            }
             manifest.entries.append(entry)
         }
-        return counts
+        return written
     }
 
     /// Whether an attachment record was written after the upload at `seq`: then the file belonged to that record
