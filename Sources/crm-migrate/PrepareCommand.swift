@@ -32,7 +32,8 @@ struct PrepareCommand: AsyncParsableCommand {
         let started = Date()
         var requests = 0
         let boundBefore = try ledger.workspaceBinding()
-        let report: PreparationReport = try await TwentyAccess.withClient(connection) { client in
+        let report: PreparationReport = try await TwentyAccess.withClient(connection, limits: workspace.limits) {
+            client in
             if dryRun {
                 let schema = WorkspaceSchema(metadata: try await client.get("rest/metadata/objects"))
                 let plan = SchemaPlanner(map: confirmed.map, schema: schema).plan()

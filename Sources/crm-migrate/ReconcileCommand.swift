@@ -33,7 +33,7 @@ struct ReconcileCommand: AsyncParsableCommand {
         let connection = try access.connection()
         let ledger = try project.openLedger(.write)
         let (result, checklist): (ReconciliationResult, PostMigrationChecklist) = try await TwentyAccess.withClient(
-            connection
+            connection, limits: access.limits
         ) { client in
             let workspace = try await client.describeWorkspace()
             print("Reading every migrated object back from \(workspace.url) (pages of \(workspace.batchMaximum))")

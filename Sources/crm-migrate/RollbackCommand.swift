@@ -49,7 +49,9 @@ struct RollbackCommand: AsyncParsableCommand {
         let connection = try access.connection()
         let ledger = try project.openLedger(.write)
         let scope = RollbackScope(runId: runId, object: object)
-        let outcome: Result<RollbackSummary, Error>? = try await TwentyAccess.withClient(connection) { client in
+        let outcome: Result<RollbackSummary, Error>? = try await TwentyAccess.withClient(
+            connection, limits: access.limits
+        ) { client in
             let workspace = try await client.describeWorkspace()
             let rollback = WorkspaceRollback(client: client, ledger: ledger, workspace: workspace)
             rollback.force = force

@@ -59,7 +59,8 @@ struct RunCommand: AsyncParsableCommand {
         let source = try? ExportSource.opened(at: URL(fileURLWithPath: exportPath))
         let started = Date()
         let display = ProgressDisplay(json: json)
-        let outcome: Result<RunSummary, Error> = try await TwentyAccess.withClient(connection) { client in
+        let outcome: Result<RunSummary, Error> = try await TwentyAccess.withClient(connection, limits: access.limits) {
+            client in
             let workspace = try await client.describeWorkspace()
             guard let fingerprint = workspace.fingerprint else {
                 throw UserFacingError("\(workspace.url) states no metadata ids; is it a Twenty workspace?")

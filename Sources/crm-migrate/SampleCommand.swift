@@ -74,7 +74,7 @@ struct SampleCommand: AsyncParsableCommand {
         let source = exportPath.flatMap { try? ExportSource.opened(at: URL(fileURLWithPath: $0)) }
         let connection = try access.connection()
         let reports = project.directory.appendingPathComponent("reports")
-        let summary: SampleSummary = try await TwentyAccess.withClient(connection) { client in
+        let summary: SampleSummary = try await TwentyAccess.withClient(connection, limits: access.limits) { client in
             let workspace = try await client.describeWorkspace()
             do {
                 try project.openLedger(.read).requireBoundWorkspace(

@@ -27,6 +27,13 @@ struct TwentyCheckTests {
         #expect(checked.stdout.contains("attachment file field: file"))
         #expect(checked.stdout.contains("ada@example.com"))
         #expect(!checked.stdout.contains(sandbox.key) && !checked.stderr.contains(sandbox.key))
+        #expect(checked.stdout.contains("client pace: 100 requests per 60 s"), "\(checked.stdout)")
+        // A workspace stated to allow more is paced to it from the first request.
+        let faster = try crmMigrate.run([
+            "twenty", "check", "--twenty", sandbox.url.absoluteString, "--api-key-file", keyFile.path,
+            "--rate-limit", "600",
+        ])
+        #expect(faster.stdout.contains("client pace: 600 requests per 60 s"), "\(faster.stdout)\(faster.stderr)")
 
         try Data("wrong-key".utf8).write(to: keyFile)
         let refused = try crmMigrate.run([

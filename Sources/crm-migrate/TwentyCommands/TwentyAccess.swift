@@ -32,10 +32,10 @@ enum TwentyAccess {
 
     /// Runs `body` with a client over a pooled connection, closing the pool after.
     static func withClient<T>(
-        _ connection: TwentyConnection, _ body: (TwentyClient) async throws -> T
+        _ connection: TwentyConnection, limits: RateLimits = RateLimits(), _ body: (TwentyClient) async throws -> T
     ) async throws -> T {
         let transport = PooledHTTPTransport()
-        let client = TwentyClient(connection: connection, transport: transport)
+        let client = TwentyClient(connection: connection, transport: transport, limits: limits)
         do {
             let value = try await body(client)
             try? await transport.shutdown()

@@ -17,7 +17,13 @@ struct TwentyCheckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let connection = try access.connection()
-        let workspace = try await TwentyAccess.withClient(connection) { try await $0.describeWorkspace() }
+        let (workspace, pace) = try await TwentyAccess.withClient(connection, limits: access.limits) { client in
+            (try await client.describeWorkspace(), await client.pacer.learned)
+        }
         for line in WorkspaceReport.lines(workspace) { print(line) }
+        // What the writing commands will start from with the same options (after this check's own requests).
+        print(
+            "client pace: \(pace.longLimit) requests per \(Int(pace.longWindow)) s and \(pace.shortLimit) per"
+                + " \(Int(pace.shortWindow)) s (--rate-limit sets the first; a 429 lowers them)")
     }
 }

@@ -12,6 +12,16 @@ struct TwentyOptions: ParsableArguments {
     var apiKeyFile: String?
     @Flag(help: "Allow plain http:// to a workspace that is not on this machine (the key then travels unencrypted).")
     var allowInsecure = false
+    @Option(
+        help: ArgumentHelp(
+            "Requests per minute the workspace allows.",
+            discussion: "Twenty's default is 100; a self-hosted server may allow more (API_RATE_LIMITING_LONG_LIMIT)."
+                + " The client paces to this from the first request, and slows down on a 429 if the server allows less."
+        ))
+    var rateLimit = 100
+
+    /// The pace the client starts from: the stated per-minute limit, and Twenty's default per-second one.
+    var limits: RateLimits { RateLimits(longLimit: max(1, rateLimit)) }
 
     func connection() throws -> TwentyConnection {
         try TwentyAccess.connection(url: twenty, apiKeyFile: apiKeyFile, allowInsecure: allowInsecure)
