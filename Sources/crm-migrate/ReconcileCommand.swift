@@ -13,7 +13,7 @@ struct ReconcileCommand: AsyncParsableCommand {
             within the rate limit) and compares three sides: the snapshot's records and where each went (written, \
             rejected, excluded, pending), what the ledger says was written, and what Twenty holds. Per object: \
             records present and missing, and records carrying the source-id field that the ledger does not know \
-            (unexpected). Relations, task and note targets, owners and custom-field population are checked; every \
+            (unexpected). Relations, task and note targets, owners, custom-field population and each attachment's file (read back, its size and SHA-256 against the export's) are checked; every \
             field Twenty holds differently is a defect (Twenty did not keep what was sent: the record's updatedAt \
             is not later than the write) or drift (someone changed it in Twenty after the write: shown, not an \
             error).
@@ -58,7 +58,8 @@ struct ReconcileCommand: AsyncParsableCommand {
             "\(result.compared) fields compared: \(result.defects.count) defect(s), \(result.drift.count) drift;"
                 + " \(result.missing.count) missing, \(result.unexpected.count) unexpected;"
                 + " relations \(result.relations.holding)/\(result.relations.checked),"
-                + " owners \(result.owners.holding)/\(result.owners.checked); \(result.requests) requests")
+                + " owners \(result.owners.holding)/\(result.owners.checked),"
+                + " files \(result.files.holding)/\(result.files.checked); \(result.requests) requests")
         print("Report: \(html.path) (+ .csv, .json)")
         guard result.reconciles else {
             FileHandle.standardError.write(Data("does not reconcile: see \(html.path)\n".utf8))

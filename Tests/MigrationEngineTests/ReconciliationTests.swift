@@ -44,6 +44,8 @@ struct ReconciliationTests {
         #expect(result.compared > 0)
         #expect(result.relations.checked > 0 && result.relations.holding == result.relations.checked)
         #expect(result.owners.holding == result.owners.checked)
+        // Every attachment's file reads back with the export's size and hash.
+        #expect(result.files.checked > 0 && result.files.holding == result.files.checked, "\(result.files)")
         for object in result.objects { #expect(object.present == object.written, "\(object)") }
         // Every source record is accounted for on the source side too.
         let people = try #require(result.objects.first { $0.sourceObject == "contacts" })
@@ -52,6 +54,23 @@ struct ReconciliationTests {
         // The source-id field is populated on every record Twenty holds.
         let sourceIds = try #require(result.population.first { $0.object == "person" && $0.field == "allegoryId" })
         #expect(sourceIds.held == people.written && sourceIds.written == people.written)
+    }
+
+    @Test("a stored file whose bytes are no longer the export's is a defect on its attachment, and only that one")
+    func changedFileIsADefect() async throws {
+        let rig = try await MigrationRig()
+        let ledger = try rig.ledger()
+        _ = try await rig.migration(ledger).run()
+        let database = try Database(path: rig.root.appendingPathComponent("sandbox/sandbox.sqlite").path)
+        try database.run("UPDATE sandbox_files SET bytes = X'00' WHERE id = (SELECT min(id) FROM sandbox_files)")
+        #expect(database.changes == 1)
+
+        let result = try await Self.reconcile(rig, ledger)
+        let files = result.differences.filter { $0.row.check == .attachment }
+        #expect(files.count == 1, "\(files)")
+        #expect(files.first?.kind == .defect && files.first?.row.held.hasPrefix("1 bytes") == true, "\(files)")
+        #expect(result.files.holding == result.files.checked - 1)
+        #expect(!result.reconciles)
     }
 
     @Test(

@@ -51,6 +51,10 @@ public final class Reconciliation {
                 counts.pending = row.pending
             }
             try await compare(object, target: target, counts: &counts, into: &result)
+            if target.object == "attachment" {
+                try await FileCheck(client: client, ledger: ledger, workspace: workspace).check(
+                    object, held: try await holdings(target, into: &result), into: &result)
+            }
             result.objects.append(counts)
             if let link = TargetLinks.linkObject(for: target.object), !linkObjects.contains(link) {
                 linkObjects.append(link)

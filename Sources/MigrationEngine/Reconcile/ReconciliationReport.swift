@@ -105,7 +105,8 @@ public struct ReconciliationReport: Sendable {
         out +=
             "<p>\(r.compared) fields compared; \(r.drift.count) changed in Twenty after the migration (drift, shown,"
             + " not an error); relations \(r.relations.holding) of \(r.relations.checked) hold; owners"
-            + " \(r.owners.holding) of \(r.owners.checked) assigned; \(r.requests) requests to read Twenty.</p>\n"
+            + " \(r.owners.holding) of \(r.owners.checked) assigned; attachment files \(r.files.holding) of"
+            + " \(r.files.checked) as exported; \(r.requests) requests to read Twenty.</p>\n"
         out += "<h2>Per object</h2>\n<table><tr><th>source object</th><th>Twenty object</th><th>source records</th>"
         out += "<th>excluded</th><th>rejected</th><th>pending</th><th>written</th><th>present</th><th>missing</th>"
         out += "<th>unexpected</th></tr>\n"

@@ -13,6 +13,8 @@ public struct ReconciliationResult: Sendable {
     public var relations = CheckCount()
     /// Owner fields that hold the member the source names.
     public var owners = CheckCount()
+    /// Attachments whose stored file, read back, has the export's size and SHA-256.
+    public var files = CheckCount()
     public var population: [FieldPopulation] = []
     /// Requests made to read Twenty.
     public var requests = 0
@@ -49,6 +51,7 @@ public struct ReconciliationResult: Sendable {
             "unexpected": number(unexpected.count), "pending": number(pending),
             "relations": ["checked": number(relations.checked), "holding": number(relations.holding)],
             "owners": ["checked": number(owners.checked), "holding": number(owners.holding)],
+            "files": ["checked": number(files.checked), "holding": number(files.holding)],
             "requests": number(requests),
         ])
     }
