@@ -1,4 +1,5 @@
 import AllegoryExport
+import FieldMap
 
 /// Which raw columns of an attachments file give the expected size, hash and type of each file. The map leaves them
 /// out (Twenty has no field for them); the attachment step checks the bytes against them before uploading.
@@ -18,5 +19,12 @@ struct AttachmentColumns {
             }
             if contentType == nil, name.contains("mime") || name.contains("contenttype") { contentType = header }
         }
+    }
+}
+
+extension ObjectMap {
+    /// The export's column the map sends to the attachment's file field (`file`, or v1's `fullPath`).
+    func attachmentFileColumn(_ fileField: String) -> String? {
+        fields.first { $0.targetField == fileField || $0.targetField == "file" }?.column
     }
 }

@@ -33,7 +33,7 @@ struct AttachmentStep {
         manifest: inout AttachmentManifest
     ) async throws -> WriteCounts {
         let fileField = workspace.naming.attachmentFileField ?? "file"
-        let fileColumn = object.fields.first { $0.targetField == fileField || $0.targetField == "file" }?.column
+        let fileColumn = object.attachmentFileColumn(fileField)
         var pending: [PendingWrite] = records ?? []
         if records == nil { try ledger.forEachPendingWrite(sourceObject: object.source) { pending.append($0) } }
         guard !pending.isEmpty else { return WriteCounts() }

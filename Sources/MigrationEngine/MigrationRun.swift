@@ -75,6 +75,7 @@ public final class MigrationRun {
                 continue
             }
             let selfColumns = SelfLinks.columns(of: name, in: workspace)
+            let selfLinks = SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)
             let pending = try ledger.pendingWriteCount(sourceObject: object.source)
             var parents = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
             let started = Date()
@@ -96,17 +97,14 @@ public final class MigrationRun {
                 // companies in practice, is read whole to find its generations).
                 var records: [PendingWrite] = []
                 try ledger.forEachPendingWrite(sourceObject: object.source) { records.append($0) }
-                for generation in SelfLinks.generations(records, columns: selfColumns) {
-                    // Read afresh: the generation before may have just been written, or refused.
-                    var inTwenty = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
-                    let ready = try inTwenty.withoutMissingParents(
-                        generation, of: name, in: workspace, map: map, includingSelf: true)
-                    counts.add(try await writer.write(ready, to: target))
-                }
+                counts = try await selfLinks.create(
+                    records, of: target, columns: selfColumns, writer: writer, map: map
+                ).counts
             }
             // The link passes write through the same writer; their batches are not this object's records.
             writer.afterBatch = { _ in }
-            var links = try await SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)
+            var links =
+                try await selfLinks
                 .write(
                     sourceObject: object.source, target: target, columns: selfColumns,
                     batchId: "\(ledger.runId)-\(object.source)")

@@ -30,9 +30,9 @@ struct ParentsInTwenty {
     /// `records` of `object` with every link to a record of another object the map writes that Twenty does not hold
     /// left out (the parent was refused), each recorded as a link not written. Sent as it is, the link would make
     /// Twenty refuse the child too (its foreign key names no record), and one refused company would take all its
-    /// people with it. Links to `object` itself wait for the second pass (`SelfLinks`); links to objects the map
-    /// does not write (an owner, a workspace member) are the transform's to resolve and stay as they are.
-    /// `includingSelf`: links to `object` itself too, for a generation whose parents were written before it.
+    /// people with it. Links to `object` itself are checked only with `includingSelf`, for a generation whose
+    /// parents were written before it (`SelfLinks.create`); links to objects the map does not write (an owner, a
+    /// workspace member) are the transform's to resolve and stay as they are.
     mutating func withoutMissingParents(
         _ records: [PendingWrite], of object: String, in workspace: WorkspaceDescription, map: FieldMap,
         includingSelf: Bool = false

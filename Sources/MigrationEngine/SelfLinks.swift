@@ -66,6 +66,25 @@ struct SelfLinks {
         return generations
     }
 
+    /// Creates `records` of `target` generation by generation, each created with its links to the generation
+    /// before; a link to a parent Twenty does not hold (refused) is left out and recorded (`ParentsInTwenty`).
+    /// Returns what was written and the records as they were sent.
+    func create(
+        _ records: [PendingWrite], of target: WriteTarget, columns: [String], writer: RecordWriter, map: FieldMap
+    ) async throws -> (counts: WriteCounts, sent: [PendingWrite]) {
+        var counts = WriteCounts()
+        var sent: [PendingWrite] = []
+        for generation in Self.generations(records, columns: columns) {
+            // Read afresh: the generation before may have just been written, or refused.
+            var inTwenty = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
+            let ready = try inTwenty.withoutMissingParents(
+                generation, of: target.object, in: workspace, map: map, includingSelf: true)
+            counts.add(try await writer.write(ready, to: target))
+            sent += ready
+        }
+        return (counts, sent)
+    }
+
     /// The record as first created: without its links to records of its own object.
     static func withoutSelfLinks(_ record: PendingWrite, columns: [String]) -> PendingWrite {
         guard !columns.isEmpty, case .object(var values) = record.values else { return record }

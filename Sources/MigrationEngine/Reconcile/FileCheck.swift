@@ -1,5 +1,4 @@
 import CanonicalJSON
-import Crypto
 import FieldMap
 import Foundation
 import Ledger
@@ -17,7 +16,7 @@ struct FileCheck {
         _ object: ObjectMap, held: [String: JSONValue], into result: inout ReconciliationResult
     ) async throws {
         let fileField = workspace.naming.attachmentFileField ?? "file"
-        let column = object.fields.first { $0.targetField == fileField || $0.targetField == "file" }?.column ?? ""
+        let column = object.attachmentFileColumn(fileField) ?? ""
         var written: [PendingWrite] = []
         try ledger.forEachWrittenTransform(sourceObject: object.source) { written.append($0) }
         for record in written {
@@ -31,13 +30,13 @@ struct FileCheck {
             result.files.checked += 1
             var heldText = ""
             var problem = "the attachment record points at no file"
-            if let path = AttachmentComparison.downloadPath(stored, fileField: fileField) {
-                let bytes = try await client.fileBytes(path)
+            if let file = try await AttachmentComparison(client: client, ledger: ledger, workspace: workspace)
+                .storedFile(of: stored)
+            {
                 result.requests += 1
-                let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-                heldText = AttachmentComparison.describe(size: bytes.count, sha256: sha256 == nil ? nil : hash)
+                heldText = AttachmentComparison.describe(size: file.size, sha256: sha256 == nil ? nil : file.sha256)
                 problem = "the stored file is not the export's (size or SHA-256 differs)"
-                if (size == nil || size == bytes.count) && (sha256 == nil || sha256 == hash) {
+                if (size == nil || size == file.size) && (sha256 == nil || sha256 == file.sha256) {
                     result.files.holding += 1
                     continue
                 }

@@ -19,7 +19,7 @@ struct AttachmentComparison {
         let ids = records.compactMap(\.twentyId).filter(written.contains)
         let held = try await ReadBack(client: client).records(ids, in: target, pageSize: workspace.batchMaximum)
         let fileField = workspace.naming.attachmentFileField ?? "file"
-        let column = object.fields.first { $0.targetField == fileField || $0.targetField == "file" }?.column ?? ""
+        let column = object.attachmentFileColumn(fileField) ?? ""
         let entries = Dictionary(manifest.map { ($0.attachment, $0) }, uniquingKeysWith: { _, last in last })
         var rows: [SampleDiffRow] = []
         for record in records {
@@ -29,10 +29,8 @@ struct AttachmentComparison {
             var heldText = ""
             var note = ""
             if let stored = held[id] {
-                if let path = Self.downloadPath(stored, fileField: fileField) {
-                    let bytes = try await client.fileBytes(path)
-                    let hash = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
-                    heldText = Self.describe(size: bytes.count, sha256: hash)
+                if let file = try await storedFile(of: stored) {
+                    heldText = Self.describe(size: file.size, sha256: file.sha256)
                 } else {
                     note = "the attachment record points at no file"
                 }
@@ -46,6 +44,15 @@ struct AttachmentComparison {
                     agrees: note.isEmpty && heldText == expected, note: note))
         }
         return rows
+    }
+
+    /// The file an attachment record points at, read back from Twenty: its size and SHA-256, or nil when the
+    /// record points at none. One request.
+    func storedFile(of record: JSONValue) async throws -> (size: Int, sha256: String)? {
+        let fileField = workspace.naming.attachmentFileField ?? "file"
+        guard let path = Self.downloadPath(record, fileField: fileField) else { return nil }
+        let bytes = try await client.fileBytes(path)
+        return (bytes.count, SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined())
     }
 
     /// A file as the row shows it; the size and hash are what is compared.

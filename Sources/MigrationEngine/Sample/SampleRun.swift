@@ -105,20 +105,13 @@ public final class SampleRun {
                 // As the run writes them: parents before children, each generation created with its links to
                 // records of the same object (the sample includes the parents its records link to).
                 let selfColumns = SelfLinks.columns(of: name, in: workspace)
-                var sent: [PendingWrite] = []
-                for generation in SelfLinks.generations(ordered, columns: selfColumns) {
-                    var inTwenty = ParentsInTwenty(ledger: ledger, mapSha256: mapSha256)
-                    let ready = try inTwenty.withoutMissingParents(
-                        generation, of: name, in: workspace, map: map, includingSelf: true)
-                    let counts = try await writer.write(ready, to: target)
-                    result.written += counts.written
-                    result.refused += counts.refused
-                    sent += ready
-                }
-                ordered = sent
-                result.links = try await SelfLinks(
-                    client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256
-                ).write(
+                let selfLinks = SelfLinks(client: client, ledger: ledger, workspace: workspace, mapSha256: mapSha256)
+                let created = try await selfLinks.create(
+                    ordered, of: target, columns: selfColumns, writer: writer, map: map)
+                result.written = created.counts.written
+                result.refused = created.counts.refused
+                ordered = created.sent
+                result.links = try await selfLinks.write(
                     sourceObject: object.source, target: target, columns: selfColumns,
                     batchId: "\(ledger.runId)-\(object.source)")
                 result.links.add(
