@@ -43,8 +43,8 @@ public enum CanonicalJSONError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notRepresentable(let what, let path):
-            let where_ = path.map(\.stringValue).joined(separator: ".")
-            return "\(what) cannot be written as JSON at \(where_.isEmpty ? "the top level" : where_)"
+            let location = path.map(\.stringValue).joined(separator: ".")
+            return "\(what) cannot be written as JSON at \(location.isEmpty ? "the top level" : location)"
         }
     }
 }

@@ -51,8 +51,9 @@ private struct Scanner {
     var position = 0
 
     mutating func skipWhitespace() {
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A
-            || bytes[position] == 0x0D || bytes[position] == 0x09
+        while position < bytes.count,
+            bytes[position] == 0x20 || bytes[position] == 0x0A
+                || bytes[position] == 0x0D || bytes[position] == 0x09
         {
             position += 1
         }

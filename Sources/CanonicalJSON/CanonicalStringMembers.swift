@@ -19,7 +19,9 @@ private struct StringObjectReader {
     var position = 0
 
     mutating func skipWhitespace() {
-        while position < bytes.count, bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09 {
+        while position < bytes.count,
+            bytes[position] == 0x20 || bytes[position] == 0x0A || bytes[position] == 0x0D || bytes[position] == 0x09
+        {
             position += 1
         }
     }
@@ -108,8 +110,11 @@ private struct StringObjectReader {
 
     /// The string's text; one with escapes goes through the parser, which checks them.
     private func decode(_ string: (range: Range<Int>, escaped: Bool)) -> String? {
-        guard string.escaped else { return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[string.range]), as: UTF8.self) }
-        let quoted = UnsafeRawBufferPointer(rebasing: bytes[(string.range.lowerBound - 1)..<(string.range.upperBound + 1)])
+        guard string.escaped else {
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[string.range]), as: UTF8.self)
+        }
+        let quoted = UnsafeRawBufferPointer(
+            rebasing: bytes[(string.range.lowerBound - 1)..<(string.range.upperBound + 1)])
         return (try? JSONParser.parse(quoted))?.stringValue
     }
 }

@@ -25,7 +25,8 @@ private struct AnyKey: CodingKey {
 }
 
 private func mismatch(_ type: Any.Type, _ value: JSONValue, _ path: [CodingKey]) -> DecodingError {
-    .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(type), found \(value.canonicalText.prefix(60))"))
+    .typeMismatch(
+        type, .init(codingPath: path, debugDescription: "expected \(type), found \(value.canonicalText.prefix(60))"))
 }
 
 private struct TreeDecoder: Decoder {
@@ -65,7 +66,9 @@ private struct TreeDecoder: Decoder {
         return UnkeyedContainer(items: items, codingPath: codingPath)
     }
 
-    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleContainer(value: value, codingPath: codingPath) }
+    func singleValueContainer() throws -> SingleValueDecodingContainer {
+        SingleContainer(value: value, codingPath: codingPath)
+    }
 }
 
 private func decodePrimitive<T>(_ type: T.Type, _ value: JSONValue, _ path: [CodingKey]) throws -> T {
@@ -95,17 +98,30 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func value(_ key: Key) throws -> JSONValue {
         guard let value = members[key.stringValue] else {
-            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no \"\(key.stringValue)\""))
+            throw DecodingError.keyNotFound(
+                key, .init(codingPath: codingPath, debugDescription: "no \"\(key.stringValue)\""))
         }
         return value
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { members[key.stringValue] == nil || members[key.stringValue] == .null }
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try decodePrimitive(type, value(key), codingPath + [key]) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try decodePrimitive(type, value(key), codingPath + [key]) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try decodePrimitive(type, value(key), codingPath + [key]) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try decodePrimitive(type, value(key), codingPath + [key]) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try decodePrimitive(type, value(key), codingPath + [key]) }
+    func decodeNil(forKey key: Key) throws -> Bool {
+        members[key.stringValue] == nil || members[key.stringValue] == .null
+    }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try decodePrimitive(type, value(key), codingPath + [key])
+    }
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try decodePrimitive(type, value(key), codingPath + [key])
+    }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+        try decodePrimitive(type, value(key), codingPath + [key])
+    }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try decodePrimitive(type, value(key), codingPath + [key])
+    }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
+        try decodePrimitive(type, value(key), codingPath + [key])
+    }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try TreeDecoder(value: value(key), codingPath: codingPath + [key]).decodeValue(type)
     }
@@ -141,7 +157,8 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
     private mutating func next() throws -> JSONValue {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
-                JSONValue.self, .init(codingPath: codingPath, debugDescription: "the array has no element \(currentIndex)"))
+                JSONValue.self,
+                .init(codingPath: codingPath, debugDescription: "the array has no element \(currentIndex)"))
         }
         defer { currentIndex += 1 }
         return items[currentIndex]
@@ -155,10 +172,16 @@ private struct UnkeyedContainer: UnkeyedDecodingContainer {
         return true
     }
     mutating func decode(_ type: Bool.Type) throws -> Bool { let p = path; return try decodePrimitive(type, next(), p) }
-    mutating func decode(_ type: String.Type) throws -> String { let p = path; return try decodePrimitive(type, next(), p) }
-    mutating func decode(_ type: Double.Type) throws -> Double { let p = path; return try decodePrimitive(type, next(), p) }
+    mutating func decode(_ type: String.Type) throws -> String {
+        let p = path; return try decodePrimitive(type, next(), p)
+    }
+    mutating func decode(_ type: Double.Type) throws -> Double {
+        let p = path; return try decodePrimitive(type, next(), p)
+    }
     mutating func decode(_ type: Int.Type) throws -> Int { let p = path; return try decodePrimitive(type, next(), p) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { let p = path; return try decodePrimitive(type, next(), p) }
+    mutating func decode(_ type: Int64.Type) throws -> Int64 {
+        let p = path; return try decodePrimitive(type, next(), p)
+    }
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let p = path
         return try TreeDecoder(value: next(), codingPath: p).decodeValue(type)
@@ -192,5 +215,7 @@ private struct SingleContainer: SingleValueDecodingContainer {
     func decode(_ type: Double.Type) throws -> Double { try decodePrimitive(type, value, codingPath) }
     func decode(_ type: Int.Type) throws -> Int { try decodePrimitive(type, value, codingPath) }
     func decode(_ type: Int64.Type) throws -> Int64 { try decodePrimitive(type, value, codingPath) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try TreeDecoder(value: value, codingPath: codingPath).decodeValue(type) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        try TreeDecoder(value: value, codingPath: codingPath).decodeValue(type)
+    }
 }

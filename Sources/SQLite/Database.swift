@@ -78,7 +78,8 @@ public final class Database {
     }
 
     /// Runs literal `sql` with `values` and returns every row mapped by `transform`.
-    public func query<T>(_ sql: StaticString, _ values: [SQLValue?] = [], _ transform: (Row) throws -> T) throws -> [T] {
+    public func query<T>(_ sql: StaticString, _ values: [SQLValue?] = [], _ transform: (Row) throws -> T) throws -> [T]
+    {
         try cached(sql).rows(values, transform)
     }
 

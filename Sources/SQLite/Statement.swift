@@ -46,7 +46,8 @@ public final class Statement {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             return try check(sqlite3_bind_text(handle, index, "", 0, transient))
         }
-        try check(sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient))
+        try check(
+            sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient))
     }
 
     public func bindBlob(_ index: Int32, _ bytes: UnsafeRawBufferPointer) throws {

@@ -47,7 +47,9 @@ public enum MetadataName {
         guard let first = bytes.first else { return .empty }
         if bytes.count > maximumLength { return .tooLong(bytes.count) }
         guard first >= 0x61, first <= 0x7A else { return .notCamelCase }
-        let allowed = bytes.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39) }
+        let allowed = bytes.allSatisfy {
+            ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x30 && $0 <= 0x39)
+        }
         guard allowed else { return .notCamelCase }
         if reservedWords.contains(name.lowercased()) { return .reserved }
         return nil
@@ -76,7 +78,9 @@ public enum MetadataName {
             }
         }
         if name.isEmpty { name = "field" }
-        if let first = name.utf8.first, !(first >= 0x61 && first <= 0x7A) { name = "field" + name.prefix(1).uppercased() + name.dropFirst() }
+        if let first = name.utf8.first, !(first >= 0x61 && first <= 0x7A) {
+            name = "field" + name.prefix(1).uppercased() + name.dropFirst()
+        }
         if name.utf8.count > maximumLength - 6 { name = String(name.prefix(maximumLength - 6)) }
         if reservedWords.contains(name.lowercased()) { name += "Custom" }
         return name

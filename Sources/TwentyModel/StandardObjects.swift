@@ -66,17 +66,17 @@ public enum StandardObjects {
     /// `city` is a TEXT field of person in 1.x only; 1.18+ dropped it in favour of custom address fields.
     static func person(_ version: TwentyVersion) -> ObjectDescription {
         object(
-        "person", "people", "Person", "People",
-        [
-            .init(name: "name", label: "Name", type: .fullName),
-            .init(name: "emails", label: "Emails", type: .emails, isUnique: true),
-            .init(name: "linkedinLink", label: "Linkedin", type: .links),
-            .init(name: "xLink", label: "X", type: .links),
-            .init(name: "jobTitle", label: "Job Title", type: .text),
-            .init(name: "phones", label: "Phones", type: .phones),
-            .init(name: "avatarUrl", label: "Avatar", type: .text),
-            relation("company", "Company", to: "company"),
-        ] + (version == .v1 ? [.init(name: "city", label: "City", type: .text)] : []))
+            "person", "people", "Person", "People",
+            [
+                .init(name: "name", label: "Name", type: .fullName),
+                .init(name: "emails", label: "Emails", type: .emails, isUnique: true),
+                .init(name: "linkedinLink", label: "Linkedin", type: .links),
+                .init(name: "xLink", label: "X", type: .links),
+                .init(name: "jobTitle", label: "Job Title", type: .text),
+                .init(name: "phones", label: "Phones", type: .phones),
+                .init(name: "avatarUrl", label: "Avatar", type: .text),
+                relation("company", "Company", to: "company"),
+            ] + (version == .v1 ? [.init(name: "city", label: "City", type: .text)] : []))
     }
 
     static let opportunity = object(
@@ -104,7 +104,9 @@ public enum StandardObjects {
             .init(name: "dueAt", label: "Due Date", type: .dateTime),
             .init(
                 name: "status", label: "Status", type: .select, defaultValue: "'TODO'",
-                options: options([("TODO", "To do", "sky"), ("IN_PROGRESS", "In progress", "purple"), ("DONE", "Done", "green")])),
+                options: options([
+                    ("TODO", "To do", "sky"), ("IN_PROGRESS", "In progress", "purple"), ("DONE", "Done", "green"),
+                ])),
             relation("assignee", "Assignee", to: "workspaceMember"),
         ])
 

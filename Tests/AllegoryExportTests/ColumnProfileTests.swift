@@ -29,13 +29,15 @@ struct ColumnProfileTests {
         #expect(profile("Email", (1...9).map { "u\($0)@x.io" } + ["x", "y"]).type == .text)
     }
 
-    @Test("each timestamp format of the exports is detected", arguments: [
-        (["2023-05-16T17:24:15Z", "2024-01-02T03:04:05.123+02:00"], ColumnType.dateTime(.iso8601DateTime)),
-        (["2023-05-16", "2024-12-31"], .date(.isoDate)),
-        (["05/16/2023", "12/31/2024", "01/02/2024"], .date(.usDate)),
-        (["16/05/2023", "31/12/2024", "01/02/2024"], .date(.dayFirstDate)),
-        (["05/16/2023 09:15 AM", "12/31/2024 11:59 PM"], .dateTime(.usDateTime)),
-    ])
+    @Test(
+        "each timestamp format of the exports is detected",
+        arguments: [
+            (["2023-05-16T17:24:15Z", "2024-01-02T03:04:05.123+02:00"], ColumnType.dateTime(.iso8601DateTime)),
+            (["2023-05-16", "2024-12-31"], .date(.isoDate)),
+            (["05/16/2023", "12/31/2024", "01/02/2024"], .date(.usDate)),
+            (["16/05/2023", "31/12/2024", "01/02/2024"], .date(.dayFirstDate)),
+            (["05/16/2023 09:15 AM", "12/31/2024 11:59 PM"], .dateTime(.usDateTime)),
+        ])
     func timestamps(values: [String], expected: ColumnType) {
         #expect(profile("Created", values).type == expected)
     }
@@ -47,12 +49,14 @@ struct ColumnProfileTests {
         #expect(profile("Score", values).type == .decimal)
     }
 
-    @Test("numbers, amounts and currencies", arguments: [
-        ("Employees", ["12", "5000", "250"], ColumnType.integer),
-        ("Probability", ["0.25", "0.5", "1,234.75"], .decimal),
-        ("Annual Revenue", ["1200000.00", "350000.50"], .currency),
-        ("Price", ["$19.99", "€ 5", "1200 EUR"], .currency),
-    ])
+    @Test(
+        "numbers, amounts and currencies",
+        arguments: [
+            ("Employees", ["12", "5000", "250"], ColumnType.integer),
+            ("Probability", ["0.25", "0.5", "1,234.75"], .decimal),
+            ("Annual Revenue", ["1200000.00", "350000.50"], .currency),
+            ("Price", ["$19.99", "€ 5", "1200 EUR"], .currency),
+        ])
     func numbers(name: String, values: [String], expected: ColumnType) {
         #expect(profile(name, values).type == expected)
     }
@@ -68,7 +72,9 @@ struct ColumnProfileTests {
     func others() {
         #expect(profile("Website", ["acme.com", "https://globex.co.uk/about", "www.initech.io"]).type == .url)
         #expect(profile("Newsletter", ["Yes", "No", "yes", "NO"]).type == .boolean)
-        #expect(profile("Lead Source", ["Web", "Referral", "Web", "Event", "Web", "Referral"]).type == .picklist(["Web", "Referral", "Event"]))
+        #expect(
+            profile("Lead Source", ["Web", "Referral", "Web", "Event", "Web", "Referral"]).type
+                == .picklist(["Web", "Referral", "Event"]))
         #expect(profile("Notes", ["Called about pricing", "Left a voicemail", "Sent the deck"]).type == .text)
         #expect(profile("Anything", ["", " ", ""]).type == .empty)
     }

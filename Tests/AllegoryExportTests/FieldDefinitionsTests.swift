@@ -15,7 +15,11 @@ struct FieldDefinitionsTests {
         #expect(fields["contacts"]?.map(\.name) == ["Lead Source", "Newsletter"])
         #expect(fields["contacts"]?.first?.picklistValues == ["Web", "Referral", "Partner"])
         #expect(fields["contacts"]?.last?.label == "Newsletter Subscriber")
-        #expect(fields["companies"]?.first == FieldDefinition(name: "Tier", label: "Tier", type: "picklist", picklistValues: ["Gold", "Silver"], required: false, lookupObject: nil))
+        #expect(
+            fields["companies"]?.first
+                == FieldDefinition(
+                    name: "Tier", label: "Tier", type: "picklist", picklistValues: ["Gold", "Silver"], required: false,
+                    lookupObject: nil))
     }
 
     @Test("a custom object's schema gives its labels, key column and fields, lookups with their target")

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("JSON record reader")
 struct JSONRecordReaderTests {
-    private func read(_ text: String, chunkSize: Int = 1 << 20) throws -> (JSONRecordReader, [JSONRecordReader.Record]) {
+    private func read(_ text: String, chunkSize: Int = 1 << 20) throws -> (JSONRecordReader, [JSONRecordReader.Record])
+    {
         let fixture = try CSVFixture(text, name: "records.json")
         defer { try? FileManager.default.removeItem(at: fixture.url.deletingLastPathComponent()) }
         let reader = JSONRecordReader(path: fixture.url.path, fileName: "records.json", chunkSize: chunkSize)
@@ -17,7 +18,9 @@ struct JSONRecordReaderTests {
         return (reader, records)
     }
 
-    @Test("a top-level array of objects is read record by record, values as text, members in written order", arguments: [1, 5, 1 << 20])
+    @Test(
+        "a top-level array of objects is read record by record, values as text, members in written order",
+        arguments: [1, 5, 1 << 20])
     func array(chunkSize: Int) throws {
         let text = """
             [
@@ -37,7 +40,8 @@ struct JSONRecordReaderTests {
 
     @Test("NDJSON is read line by line, and a bad line is reported and skipped")
     func ndjson() throws {
-        let (reader, records) = try read("{\"id\": 1}\n{\"id\": 2, broken\n\n{\"id\": 3}\n[1]\n{\"id\": 4}", chunkSize: 4)
+        let (reader, records) = try read(
+            "{\"id\": 1}\n{\"id\": 2, broken\n\n{\"id\": 3}\n[1]\n{\"id\": 4}", chunkSize: 4)
         #expect(reader.layout == .ndjson)
         #expect(records.map { $0.fields.first?.value } == ["1", "3", "4"])
         #expect(records.map(\.line) == [1, 4, 6])
@@ -47,7 +51,8 @@ struct JSONRecordReaderTests {
 
     @Test("one object holding an array of records is read as those records")
     func wrappedArray() throws {
-        let (reader, records) = try read("{\"exportedAt\": \"2026-06-30\",\n \"workflows\": [{\"id\": \"A\"}, {\"id\": \"B\"}]}")
+        let (reader, records) = try read(
+            "{\"exportedAt\": \"2026-06-30\",\n \"workflows\": [{\"id\": \"A\"}, {\"id\": \"B\"}]}")
         #expect(reader.layout == .wrappedArray)
         #expect(records.map { $0.fields.first?.value } == ["A", "B"])
     }

@@ -31,8 +31,9 @@ struct CanonicalJSONTests {
 
     @Test("integral doubles are written as integers and others in shortest form")
     func numbers() {
-        #expect(JSONValue.array([.number(1.0), .number(0.1), .number(-2.5), .integer(-7), .number(1e-7)]).canonicalText
-            == "[1,0.1,-2.5,-7,1e-07]")
+        #expect(
+            JSONValue.array([.number(1.0), .number(0.1), .number(-2.5), .integer(-7), .number(1e-7)]).canonicalText
+                == "[1,0.1,-2.5,-7,1e-07]")
     }
 
     @Test("the encoder writes the same bytes as the value written by hand, whatever the declaration order")
@@ -45,7 +46,9 @@ struct CanonicalJSONTests {
             var flag = false
         }
         let bytes = try CanonicalJSONEncoder().encode(Sample())
-        #expect(String(decoding: bytes, as: UTF8.self) == #"{"alpha":3,"flag":false,"nested":{"a":[3],"b":[1,2]},"zeta":"last"}"#)
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == #"{"alpha":3,"flag":false,"nested":{"a":[3],"b":[1,2]},"zeta":"last"}"#)
     }
 
     @Test("a non-finite number is refused with the path where it occurred")
@@ -66,14 +69,19 @@ struct JSONParserTests {
         case 0: return .null
         case 1: return .bool(random.next() % 2 == 0)
         case 2: return .integer(Int64(bitPattern: random.next()) >> Int64(random.next() % 60))
-        case 3: return .number(Double(Int64(bitPattern: random.next()) % 1_000_000) + 0.5)  // integral doubles are written as integers
+        // Not integral: integral doubles are written as integers.
+        case 3: return .number(Double(Int64(bitPattern: random.next()) % 1_000_000) + 0.5)
         case 4:
             let alphabet = Array("aZ09 \"\\/\n\t\u{1}é€😀-_")
-            return .string(String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }))
+            return .string(
+                String((0..<Int(random.next() % 12)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            )
         case 5: return .array((0..<Int(random.next() % 4)).map { _ in randomValue(&random, depth: depth + 1) })
         default:
             var members: [String: JSONValue] = [:]
-            for index in 0..<Int(random.next() % 4) { members["k\(index)\(random.next() % 3)"] = randomValue(&random, depth: depth + 1) }
+            for index in 0..<Int(random.next() % 4) {
+                members["k\(index)\(random.next() % 3)"] = randomValue(&random, depth: depth + 1)
+            }
             return .object(members)
         }
     }
@@ -93,9 +101,11 @@ struct JSONParserTests {
         #expect(try JSONParser.parse(Array(text.utf8)) == ["a": [1, .number(-25), "é😀/\""], "b": true, "c": .null])
     }
 
-    @Test("invalid JSON is refused with the byte offset", arguments: [
-        "", "{", "[1,]", "{\"a\" 1}", "\"abc", "tru", "01", "1.", "\"\\ud800\"", "[1] x", "\"a\u{1}\"",
-    ])
+    @Test(
+        "invalid JSON is refused with the byte offset",
+        arguments: [
+            "", "{", "[1,]", "{\"a\" 1}", "\"abc", "tru", "01", "1.", "\"\\ud800\"", "[1] x", "\"a\u{1}\"",
+        ])
     func invalid(text: String) {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(text.utf8)) }
     }
@@ -106,4 +116,3 @@ struct JSONParserTests {
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(text.utf8)) }
     }
 }
-

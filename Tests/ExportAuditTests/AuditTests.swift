@@ -16,7 +16,8 @@ final class AuditedExport {
     init(contacts: Int, seed: UInt64, clean: Bool = false) throws {
         root = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("audit-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        summary = try ExportGenerator(contacts: contacts, seed: seed, clean: clean).write(to: root.appendingPathComponent("export"))
+        summary = try ExportGenerator(contacts: contacts, seed: seed, clean: clean).write(
+            to: root.appendingPathComponent("export"))
         ledger = try Ledger.create(at: root.appendingPathComponent("ledger.sqlite").path)
         _ = try Snapshotter(ledger: ledger, layout: try ExportLayout(root: root.appendingPathComponent("export"))).run()
     }
@@ -29,13 +30,16 @@ final class AuditedExport {
 
     /// The planted defects as "kind file:line", the readers' name for a Windows-1252 file being `encoding`.
     var planted: [String] {
-        summary.defects.map { "\($0.kind == .windows1252 ? "encoding" : $0.kind.rawValue) \($0.file):\($0.line)" }.sorted()
+        summary.defects.map { "\($0.kind == .windows1252 ? "encoding" : $0.kind.rawValue) \($0.file):\($0.line)" }
+            .sorted()
     }
 }
 
 @Suite("Audit")
 struct AuditTests {
-    @Test("the audit finds exactly the generator's planted defects, each at its file and line", arguments: [(2000, 11), (10_000, 12)] as [(Int, UInt64)])
+    @Test(
+        "the audit finds exactly the generator's planted defects, each at its file and line",
+        arguments: [(2000, 11), (10_000, 12)] as [(Int, UInt64)])
     func findsExactlyThePlantedDefects(contacts: Int, seed: UInt64) throws {
         let export = try AuditedExport(contacts: contacts, seed: seed)
         let report = try export.audit()

@@ -12,7 +12,8 @@ struct ConfirmationTests {
         let directory = export.root.appendingPathComponent("project")
         _ = try Project.create(at: directory)
         let proposal = try export.propose()
-        let written = try MapFile.write(proposal.map, header: ["test"], catalog: .builtIn(), projectDirectory: directory)
+        let written = try MapFile.write(
+            proposal.map, header: ["test"], catalog: .builtIn(), projectDirectory: directory)
         try MapConfirmation.recordProposal(projectDirectory: directory, sha256: written.sha256, fields: 1)
         return (directory, export)
     }
@@ -34,7 +35,8 @@ struct ConfirmationTests {
         _ = export
         try MapConfirmation.confirm(projectDirectory: directory, by: "Ada")
         let url = MapFile.url(in: directory)
-        let edited = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "duplicates: fail", with: "duplicates: skip")
+        let edited = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+            of: "duplicates: fail", with: "duplicates: skip")
         try edited.write(to: url, atomically: true, encoding: .utf8)
         #expect {
             try MapConfirmation.requireConfirmed(projectDirectory: directory)

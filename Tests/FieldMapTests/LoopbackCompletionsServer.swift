@@ -74,7 +74,8 @@ final class LoopbackCompletionsServer: @unchecked Sendable {
             guard connection >= 0 else { return }
             if let request = read(connection) {
                 lock.withLock { received.append(request) }
-                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(answer.count)\r\nConnection: close\r\n\r\n"
+                let head =
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: \(answer.count)\r\nConnection: close\r\n\r\n"
                 write(connection, Data(head.utf8) + answer)
             }
             close(connection)
@@ -91,16 +92,20 @@ final class LoopbackCompletionsServer: @unchecked Sendable {
             headEnd = buffer.firstRange(of: separator)?.upperBound
         }
         guard let headEnd else { return nil }
-        let lines = String(decoding: buffer[..<(headEnd - separator.count)], as: UTF8.self).components(separatedBy: "\r\n")
+        let lines = String(decoding: buffer[..<(headEnd - separator.count)], as: UTF8.self).components(
+            separatedBy: "\r\n")
         let requestLine = lines[0].split(separator: " ")
         guard requestLine.count >= 2 else { return nil }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         // libcurl, under URLSession on Linux, may wait for this before sending a large body.
-        if headers["expect"]?.lowercased() == "100-continue" { write(connection, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) }
+        if headers["expect"]?.lowercased() == "100-continue" {
+            write(connection, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8))
+        }
         var body = Array(buffer[headEnd...])
         if headers["transfer-encoding"]?.lowercased() == "chunked" {
             guard let decoded = dechunk(connection, &body) else { return nil }
@@ -121,7 +126,9 @@ final class LoopbackCompletionsServer: @unchecked Sendable {
                 guard receive(connection, into: &pending) else { return nil }
                 line = pending.firstRange(of: crlf)
             }
-            guard let line, let size = Int(String(decoding: pending[..<line.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16)
+            guard let line,
+                let size = Int(
+                    String(decoding: pending[..<line.lowerBound], as: UTF8.self).split(separator: ";")[0], radix: 16)
             else { return nil }
             pending.removeSubrange(..<line.upperBound)
             while pending.count < size + 2 { guard receive(connection, into: &pending) else { return nil } }

@@ -72,9 +72,10 @@ struct MapYAMLTests {
     @Test("a map with an unknown policy value is refused at its line before anything else is checked")
     func structuralProblems() {
         let read = MapYAMLReader.read(Self.edited)
-        #expect(read.problems.map(\.description) == [
-            "map.yaml:5: policies.duplicates: \"maybe\" is not one of merge, skip, fail"
-        ])
+        #expect(
+            read.problems.map(\.description) == [
+                "map.yaml:5: policies.duplicates: \"maybe\" is not one of merge, skip, fail"
+            ])
     }
 
     @Test("every problem of a hand-edited map is reported with its line")
@@ -83,14 +84,15 @@ struct MapYAMLTests {
         let read = MapYAMLReader.read(yaml)
         #expect(read.problems == [])
         let problems = MapValidator(catalog: .builtIn()).problems(in: read.map, lines: read.lines).map(\.description)
-        #expect(problems == [
-            "map.yaml:3: defaults.timeZone: \"Mars/Olympus\" is not an IANA time zone (e.g. Europe/Berlin)",
-            "map.yaml:16: contacts.Email -> emails.primaryEmial: person has no subfield \"primaryEmial\" of emails (did you mean primaryEmail?)",
-            "map.yaml:21: contacts.Job Title -> jobTitle: transform boolean cannot write jobTitle, a TEXT field",
-            "map.yaml:31: contacts.Lead Source: new field name \"type\": The name is not available",
-            "map.yaml:44: deals.Stage -> stage: \"Won\" -> WON: WON is not an option of stage; add isNew: true to create it",
-            "map.yaml:49: tickets -> tiket: the workspace has no object \"tiket\"",
-        ])
+        #expect(
+            problems == [
+                "map.yaml:3: defaults.timeZone: \"Mars/Olympus\" is not an IANA time zone (e.g. Europe/Berlin)",
+                "map.yaml:16: contacts.Email -> emails.primaryEmial: person has no subfield \"primaryEmial\" of emails (did you mean primaryEmail?)",
+                "map.yaml:21: contacts.Job Title -> jobTitle: transform boolean cannot write jobTitle, a TEXT field",
+                "map.yaml:31: contacts.Lead Source: new field name \"type\": The name is not available",
+                "map.yaml:44: deals.Stage -> stage: \"Won\" -> WON: WON is not an option of stage; add isNew: true to create it",
+                "map.yaml:49: tickets -> tiket: the workspace has no object \"tiket\"",
+            ])
     }
 
     @Test("a second column writing the same target is reported with the line of the first")
@@ -116,8 +118,9 @@ struct MapYAMLTests {
             """
         let read = MapYAMLReader.read(yaml)
         #expect(read.problems == [])
-        #expect(MapValidator(catalog: .builtIn()).problems(in: read.map, lines: read.lines).map(\.description) == [
-            "map.yaml:15: contacts.Work Email -> emails.primaryEmail: emails.primaryEmail is already written by another column (line 11)"
-        ])
+        #expect(
+            MapValidator(catalog: .builtIn()).problems(in: read.map, lines: read.lines).map(\.description) == [
+                "map.yaml:15: contacts.Work Email -> emails.primaryEmail: emails.primaryEmail is already written by another column (line 11)"
+            ])
     }
 }

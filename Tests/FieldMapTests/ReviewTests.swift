@@ -18,7 +18,9 @@ struct ReviewTests {
             ObjectMap(
                 source: "tasks", file: "tasks.csv", key: "Task ID", target: "task", confidence: 1, reasons: [],
                 fields: [
-                    FieldMapping(column: "Phone", target: "phone.primaryPhoneNumber", transform: .phone, confidence: 0.9, reasons: []),
+                    FieldMapping(
+                        column: "Phone", target: "phone.primaryPhoneNumber", transform: .phone, confidence: 0.9,
+                        reasons: []),
                     FieldMapping(
                         column: "Related ID", target: nil, transform: .reference, confidence: 0.95, reasons: [],
                         references: "Related Type"),
@@ -36,8 +38,11 @@ struct ReviewTests {
 
     @Test("a polymorphic parent is shown as linked through its type column, not as left out")
     func polymorphicParentTarget() {
-        let review = MapReview(map: Self.map, samples: ["tasks": Self.sample], transformNote: "", transformer: MapReview.untransformed)
+        let review = MapReview(
+            map: Self.map, samples: ["tasks": Self.sample], transformNote: "", transformer: MapReview.untransformed)
         #expect(Self.map.objects[0].fields[1].isPolymorphicParent)
-        #expect(review.rows.first { $0.column == "Related ID" }?.target == "task parent, of the object named in Related Type")
+        #expect(
+            review.rows.first { $0.column == "Related ID" }?.target
+                == "task parent, of the object named in Related Type")
     }
 }

@@ -55,11 +55,13 @@ struct AppendOnlyTests {
         let zeros = String(repeating: "0", count: 64)
         #expect(throws: SQLiteError.self) {
             try raw.execute(
-                "INSERT INTO events VALUES (9, 'now', 'r', 'run.started', NULL, NULL, NULL, '{}', '\(zeros)', '\(zeros)')")
+                "INSERT INTO events VALUES (9, 'now', 'r', 'run.started', NULL, NULL, NULL, '{}', '\(zeros)', '\(zeros)')"
+            )
         }
         #expect(throws: SQLiteError.self) {
             try raw.execute(
-                "INSERT INTO events VALUES (4, 'now', 'r', 'run.started', NULL, NULL, NULL, '{}', '\(zeros)', '\(zeros)')")
+                "INSERT INTO events VALUES (4, 'now', 'r', 'run.started', NULL, NULL, NULL, '{}', '\(zeros)', '\(zeros)')"
+            )
         }
     }
 
@@ -73,7 +75,9 @@ struct AppendOnlyTests {
                 _ = try Ledger(path: path, access: access)
             } throws: { "\($0)".contains("is not a crm-migrate ledger") }
         }
-        let tables = try Database(path: path, mode: .readOnly).query("SELECT name FROM sqlite_master") { $0.string(0) ?? "" }
+        let tables = try Database(path: path, mode: .readOnly).query("SELECT name FROM sqlite_master") {
+            $0.string(0) ?? ""
+        }
         #expect(tables == ["customers"])
     }
 

@@ -23,7 +23,9 @@ struct ProjectionTests {
         let dir = TemporaryDirectory()
         let ledger = try makeLedger(events: 200, seed: 5, in: dir)
         let raw = try rawConnection(ledger)
-        try raw.execute("UPDATE twenty_records SET \"values\" = '{\"name\":\"forged\"}' WHERE twenty_id = (SELECT min(twenty_id) FROM twenty_records)")
+        try raw.execute(
+            "UPDATE twenty_records SET \"values\" = '{\"name\":\"forged\"}' WHERE twenty_id = (SELECT min(twenty_id) FROM twenty_records)"
+        )
         let before = try projectionDump(ledger.db)
         let report = try ledger.rebuildProjections(check: true)
         #expect(report.differences.map(\.table) == ["twenty_records"])
@@ -39,19 +41,36 @@ struct ProjectionTests {
         let ledger = try makeLedger(in: dir)
         let id = "00000000-0000-5000-8000-000000000001"
         try ledger.append([
-            .recordCreated(RecordCreated(batchId: "b1", object: "person", sourceId: "C1", twentyId: id, values: ["jobTitle": "CTO", "city": "Oslo"])),
-            .recordUpdated(RecordUpdated(batchId: nil, object: "person", sourceId: "C1", twentyId: id, values: ["jobTitle": "CEO"], before: ["jobTitle": "CTO"])),
+            .recordCreated(
+                RecordCreated(
+                    batchId: "b1", object: "person", sourceId: "C1", twentyId: id,
+                    values: ["jobTitle": "CTO", "city": "Oslo"])),
+            .recordUpdated(
+                RecordUpdated(
+                    batchId: nil, object: "person", sourceId: "C1", twentyId: id, values: ["jobTitle": "CEO"],
+                    before: ["jobTitle": "CTO"])),
         ])
-        let state = try ledger.db.query("SELECT \"values\", soft_deleted FROM twenty_records WHERE twenty_id = ?", [.text(id)]) { [$0.string(0) ?? "", "\($0.int(1))"] }
+        let state = try ledger.db.query(
+            "SELECT \"values\", soft_deleted FROM twenty_records WHERE twenty_id = ?", [.text(id)]
+        ) { [$0.string(0) ?? "", "\($0.int(1))"] }
         #expect(state == [[#"{"city":"Oslo","jobTitle":"CEO"}"#, "0"]])
-        let inverse = try ledger.db.query("SELECT seq, compensation FROM inverse_stream") { "\($0.int(0)) \($0.string(1) ?? "")" }
-        #expect(inverse == [
-            #"2 {"action":"update","object":"person","twentyId":"00000000-0000-5000-8000-000000000001","values":{"jobTitle":"CTO"}}"#,
-            #"1 {"action":"destroy","object":"person","twentyId":"00000000-0000-5000-8000-000000000001"}"#,
-        ])
+        let inverse = try ledger.db.query("SELECT seq, compensation FROM inverse_stream") {
+            "\($0.int(0)) \($0.string(1) ?? "")"
+        }
+        #expect(
+            inverse == [
+                #"2 {"action":"update","object":"person","twentyId":"00000000-0000-5000-8000-000000000001","values":{"jobTitle":"CTO"}}"#,
+                #"1 {"action":"destroy","object":"person","twentyId":"00000000-0000-5000-8000-000000000001"}"#,
+            ])
         try ledger.append([
-            .rollbackCompensated(RollbackCompensated(compensates: 2, compensation: Compensation(action: .update, object: "person", twentyId: id, values: ["jobTitle": "CTO"]))),
-            .rollbackCompensated(RollbackCompensated(compensates: 1, compensation: Compensation(action: .destroy, object: "person", twentyId: id))),
+            .rollbackCompensated(
+                RollbackCompensated(
+                    compensates: 2,
+                    compensation: Compensation(
+                        action: .update, object: "person", twentyId: id, values: ["jobTitle": "CTO"]))),
+            .rollbackCompensated(
+                RollbackCompensated(
+                    compensates: 1, compensation: Compensation(action: .destroy, object: "person", twentyId: id))),
         ])
         #expect(try ledger.db.scalar("SELECT count(*) FROM inverse_stream") == .integer(0))
         #expect(try ledger.db.scalar("SELECT count(*) FROM twenty_records") == .integer(0))

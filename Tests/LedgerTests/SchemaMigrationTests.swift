@@ -82,7 +82,10 @@ struct SchemaMigrationTests {
 @Suite("Source delta")
 struct SourceDeltaTests {
     private func extracted(_ snapshot: Int, _ id: String, _ hash: String) -> LedgerEvent {
-        .recordExtracted(RecordExtracted(snapshot: snapshot, object: "contacts", sourceId: id, file: "contacts.csv", line: 2, contentHash: hash, values: [:]))
+        .recordExtracted(
+            RecordExtracted(
+                snapshot: snapshot, object: "contacts", sourceId: id, file: "contacts.csv", line: 2, contentHash: hash,
+                values: [:]))
     }
 
     @Test("the delta between two snapshots lists added, changed and removed records, and nothing unchanged")

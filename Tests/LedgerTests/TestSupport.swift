@@ -147,7 +147,8 @@ struct EventGenerator {
                 random.next() % 2 == 0
                 ? .writeFailed(
                     WriteFailed(
-                        batchId: batch, object: object, sourceObject: "contacts", sourceIds: ["S-\(random.next() % 40)"],
+                        batchId: batch, object: object, sourceObject: "contacts",
+                        sourceIds: ["S-\(random.next() % 40)"],
                         status: 400, error: "bad", retryable: random.next() % 2 == 0))
                 : .intentResolved(
                     IntentResolved(

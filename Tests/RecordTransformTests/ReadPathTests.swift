@@ -19,7 +19,9 @@ struct ReadPathTests {
 
     static func read(_ ledger: Ledger, _ object: String, columns: [String]?? = .none) throws -> [Read] {
         var result: [Read] = []
-        let add = { (record: SourceRecord) in result.append(Read(sourceId: record.sourceId, file: record.file, line: record.line, values: record.values)) }
+        let add = { (record: SourceRecord) in
+            result.append(Read(sourceId: record.sourceId, file: record.file, line: record.line, values: record.values))
+        }
         switch columns {
         case .none: try ledger.forEachCurrentRecord(object: object, add)
         case .some(let columns): try ledger.forEachCurrentRecord(object: object, columns: columns, add)
@@ -42,26 +44,37 @@ struct ReadPathTests {
         let project = try GeneratedProject(contacts: 300, seed: 22)
         let columns = ["Email", "Other Emails", "No Such Column"]
         let expected = try Self.read(project.ledger, "contacts").map { record in
-            Read(sourceId: record.sourceId, file: record.file, line: record.line, values: record.values.filter { columns.contains($0.key) })
+            Read(
+                sourceId: record.sourceId, file: record.file, line: record.line,
+                values: record.values.filter { columns.contains($0.key) })
         }
         #expect(try Self.read(project.ledger, "contacts", columns: .some(columns)) == expected)
     }
 
     @Test("string members are read as the JSON parser reads them, and anything else is left to the parser")
     func stringMembers() throws {
-        func payload(_ values: String) -> CanonicalPayload { CanonicalPayload(bytes: Array("{\"file\":\"a.csv\",\"values\":\(values)}".utf8)) }
+        func payload(_ values: String) -> CanonicalPayload {
+            CanonicalPayload(bytes: Array("{\"file\":\"a.csv\",\"values\":\(values)}".utf8))
+        }
         let texts = [
             #"{"A":"x","B":"","C":"caf\u00e9 \"q\" \\ \/ \n","D\u0041":"\ud83d\ude00","É":"ü"}"#,
             #"{ "A" : "x" , "A" : "y" }"#, "{}", #"{"A":"a\u0000b"}"#,
         ]
         for text in texts {
-            guard case .object(let members) = try JSONParser.parse(Array(text.utf8)) else { Issue.record("not an object"); continue }
+            guard case .object(let members) = try JSONParser.parse(Array(text.utf8)) else {
+                Issue.record("not an object"); continue
+            }
             let parsed = members.mapValues { $0.stringValue ?? "" }
             #expect(payload(text).stringMembers("values") == parsed, "\(text)")
-            #expect(payload(text).stringMembers("values", only: ["DA", "É"]) == parsed.filter { ["DA", "É"].contains($0.key) }, "\(text)")
+            #expect(
+                payload(text).stringMembers("values", only: ["DA", "É"])
+                    == parsed.filter { ["DA", "É"].contains($0.key) }, "\(text)")
         }
         // Not an object of strings, or not valid JSON: nil, so the caller parses in full and fails as the parser does.
-        for text in [#"{"A":1}"#, #"{"A":null}"#, #"{"A":"\x"}"#, #"{"A":"x",}"#, #"{"A" "x"}"#, "[]", "\"s\"", "{\"A\":\"a\u{01}b\"}"] {
+        for text in [
+            #"{"A":1}"#, #"{"A":null}"#, #"{"A":"\x"}"#, #"{"A":"x",}"#, #"{"A" "x"}"#, "[]", "\"s\"",
+            "{\"A\":\"a\u{01}b\"}",
+        ] {
             #expect(payload(text).stringMembers("values") == nil, "\(text)")
         }
         #expect(payload(#"{"A":"x","B":"\q"}"#).stringMembers("values", only: ["A"]) == nil)
@@ -84,7 +97,9 @@ struct ReadPathTests {
         // The reference: the record-by-record reader, the generic encoder, and validation as the run applies it.
         var registry = ParentRegistry()
         try project.ledger.forEachRecordOutcome(object: "companies") { mark in
-            registry.record(object: "companies", sourceId: mark.sourceId, mark.type == .recordTransformed ? .transformed : .rejected)
+            registry.record(
+                object: "companies", sourceId: mark.sourceId, mark.type == .recordTransformed ? .transformed : .rejected
+            )
         }
         let transformer = RecordTransformer(objectMap: try #require(map.object(source: "contacts")), context: context)
         var validation = ObjectValidation(policies: context.policies)
@@ -94,9 +109,13 @@ struct ReadPathTests {
         var compared = 0
         for record in records {
             let outcome = validation.validate(
-                transformer.transform(sourceId: record.sourceId, file: record.file, line: record.line, values: record.values), registry: registry).0
+                transformer.transform(
+                    sourceId: record.sourceId, file: record.file, line: record.line, values: record.values),
+                registry: registry
+            ).0
             guard case .transformed(let transformed) = outcome else { continue }
-            let expected = try CanonicalJSONEncoder(usesHandWrittenForms: false).encode(transformed.event(mapSha256: "sha-bytes", identity: context.identity))
+            let expected = try CanonicalJSONEncoder(usesHandWrittenForms: false).encode(
+                transformed.event(mapSha256: "sha-bytes", identity: context.identity))
             #expect(stored[record.sourceId] == expected, "\(record.sourceId)")
             compared += 1
         }

@@ -21,7 +21,9 @@ struct ScalarAndOptionTests {
 
     @Test("a value map matches exactly, then ignoring case; an unknown value names the known ones")
     func valueMaps() throws {
-        let stages = OptionValues([.init(source: "Closed Won", target: "CUSTOMER"), .init(source: "Lead", target: "NEW")])
+        let stages = OptionValues([
+            .init(source: "Closed Won", target: "CUSTOMER"), .init(source: "Lead", target: "NEW"),
+        ])
         #expect(try stages.option("Closed Won").get() == "CUSTOMER")
         #expect(try stages.option(" closed won ").get() == "CUSTOMER")
         guard case .failure(let rejection) = stages.option("Stalled") else { Issue.record("accepted"); return }
@@ -32,8 +34,12 @@ struct ScalarAndOptionTests {
 
     @Test("HTML bodies become Markdown")
     func htmlToMarkdown() throws {
-        let html = "<h2>Call &amp; notes</h2><p>Spoke with the <b>team</b> about <i>renewal</i>.<br>See the <a href=\"https://example.com/pricing\">pricing page</a>.</p><ul><li>one</li><li>two<ol><li>a</li></ol></li></ul><script>alert(1)</script><style>p{}</style>"
-        #expect(HTMLToMarkdown.markdown(html) == "## Call & notes\n\nSpoke with the **team** about *renewal*.  \nSee the [pricing page](https://example.com/pricing).\n\n- one\n- two\n  1. a")
+        let html =
+            "<h2>Call &amp; notes</h2><p>Spoke with the <b>team</b> about <i>renewal</i>.<br>See the <a href=\"https://example.com/pricing\">pricing page</a>.</p><ul><li>one</li><li>two<ol><li>a</li></ol></li></ul><script>alert(1)</script><style>p{}</style>"
+        #expect(
+            HTMLToMarkdown.markdown(html)
+                == "## Call & notes\n\nSpoke with the **team** about *renewal*.  \nSee the [pricing page](https://example.com/pricing).\n\n- one\n- two\n  1. a"
+        )
     }
 
     @Test("plain text bodies pass through untouched")
@@ -45,7 +51,11 @@ struct ScalarAndOptionTests {
     func owners() throws {
         let directory = MemberDirectory(
             members: ["ada@ours.io": "m-ada", "bob@ours.io": "m-bob"],
-            owners: OwnerMap(members: [.init(source: "ada@old.io", target: "ada@ours.io"), .init(source: "eve@old.io", target: "eve@ours.io")], fallback: "bob@ours.io"))
+            owners: OwnerMap(
+                members: [
+                    .init(source: "ada@old.io", target: "ada@ours.io"),
+                    .init(source: "eve@old.io", target: "eve@ours.io"),
+                ], fallback: "bob@ours.io"))
         #expect(try directory.memberId(forOwner: "ADA@old.io").get() == "m-ada")
         #expect(try directory.memberId(forOwner: "bob@ours.io").get() == "m-bob")
         #expect(try directory.memberId(forOwner: "former@old.io").get() == "m-bob")
@@ -60,7 +70,10 @@ struct ScalarAndOptionTests {
         let id = identity.id(object: "contacts", sourceId: "C000001")
         #expect(id == identity.id(object: "contacts", sourceId: "C000001"))
         #expect(id != identity.id(object: "companies", sourceId: "C000001"))
-        #expect(id != RecordIdentity(projectId: "6ba7b811-9dad-11d1-80b4-00c04fd430c8").id(object: "contacts", sourceId: "C000001"))
+        #expect(
+            id
+                != RecordIdentity(projectId: "6ba7b811-9dad-11d1-80b4-00c04fd430c8").id(
+                    object: "contacts", sourceId: "C000001"))
         let characters = Array(id)
         #expect(characters.count == 36 && characters[14] == "5" && "89ab".contains(characters[19]))
     }

@@ -15,7 +15,9 @@ struct DatabaseTests {
         try db.run(
             "INSERT INTO t VALUES (?, ?, ?, ?, ?)",
             [.integer(-42), .real(2.5), .text("héllo \"world\"\n"), .blob(blob), nil])
-        let row = try db.query("SELECT i, r, s, b, n FROM t") { [$0.value(0), $0.value(1), $0.value(2), $0.value(3), $0.value(4)] }
+        let row = try db.query("SELECT i, r, s, b, n FROM t") {
+            [$0.value(0), $0.value(1), $0.value(2), $0.value(3), $0.value(4)]
+        }
         #expect(row == [[.integer(-42), .real(2.5), .text("héllo \"world\"\n"), .blob(blob), .null]])
     }
 

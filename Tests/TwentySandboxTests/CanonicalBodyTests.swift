@@ -9,7 +9,9 @@ import Testing
         let sandbox = try Sandbox()
         let (status, body) = try await sandbox.send(
             "POST", "/rest/batch/people",
-            json: #"[{"name":{"firstName":"Ada","lastName":"L\u00e9"},"emails":{"primaryEmail":"Ada@Example.com"},"phones":{"primaryPhoneNumber":"+33 6 12 34 56 78"}}]"#)
+            json:
+                #"[{"name":{"firstName":"Ada","lastName":"L\u00e9"},"emails":{"primaryEmail":"Ada@Example.com"},"phones":{"primaryPhoneNumber":"+33 6 12 34 56 78"}}]"#
+        )
         #expect(status == 201)
         guard case .array(let people)? = body["data", "createPeople"], let id = people.first?["id"]?.stringValue else {
             Issue.record("no person created: \(body)")
@@ -17,7 +19,8 @@ import Testing
         }
         let response = try await sandbox.exchange("GET", "/rest/people/\(id)")
         let stored = try #require(JSONParser.parse(response.body)["data"]?["person"])
-        #expect(Array(response.body) == Array(#"{"data":{"person":"#.utf8) + CanonicalJSON.bytes(stored) + Array("}}".utf8))
+        #expect(
+            Array(response.body) == Array(#"{"data":{"person":"#.utf8) + CanonicalJSON.bytes(stored) + Array("}}".utf8))
     }
 
     @Test func aBodyWithUnexpectedMembersFallsBackToTheGenericWriter() {

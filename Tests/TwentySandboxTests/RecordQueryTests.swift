@@ -1,4 +1,5 @@
 import CanonicalJSON
+import Foundation
 import Testing
 
 @Suite struct RecordQueryTests {
@@ -47,7 +48,8 @@ import Testing
     @Test func andOrNotGroupsCombine() async throws {
         let s = try await seeded()
         let ordered = "&order_by=name"
-        #expect(try await names(s, "filter=" + q("or(name[eq]:Acme,employees[gt]:100)") + ordered) == ["Acme", "Gamma"])
+        #expect(
+            try await names(s, "filter=" + q("or(name[eq]:Acme,employees[gt]:100)") + ordered) == ["Acme", "Gamma"])
         #expect(try await names(s, "filter=" + q("and(employees[eq]:50,not(name[eq]:Beta))") + ordered) == ["Delta"])
         #expect(try await names(s, "filter=" + q("employees[eq]:50,name[eq]:Beta") + ordered) == ["Beta"])
     }
@@ -65,17 +67,27 @@ import Testing
 
     @Test func orderByHonoursDirectionAndNullPlacement() async throws {
         let s = try await seeded()
-        #expect(try await names(s, "order_by=employees[DescNullsLast],name") == ["Gamma", "Beta", "Delta", "Acme", "acme labs"])
-        #expect(try await names(s, "order_by=employees[AscNullsFirst],name[DescNullsLast]") == ["acme labs", "Acme", "Delta", "Beta", "Gamma"])
+        #expect(
+            try await names(s, "order_by=employees[DescNullsLast],name") == [
+                "Gamma", "Beta", "Delta", "Acme", "acme labs",
+            ])
+        #expect(
+            try await names(s, "order_by=employees[AscNullsFirst],name[DescNullsLast]") == [
+                "acme labs", "Acme", "Delta", "Beta", "Gamma",
+            ])
         #expect(try await names(s, "order_by=address.addressCity[DescNullsLast],name").first == "Gamma")
     }
 
     @Test func cursorsVisitEveryOneOfAThousandRecordsOnceInBothDirections() async throws {
         let sandbox = try Sandbox()
         for batch in 0..<17 {
-            let items = (0..<60).map { batch * 60 + $0 }.filter { $0 < 1000 }.map { #"{"name":"c\#($0)","employees":\#($0 % 7)}"# }
+            let items = (0..<60).map { batch * 60 + $0 }.filter { $0 < 1000 }.map {
+                #"{"name":"c\#($0)","employees":\#($0 % 7)}"#
+            }
             guard !items.isEmpty else { continue }
-            #expect(try await sandbox.send("POST", "/rest/batch/companies", json: "[" + items.joined(separator: ",") + "]").status == 201)
+            #expect(
+                try await sandbox.send("POST", "/rest/batch/companies", json: "[" + items.joined(separator: ",") + "]")
+                    .status == 201)
         }
         var seen: [String] = []
         var cursor: String?
@@ -92,7 +104,8 @@ import Testing
         var before = try #require(seen.last)
         backwards.append(before)
         while true {
-            let (_, body) = try await sandbox.send("GET", "/rest/companies?limit=60&order_by=employees&ending_before=" + q(pageCursor(before)))
+            let (_, body) = try await sandbox.send(
+                "GET", "/rest/companies?limit=60&order_by=employees&ending_before=" + q(pageCursor(before)))
             let ids = body["data", "companies"]!.array.compactMap { $0["id"]?.stringValue }
             backwards = ids + backwards
             guard body["pageInfo", "hasPreviousPage"] == true, let first = ids.first else { break }
@@ -113,7 +126,8 @@ import Testing
 
     @Test func updateAndDeleteManyWorkByFilter() async throws {
         let s = try await seeded()
-        let updated = try await s.send("PATCH", "/rest/companies?filter=" + q("employees[eq]:50"), json: #"{"employees":51}"#)
+        let updated = try await s.send(
+            "PATCH", "/rest/companies?filter=" + q("employees[eq]:50"), json: #"{"employees":51}"#)
         #expect(updated.body["data", "updateCompanies"]?.array.count == 2)
         let deleted = try await s.send("DELETE", "/rest/companies?filter=" + q("employees[eq]:51"))
         #expect(deleted.body["data", "deleteCompanies"]?.array.count == 2)
@@ -126,5 +140,3 @@ import Testing
 func pageCursor(_ id: String) -> String {
     Data(#"{"id":"\#(id)"}"#.utf8).base64EncodedString()
 }
-
-import Foundation

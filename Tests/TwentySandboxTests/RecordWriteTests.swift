@@ -6,7 +6,9 @@ import Testing
         let sandbox = try Sandbox()
         let (status, body) = try await sandbox.send(
             "POST", "/rest/companies",
-            json: #"{"name":"Acme","domainName":{"primaryLinkUrl":"HTTPS://Acme.COM/"},"createdAt":"2020-05-01T10:00:00+02:00"}"#)
+            json:
+                #"{"name":"Acme","domainName":{"primaryLinkUrl":"HTTPS://Acme.COM/"},"createdAt":"2020-05-01T10:00:00+02:00"}"#
+        )
         #expect(status == 201)
         let company = try #require(body["data", "createCompany"])
         #expect(company["domainName", "primaryLinkUrl"] == "https://acme.com")
@@ -27,12 +29,17 @@ import Testing
     @Test func anUnknownFieldIsRefusedWithTwentysMessage() async throws {
         let (status, body) = try await Sandbox().send("POST", "/rest/companies", json: #"{"name":"A","foo":1}"#)
         #expect(status == 400)
-        #expect(body == ["statusCode": 400, "error": "BadRequestException", "messages": [#"Object company doesn't have any "foo" field."#]])
+        #expect(
+            body == [
+                "statusCode": 400, "error": "BadRequestException",
+                "messages": [#"Object company doesn't have any "foo" field."#],
+            ])
     }
 
     @Test func aBatchOverTheLimitIsRefused() async throws {
         let sandbox = try Sandbox(batchMax: 3)
-        let (status, body) = try await sandbox.send("POST", "/rest/batch/companies", json: #"[{"name":"a"},{"name":"b"},{"name":"c"},{"name":"d"}]"#)
+        let (status, body) = try await sandbox.send(
+            "POST", "/rest/batch/companies", json: #"[{"name":"a"},{"name":"b"},{"name":"c"},{"name":"d"}]"#)
         #expect(status == 400)
         #expect(body.firstMessage == "Maximum number of records to upsert is 3.")
     }
@@ -50,7 +57,9 @@ import Testing
     @Test func aPhoneWithAConflictingCountryIsRefused() async throws {
         let (status, _) = try await Sandbox().send(
             "POST", "/rest/people",
-            json: #"{"phones":{"primaryPhoneNumber":"612345678","primaryPhoneCountryCode":"FR","primaryPhoneCallingCode":"+44"}}"#)
+            json:
+                #"{"phones":{"primaryPhoneNumber":"612345678","primaryPhoneCountryCode":"FR","primaryPhoneCallingCode":"+44"}}"#
+        )
         #expect(status == 400)
     }
 
@@ -93,7 +102,9 @@ import Testing
     @Test func linkURLsKeepTheirPathAndLoseSurroundingSpaceAndTrailingSlashes() async throws {
         let (_, body) = try await Sandbox().send(
             "POST", "/rest/companies",
-            json: #"{"domainName":{"primaryLinkUrl":"  HTTPS://Acme.COM/Path/?Q=A/ ","secondaryLinks":[{"url":"HTTP://Exämple.COM/Ä/"}]}}"#)
+            json:
+                #"{"domainName":{"primaryLinkUrl":"  HTTPS://Acme.COM/Path/?Q=A/ ","secondaryLinks":[{"url":"HTTP://Exämple.COM/Ä/"}]}}"#
+        )
         let company = try #require(body["data", "createCompany"])
         #expect(company["domainName", "primaryLinkUrl"] == "https://acme.com/Path/?Q=A")
         #expect(company["domainName", "secondaryLinks", "0", "url"] == "http://exämple.com/Ä")
@@ -114,7 +125,8 @@ import Testing
         try await sandbox.send(
             "POST", "/_sandbox/seed",
             json: #"{"people":[{"emails":{"primaryEmail":"ada@example.com"},"deletedAt":"2024-01-01T00:00:00Z"}]}"#)
-        let (status, body) = try await sandbox.send("POST", "/rest/people", json: #"{"emails":{"primaryEmail":"ADA@example.com"}}"#)
+        let (status, body) = try await sandbox.send(
+            "POST", "/rest/people", json: #"{"emails":{"primaryEmail":"ADA@example.com"}}"#)
         #expect(status == 400)
         #expect(body.firstMessage.hasPrefix("A duplicate entry was detected"))
     }
@@ -123,10 +135,13 @@ import Testing
         let sandbox = try Sandbox()
         let seeded = try await sandbox.send(
             "POST", "/_sandbox/seed",
-            json: #"{"people":[{"id":"22222222-2222-4222-8222-222222222222","emails":{"primaryEmail":"ada@example.com"},"createdBy":{"source":"IMPORT","name":"Old import"},"deletedAt":"2024-01-01T00:00:00Z"}]}"#)
+            json:
+                #"{"people":[{"id":"22222222-2222-4222-8222-222222222222","emails":{"primaryEmail":"ada@example.com"},"createdBy":{"source":"IMPORT","name":"Old import"},"deletedAt":"2024-01-01T00:00:00Z"}]}"#
+        )
         #expect(seeded.status == 201)
         let (status, body) = try await sandbox.send(
-            "POST", "/rest/batch/people?upsert=true", json: #"[{"emails":{"primaryEmail":"ada@example.com"},"jobTitle":"Countess"}]"#)
+            "POST", "/rest/batch/people?upsert=true",
+            json: #"[{"emails":{"primaryEmail":"ada@example.com"},"jobTitle":"Countess"}]"#)
         #expect(status == 201)
         let person = try #require(body["data", "createPeople", "0"])
         #expect(person["id"] == "22222222-2222-4222-8222-222222222222")
@@ -137,7 +152,8 @@ import Testing
     }
 
     @Test func aSelectValueOutsideTheOptionsIsRefused() async throws {
-        let (status, _) = try await Sandbox().send("POST", "/rest/opportunities", json: #"{"name":"Deal","stage":"WON"}"#)
+        let (status, _) = try await Sandbox().send(
+            "POST", "/rest/opportunities", json: #"{"name":"Deal","stage":"WON"}"#)
         #expect(status == 400)
     }
 
@@ -151,7 +167,8 @@ import Testing
     @Test func workspaceMembersAreReadOnlyThroughTheAPI() async throws {
         let sandbox = try Sandbox()
         #expect(try await sandbox.send("POST", "/rest/workspaceMembers", json: #"{"userEmail":"x@y.z"}"#).status == 400)
-        let added = try await sandbox.send("POST", "/_sandbox/members", json: #"[{"name":"Ada Lovelace","userEmail":"Ada@Example.com"}]"#)
+        let added = try await sandbox.send(
+            "POST", "/_sandbox/members", json: #"[{"name":"Ada Lovelace","userEmail":"Ada@Example.com"}]"#)
         #expect(added.status == 201)
         #expect(added.body["data", "workspaceMembers", "0", "name", "lastName"] == "Lovelace")
         #expect(try await sandbox.send("GET", "/rest/workspaceMembers").body["totalCount"] == 1)
@@ -175,7 +192,8 @@ import Testing
         let created = try await sandbox.send(
             "POST", "/rest/people", json: #"{"name":{"firstName":"Ada","lastName":"Byron"}}"#)
         let id = try #require(created.body["data", "createPerson", "id"]?.stringValue)
-        let (status, body) = try await sandbox.send("PATCH", "/rest/people/\(id)", json: #"{"name":{"lastName":"Lovelace"}}"#)
+        let (status, body) = try await sandbox.send(
+            "PATCH", "/rest/people/\(id)", json: #"{"name":{"lastName":"Lovelace"}}"#)
         #expect(status == 200)
         #expect(body["data", "updatePerson", "name"] == ["firstName": "Ada", "lastName": "Lovelace"])
     }

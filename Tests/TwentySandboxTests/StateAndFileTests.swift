@@ -9,7 +9,8 @@ import Testing
         let sandbox = try Sandbox()
         try await sandbox.send("POST", "/rest/batch/companies", json: #"[{"name":"A"},{"name":"B","employees":3}]"#)
         try await sandbox.send(
-            "POST", "/_sandbox/seed", json: #"{"people":[{"emails":{"primaryEmail":"x@y.z"},"deletedAt":"2024-02-02T00:00:00Z"}]}"#)
+            "POST", "/_sandbox/seed",
+            json: #"{"people":[{"emails":{"primaryEmail":"x@y.z"},"deletedAt":"2024-02-02T00:00:00Z"}]}"#)
         let before = try await sandbox.exchange("GET", "/_sandbox/state").body
         let digest = try await sandbox.send("GET", "/_sandbox/digest").body["digest"]
         let reopened = try sandbox.reopened()
@@ -33,7 +34,8 @@ import Testing
         let fileField = try #require(attachment["fields"]!.array.first { $0["name"] == "file" }?["id"]?.stringValue)
         let bytes = Array("%PDF-1.4 contract".utf8)
         let boundary = "sandbox-boundary"
-        var body = Array("""
+        var body = Array(
+            """
             --\(boundary)\r
             Content-Disposition: form-data; name="operations"\r
             \r
@@ -54,10 +56,13 @@ import Testing
         let answer = try JSONParser.parse(upload.body)
         let fileId = try #require(answer["data", "uploadFilesFieldFile", "id"]?.stringValue, "\(answer)")
 
-        let person = try await sandbox.send("POST", "/rest/people", json: "{}").body["data", "createPerson", "id"]!.stringValue!
+        let person = try await sandbox.send("POST", "/rest/people", json: "{}").body["data", "createPerson", "id"]!
+            .stringValue!
         let created = try await sandbox.send(
             "POST", "/rest/attachments",
-            json: #"{"name":"contract.pdf","file":[{"fileId":"\#(fileId)","label":"contract.pdf"}],"targetPersonId":"\#(person)"}"#)
+            json:
+                #"{"name":"contract.pdf","file":[{"fileId":"\#(fileId)","label":"contract.pdf"}],"targetPersonId":"\#(person)"}"#
+        )
         #expect(created.status == 201)
         let download = try await sandbox.exchange("GET", "/file/files-field/\(fileId)")
         #expect(download.status == 200)
@@ -68,7 +73,8 @@ import Testing
 
     @Test func anAttachmentCannotNameAFileThatWasNeverUploaded() async throws {
         let (status, _) = try await Sandbox().send(
-            "POST", "/rest/attachments", json: #"{"file":[{"fileId":"44444444-4444-4444-8444-444444444444","label":"x"}]}"#)
+            "POST", "/rest/attachments",
+            json: #"{"file":[{"fileId":"44444444-4444-4444-8444-444444444444","label":"x"}]}"#)
         #expect(status == 400)
     }
 
@@ -78,9 +84,10 @@ import Testing
         let sandbox = try Sandbox()
         let batches = 200
         let bodies = (0..<batches).map { b in
-            "[" + (0..<60).map { i in
-                #"{"name":{"firstName":"P\#(b)","lastName":"L\#(i)"},"emails":{"primaryEmail":"p\#(b)-\#(i)@example.com"},"jobTitle":"Engineer","phones":{"primaryPhoneNumber":"+33 6 12 34 56 78"}}"#
-            }.joined(separator: ",") + "]"
+            "["
+                + (0..<60).map { i in
+                    #"{"name":{"firstName":"P\#(b)","lastName":"L\#(i)"},"emails":{"primaryEmail":"p\#(b)-\#(i)@example.com"},"jobTitle":"Engineer","phones":{"primaryPhoneNumber":"+33 6 12 34 56 78"}}"#
+                }.joined(separator: ",") + "]"
         }
         let start = Date()
         for body in bodies {

@@ -7,7 +7,8 @@ struct ClientBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "client-bench",
         abstract: "Measure the Twenty client: its own cost per request, its pacing, and prepare's requests.",
-        subcommands: [OverheadBench.self, PacingBench.self, PrepareBench.self, RunBench.self, RollbackBench.self,
+        subcommands: [
+            OverheadBench.self, PacingBench.self, PrepareBench.self, RunBench.self, RollbackBench.self,
             ReconcileBench.self,
         ])
 }

@@ -37,8 +37,10 @@ enum SyntheticEvents {
                         values: [
                             "id": .string(twentyId), "name": ["firstName": .string(first), "lastName": .string(last)],
                             "emails": ["primaryEmail": .string(email), "additionalEmails": []],
-                            "phones": ["primaryPhoneNumber": .string(String(phone.suffix(12))),
-                                       "primaryPhoneCallingCode": "+1", "primaryPhoneCountryCode": "US"],
+                            "phones": [
+                                "primaryPhoneNumber": .string(String(phone.suffix(12))),
+                                "primaryPhoneCallingCode": "+1", "primaryPhoneCountryCode": "US",
+                            ],
                             "jobTitle": "Engineer", "allegoryId": .string(id),
                         ])))
         }

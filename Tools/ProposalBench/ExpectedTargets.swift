@@ -29,7 +29,8 @@ enum ExpectedTargets {
                     score.right += 1
                 } else {
                     score.wrong.append(
-                        "\(object).\(header): expected \(expected ?? "not migrated"), got \(actual.map { $0.target ?? "not migrated" } ?? "no mapping")")
+                        "\(object).\(header): expected \(expected ?? "not migrated"), got \(actual.map { $0.target ?? "not migrated" } ?? "no mapping")"
+                    )
                 }
             }
         }

@@ -23,7 +23,9 @@ struct ProposalBench: ParsableCommand {
     @Option(help: ArgumentHelp("An existing export to read (default: generate one into --out).", valueName: "dir"))
     var export: String?
 
-    @Option(help: ArgumentHelp("Where to generate the export (default: a folder in the temporary directory).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Where to generate the export (default: a folder in the temporary directory).", valueName: "dir"))
     var out: String?
 
     @Option(help: ArgumentHelp("Contacts in the generated export (default: 100000).", valueName: "n"))
@@ -32,17 +34,23 @@ struct ProposalBench: ParsableCommand {
     @Option(help: ArgumentHelp("Seed of the generated export (default: 7).", valueName: "seed"))
     var seed: UInt64 = 7
 
-    @Option(help: ArgumentHelp("Proposals timed (default: 3); the fastest and the slowest are both printed.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Proposals timed (default: 3); the fastest and the slowest are both printed.", valueName: "n"))
     var runs = 3
 
-    @Option(help: ArgumentHelp("Records sampled from the start of each file (default: 2000, as map propose).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Records sampled from the start of each file (default: 2000, as map propose).", valueName: "n"))
     var sampleRows = SourceSample.defaultRowLimit
 
     @Flag(help: "Also measure a variant with renamed, reordered columns (default: off).")
     var renamed = false
 
     func validate() throws {
-        if export != nil, out != nil { throw ValidationError("Give --export DIR to read an export or --out DIR to generate one, not both.") }
+        if export != nil, out != nil {
+            throw ValidationError("Give --export DIR to read an export or --out DIR to generate one, not both.")
+        }
         if contacts < 1 { throw ValidationError("--contacts must be at least 1.") }
         if runs < 1 { throw ValidationError("--runs must be at least 1.") }
         if sampleRows < 10 { throw ValidationError("--sample-rows must be at least 10.") }
@@ -57,13 +65,15 @@ struct ProposalBench: ParsableCommand {
         try RenamedExport.write(from: root, to: variant)
         print(String(format: "wrote the renamed variant %@ in %.1f s", variant.path, seconds(since: start)))
         let shuffled = try measure(variant, label: "renamed and reordered", renamed: RenamedExport.renames)
-        print(String(format: "accuracy: %.3f on the generator's export, %.3f on the renamed variant", standard, shuffled))
+        print(
+            String(format: "accuracy: %.3f on the generator's export, %.3f on the renamed variant", standard, shuffled))
     }
 
     /// The export to measure: --export as given, else generated into --out unless it already holds this one.
     func exportFolder() throws -> URL {
         if let export { return URL(fileURLWithPath: export).standardizedFileURL }
-        let folder = URL(fileURLWithPath: out ?? NSTemporaryDirectory() + "proposal-bench-\(contacts)-\(seed)").standardizedFileURL
+        let folder = URL(fileURLWithPath: out ?? NSTemporaryDirectory() + "proposal-bench-\(contacts)-\(seed)")
+            .standardizedFileURL
         // The generator is deterministic, so a marker naming its parameters says the folder needs no regeneration.
         let marker = folder.appendingPathComponent(".proposal-bench-\(contacts)-\(seed)")
         if FileManager.default.fileExists(atPath: marker.path) {
@@ -74,7 +84,10 @@ struct ProposalBench: ParsableCommand {
         _ = try ExportGenerator(contacts: contacts, seed: seed).write(to: folder)
         // Without the marker the next run only regenerates the same export: not worth failing for.
         _ = FileManager.default.createFile(atPath: marker.path, contents: nil)
-        print(String(format: "generated %@ (%d contacts, seed %llu) in %.2f s", folder.path, contacts, seed, seconds(since: start)))
+        print(
+            String(
+                format: "generated %@ (%d contacts, seed %llu) in %.2f s", folder.path, contacts, seed,
+                seconds(since: start)))
         return folder
     }
 

@@ -12,18 +12,22 @@ enum RenamedExport {
     static let renames: [String: [String: String]] = [
         "contacts": [
             "Contact ID": "Person ID", "First Name": "Given Name", "Last Name": "Surname", "Email": "E-mail Address",
-            "Other Emails": "Additional Emails", "Phone": "Work Phone", "Mobile": "Mobile Phone", "Job Title": "Position",
-            "Company ID": "Account ID", "Street": "Street Address", "Postal Code": "ZIP Code", "LinkedIn": "LinkedIn URL",
+            "Other Emails": "Additional Emails", "Phone": "Work Phone", "Mobile": "Mobile Phone",
+            "Job Title": "Position",
+            "Company ID": "Account ID", "Street": "Street Address", "Postal Code": "ZIP Code",
+            "LinkedIn": "LinkedIn URL",
             "Owner Email": "Record Owner", "Created": "Date Created", "Modified": "Last Modified",
             "Last Activity": "Last Contacted",
         ],
         "companies": [
             "Company ID": "Account ID", "Company Name": "Organisation", "Website": "Web Site", "Employees": "Headcount",
-            "Annual Revenue": "Yearly Revenue", "Phone": "Telephone", "Street": "Address Line 1", "Street 2": "Address Line 2",
+            "Annual Revenue": "Yearly Revenue", "Phone": "Telephone", "Street": "Address Line 1",
+            "Street 2": "Address Line 2",
             "Postal Code": "Postcode", "Owner Email": "Account Owner", "Created": "Date of Creation",
         ],
         "deals": [
-            "Deal ID": "Opportunity ID", "Deal Name": "Opportunity Name", "Amount": "Deal Value", "Stage": "Sales Stage",
+            "Deal ID": "Opportunity ID", "Deal Name": "Opportunity Name", "Amount": "Deal Value",
+            "Stage": "Sales Stage",
             "Close Date": "Expected Close Date", "Probability": "Win Probability", "Company ID": "Account ID",
             "Primary Contact ID": "Point of Contact ID", "Owner Email": "Opportunity Owner", "Created": "Created On",
         ],
@@ -46,7 +50,9 @@ enum RenamedExport {
                 try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
             } else if !rewrittenPaths.contains(relative) {
                 // A hard link shares the bytes; another file system needs a copy.
-                do { try fileManager.linkItem(at: url, to: target) } catch { try fileManager.copyItem(at: url, to: target) }
+                do { try fileManager.linkItem(at: url, to: target) } catch {
+                    try fileManager.copyItem(at: url, to: target)
+                }
             }
         }
         for (object, path) in rewritten {
@@ -71,7 +77,9 @@ enum RenamedExport {
             for (position, index) in order.enumerated() {
                 if position > 0 { buffer.append(UInt8(ascii: ",")) }
                 let cell = index < cells.count ? cells[index] : ""
-                if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
+                if cell.utf8.contains(where: {
+                    $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D
+                }) {
                     buffer.append(UInt8(ascii: "\""))
                     for byte in cell.utf8 {
                         if byte == UInt8(ascii: "\"") { buffer.append(byte) }

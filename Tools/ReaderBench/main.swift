@@ -19,7 +19,9 @@ for path in files {
             return true
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print(String(format: "%@  %@  %d records, %d cells, %.2f s, %.0f MB/s", path, buildStrings ? "strings" : "cells  ",
-            reader.recordCount, cells, seconds, bytes / seconds / 1e6))
+        print(
+            String(
+                format: "%@  %@  %d records, %d cells, %.2f s, %.0f MB/s", path, buildStrings ? "strings" : "cells  ",
+                reader.recordCount, cells, seconds, bytes / seconds / 1e6))
     }
 }

@@ -35,8 +35,10 @@ while let argument = arguments.next() {
         only = arguments.next()
         guard only == "pure" || only == "ledger" else { fallthrough }
     default:
-        FileHandle.standardError.write(Data(
-            "usage: transform-bench [--contacts N] [--dir DIR] [--seed S] [--reuse-snapshot] [--only pure|ledger]\n".utf8))
+        FileHandle.standardError.write(
+            Data(
+                "usage: transform-bench [--contacts N] [--dir DIR] [--seed S] [--reuse-snapshot] [--only pure|ledger]\n"
+                    .utf8))
         exit(2)
     }
 }
@@ -76,7 +78,10 @@ if reuseSnapshot, FileManager.default.fileExists(atPath: snapshotCopy) {
     do {
         let ledger = try Ledger.create(at: ledgerPath)
         let snapshot = try Snapshotter(ledger: ledger, layout: try ExportLayout(root: export)).run()
-        print(String(format: "snapshot: %d records in %.1f s", snapshot.files.reduce(0) { $0 + $1.records }, seconds(since: start)))
+        print(
+            String(
+                format: "snapshot: %d records in %.1f s", snapshot.files.reduce(0) { $0 + $1.records },
+                seconds(since: start)))
     }
     if reuseSnapshot {
         try? FileManager.default.removeItem(atPath: snapshotCopy)
@@ -85,7 +90,8 @@ if reuseSnapshot, FileManager.default.fileExists(atPath: snapshotCopy) {
 }
 let ledger = try Ledger(path: ledgerPath, access: .write)
 
-let context = try TransformContext(projectId: "6ba7b810-9dad-11d1-80b4-00c04fd430c8", map: BenchMap.map, members: BenchMap.members)
+let context = try TransformContext(
+    projectId: "6ba7b810-9dad-11d1-80b4-00c04fd430c8", map: BenchMap.map, members: BenchMap.members)
 let companyMap = BenchMap.map.object(source: "companies")!
 let contactMap = BenchMap.map.object(source: "contacts")!
 
@@ -101,7 +107,9 @@ struct Timing {
     }
 
     func describe(_ count: Int) -> String {
-        String(format: "%.2f s wall (%.0f records/s), %.2f s CPU (%.0f records/s)", wall, Double(count) / wall, cpu, Double(count) / cpu)
+        String(
+            format: "%.2f s wall (%.0f records/s), %.2f s CPU (%.0f records/s)", wall, Double(count) / wall, cpu,
+            Double(count) / cpu)
     }
 }
 
@@ -138,7 +146,9 @@ if only != "ledger" {
             }
         }
     }
-    print("pure transform + validate: \(records.count) contacts (\(transformed) transformed, \(rejected) rejected): \(pure.describe(records.count))")
+    print(
+        "pure transform + validate: \(records.count) contacts (\(transformed) transformed, \(rejected) rejected): \(pure.describe(records.count))"
+    )
     print("  first pass (unique keys, parent links): \(scan.describe(records.count))")
     print("  both passes: \(Timing(wall: scan.wall + pure.wall, cpu: scan.cpu + pure.cpu).describe(records.count))")
 }
@@ -149,12 +159,16 @@ if only != "pure" {
     var objectStart = (ContinuousClock.now, cpuSeconds())
     run.progress = { counts in
         let timing = Timing(wall: seconds(since: objectStart.0), cpu: cpuSeconds() - objectStart.1)
-        print("ledger path, \(counts.object): \(counts.source) records (\(counts.transformed) transformed, \(counts.rejected) rejected): \(timing.describe(counts.source))")
+        print(
+            "ledger path, \(counts.object): \(counts.source) records (\(counts.transformed) transformed, \(counts.rejected) rejected): \(timing.describe(counts.source))"
+        )
         objectStart = (ContinuousClock.now, cpuSeconds())
     }
     var summary: TransformSummary?
     let timing = try Timing.measure { summary = try run.run() }
     guard let summary else { fatalError("the run returned no summary") }
     let total = summary.objects.reduce(0) { $0 + $1.source }
-    print("ledger path, all: \(total) records, \(summary.newEvents) events: \(timing.describe(total)); counts add up: \(summary.balances ? "yes" : "NO")")
+    print(
+        "ledger path, all: \(total) records, \(summary.newEvents) events: \(timing.describe(total)); counts add up: \(summary.balances ? "yes" : "NO")"
+    )
 }

@@ -36,7 +36,8 @@ public enum FieldDefinitions {
         var fields: [String: [FieldDefinition]] = [:]
         guard let object = column("Object"), let field = column("Field") else {
             let missing = ReadFinding(
-                kind: .emptyHeader, file: fileName, line: reader.dialect.headerLine, detail: "needs the columns Object and Field")
+                kind: .emptyHeader, file: fileName, line: reader.dialect.headerLine,
+                detail: "needs the columns Object and Field")
             return ([:], reader.findings + [missing])
         }
         let label = column("Label")
@@ -45,7 +46,10 @@ public enum FieldDefinitions {
         try reader.read { row in
             let name = row[field].trimmingWhitespace
             guard !name.isEmpty else { return true }
-            let values = picklist.map { row[$0].split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty } } ?? []
+            let values =
+                picklist.map {
+                    row[$0].split(separator: ";").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+                } ?? []
             fields[row[object].trimmingWhitespace.lowercased(), default: []].append(
                 FieldDefinition(
                     name: name, label: label.map { row[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? name,
@@ -63,20 +67,22 @@ public enum FieldDefinitions {
         while let chunk = try stream.next() { bytes += chunk.bytes }
         let json = try JSONParser.parse(bytes)
         let members = json.objectValue ?? [:]
-        let fields: [FieldDefinition] = (members["fields"].flatMap { value -> [JSONValue]? in
-            if case .array(let items) = value { return items }
-            return nil
-        } ?? []).compactMap { item in
-            guard let name = item["name"]?.stringValue ?? item["label"]?.stringValue else { return nil }
-            var picklist: [String] = []
-            if case .array(let values)? = item["picklistValues"] { picklist = values.compactMap(\.stringValue) }
-            var required = false
-            if case .bool(let flag)? = item["required"] { required = flag }
-            return FieldDefinition(
-                name: name, label: item["label"]?.stringValue ?? name, type: item["type"]?.stringValue?.lowercased() ?? "text",
-                picklistValues: picklist, required: required,
-                lookupObject: item["lookup"]?["object"]?.stringValue ?? item["lookupObject"]?.stringValue)
-        }
+        let fields: [FieldDefinition] =
+            (members["fields"].flatMap { value -> [JSONValue]? in
+                if case .array(let items) = value { return items }
+                return nil
+            } ?? []).compactMap { item in
+                guard let name = item["name"]?.stringValue ?? item["label"]?.stringValue else { return nil }
+                var picklist: [String] = []
+                if case .array(let values)? = item["picklistValues"] { picklist = values.compactMap(\.stringValue) }
+                var required = false
+                if case .bool(let flag)? = item["required"] { required = flag }
+                return FieldDefinition(
+                    name: name, label: item["label"]?.stringValue ?? name,
+                    type: item["type"]?.stringValue?.lowercased() ?? "text",
+                    picklistValues: picklist, required: required,
+                    lookupObject: item["lookup"]?["object"]?.stringValue ?? item["lookupObject"]?.stringValue)
+            }
         return CustomObjectSchema(
             object: object, label: members["label"]?.stringValue ?? object,
             pluralLabel: members["pluralLabel"]?.stringValue ?? members["plural label"]?.stringValue ?? object,

@@ -3,7 +3,9 @@
 public enum HeaderName {
     /// Lower-case letters and digits only.
     public static func normalize(_ name: String) -> String {
-        String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+        String(
+            String.UnicodeScalarView(
+                name.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
     }
 
     /// The index of the first header matching any of `names`, compared normalised.

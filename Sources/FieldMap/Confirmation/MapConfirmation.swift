@@ -25,11 +25,13 @@ public enum MapConfirmation {
         }
         guard confirmation.payload.mapSha256 == file.sha256 else {
             throw MapConfirmationError.changedSinceConfirmation(
-                file.url.path, confirmed: confirmation.payload.mapSha256, current: file.sha256, by: confirmation.payload.confirmedBy)
+                file.url.path, confirmed: confirmation.payload.mapSha256, current: file.sha256,
+                by: confirmation.payload.confirmedBy)
         }
         guard file.problems.isEmpty else { throw MapProblems(file.problems) }
         return ConfirmedMap(
-            map: file.map, sha256: file.sha256, confirmedBy: confirmation.payload.confirmedBy, confirmationSeq: confirmation.seq,
+            map: file.map, sha256: file.sha256, confirmedBy: confirmation.payload.confirmedBy,
+            confirmationSeq: confirmation.seq,
             file: file)
     }
 
@@ -41,7 +43,9 @@ public enum MapConfirmation {
         let project = try Project.open(at: projectDirectory)
         let ledger = try project.openLedger(.write)
         let range = try ledger.append([.mapConfirmed(MapConfirmed(mapSha256: file.sha256, confirmedBy: person))])
-        return ConfirmedMap(map: file.map, sha256: file.sha256, confirmedBy: person, confirmationSeq: range?.upperBound ?? 0, file: file)
+        return ConfirmedMap(
+            map: file.map, sha256: file.sha256, confirmedBy: person, confirmationSeq: range?.upperBound ?? 0, file: file
+        )
     }
 
     /// Records `map.proposed` for a map just written.
@@ -63,7 +67,9 @@ public enum MapConfirmation {
 
         public var summary: String {
             guard let current = currentSha256 else { return "no map.yaml: run `crm-migrate map propose`" }
-            if isConfirmed { return "confirmed by \(confirmedBy ?? "?") at \(confirmedAt ?? "?") (sha256 \(current.prefix(12)))" }
+            if isConfirmed {
+                return "confirmed by \(confirmedBy ?? "?") at \(confirmedAt ?? "?") (sha256 \(current.prefix(12)))"
+            }
             if confirmedSha256 != nil { return "changed since its confirmation: confirm it again before migrating" }
             return isEditedSinceProposal ? "edited since the proposal, not confirmed" : "proposed, not confirmed"
         }

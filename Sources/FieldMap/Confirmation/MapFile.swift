@@ -31,14 +31,17 @@ public struct MapFile: Sendable {
             problems = MapValidator(catalog: catalog, fileName: fileName).problems(in: read.map, lines: read.lines)
         }
         return MapFile(
-            url: url, bytes: bytes, sha256: digest(bytes), map: read.map, lines: read.lines, problems: problems, catalog: catalog)
+            url: url, bytes: bytes, sha256: digest(bytes), map: read.map, lines: read.lines, problems: problems,
+            catalog: catalog)
     }
 
     /// Writes a proposal: map.yaml, and targets.json when the targets came from a live workspace.
     @discardableResult
-    public static func write(_ map: FieldMap, header: [String], catalog: TargetCatalog, projectDirectory: URL) throws -> (
-        url: URL, sha256: String
-    ) {
+    public static func write(_ map: FieldMap, header: [String], catalog: TargetCatalog, projectDirectory: URL) throws
+        -> (
+            url: URL, sha256: String
+        )
+    {
         let url = url(in: projectDirectory)
         let data = Data(try MapYAMLWriter.yaml(map, header: header).utf8)
         try data.write(to: url, options: .atomic)
@@ -46,8 +49,12 @@ public struct MapFile: Sendable {
         if catalog.url != nil {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try encoder.encode(SavedTargets(url: catalog.url, version: catalog.version, objects: catalog.objects, memberEmails: catalog.memberEmails))
-                .write(to: targetsURL, options: .atomic)
+            try encoder.encode(
+                SavedTargets(
+                    url: catalog.url, version: catalog.version, objects: catalog.objects,
+                    memberEmails: catalog.memberEmails)
+            )
+            .write(to: targetsURL, options: .atomic)
         } else if FileManager.default.fileExists(atPath: targetsURL.path) {
             try FileManager.default.removeItem(at: targetsURL)
         }
@@ -59,7 +66,8 @@ public struct MapFile: Sendable {
         guard let data = try? Data(contentsOf: url) else { return .builtIn(version) }
         do {
             let saved = try JSONDecoder().decode(SavedTargets.self, from: data)
-            return TargetCatalog(objects: saved.objects, version: saved.version, url: saved.url, memberEmails: saved.memberEmails)
+            return TargetCatalog(
+                objects: saved.objects, version: saved.version, url: saved.url, memberEmails: saved.memberEmails)
         } catch {
             throw MapFileError.unreadableTargets(url.path, "\(error)")
         }

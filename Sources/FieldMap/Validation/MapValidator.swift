@@ -19,14 +19,19 @@ public struct MapValidator {
             problems.append(MapProblem(file: fileName, line: line, subject: subject, message: message))
         }
         checkDefaults(map, lines, report)
-        if map.policies.invalidPhone == .keepAsText, let problem = MetadataName.problem(with: map.policies.invalidPhoneField) {
+        if map.policies.invalidPhone == .keepAsText,
+            let problem = MetadataName.problem(with: map.policies.invalidPhoneField)
+        {
             report(lines.keys["policies.invalidPhoneField"] ?? 0, "policies.invalidPhoneField", problem.description)
         }
         if let fallback = map.owners.fallback, !fallback.contains("@") {
-            report(lines.keys["owners.fallback"] ?? 0, "owners.fallback", "\"\(fallback)\" is not an email address of a workspace member")
+            report(
+                lines.keys["owners.fallback"] ?? 0, "owners.fallback",
+                "\"\(fallback)\" is not an email address of a workspace member")
         }
         var sources = Set<String>()
-        let sourceTargets = Dictionary(map.objects.map { ($0.source, $0.target) }, uniquingKeysWith: { first, _ in first })
+        let sourceTargets = Dictionary(
+            map.objects.map { ($0.source, $0.target) }, uniquingKeysWith: { first, _ in first })
         for (objectIndex, object) in map.objects.enumerated() {
             let objectLines = lines.object(objectIndex)
             if !sources.insert(object.source).inserted {
@@ -53,11 +58,16 @@ public struct MapValidator {
                     report(line, subject, "new field name \"\(new.name)\": \(problem)")
                 }
                 if description.field(named: new.name) != nil {
-                    report(line, subject, "\(description.nameSingular) already has a field \(new.name); target it without newField")
+                    report(
+                        line, subject,
+                        "\(description.nameSingular) already has a field \(new.name); target it without newField")
                 }
                 if new.type == .relation {
                     if let target = new.relationTarget, !knows(target, map) {
-                        report(line, subject, "new relation \(new.name) points at \(target), which is not an object of the workspace or the map")
+                        report(
+                            line, subject,
+                            "new relation \(new.name) points at \(target), which is not an object of the workspace or the map"
+                        )
                     } else if new.relationTarget == nil {
                         report(line, subject, "new relation \(new.name) needs a relationTarget")
                     }
@@ -67,14 +77,17 @@ public struct MapValidator {
                 }
                 fields.append(
                     FieldDescription(
-                        name: new.name, label: new.label, type: new.type, options: new.options.isEmpty ? nil : new.options,
+                        name: new.name, label: new.label, type: new.type,
+                        options: new.options.isEmpty ? nil : new.options,
                         relation: new.type == .relation
-                            ? RelationDescription(kind: .manyToOne, targetObject: new.relationTarget ?? "", joinColumn: new.name + "Id")
+                            ? RelationDescription(
+                                kind: .manyToOne, targetObject: new.relationTarget ?? "", joinColumn: new.name + "Id")
                             : nil))
             }
             let effective = ObjectDescription(
                 nameSingular: description.nameSingular, namePlural: description.namePlural,
-                labelSingular: description.labelSingular, labelPlural: description.labelPlural, isCustom: description.isCustom,
+                labelSingular: description.labelSingular, labelPlural: description.labelPlural,
+                isCustom: description.isCustom,
                 fields: fields)
             var targets: [String: Int] = [:]
             var columns: [String: Int] = [:]
@@ -83,7 +96,9 @@ public struct MapValidator {
                 let subject = "\(object.source).\(field.column)" + (field.target.map { " -> " + $0 } ?? "")
                 let targetLine = fieldLines.keys["target"] ?? fieldLines.line
                 if let earlier = columns[field.column] {
-                    report(fieldLines.line, subject, "the column \"\(field.column)\" is mapped twice (also on line \(earlier))")
+                    report(
+                        fieldLines.line, subject,
+                        "the column \"\(field.column)\" is mapped twice (also on line \(earlier))")
                 }
                 columns[field.column] = fieldLines.line
                 if let target = field.target {
@@ -110,21 +125,31 @@ public struct MapValidator {
         case .skip: return nil
         case .existing:
             if let found = catalog.object(object.target) { return found }
-            let hint = HeaderSimilarity.closest(to: object.target, in: catalog.objects.map(\.nameSingular)).map { " (did you mean \($0)?)" } ?? ""
-            report(line, object.source + " -> " + object.target, "the workspace has no object \"\(object.target)\"\(hint)")
+            let hint =
+                HeaderSimilarity.closest(to: object.target, in: catalog.objects.map(\.nameSingular)).map {
+                    " (did you mean \($0)?)"
+                } ?? ""
+            report(
+                line, object.source + " -> " + object.target, "the workspace has no object \"\(object.target)\"\(hint)")
             return nil
         case .newObject, .junction:
             guard let new = object.createdObject else { return nil }
             for (name, label) in [(new.nameSingular, "nameSingular"), (new.namePlural, "namePlural")] {
                 if let problem = MetadataName.problem(with: name) {
-                    report(lines.keys["newObject"] ?? lines.keys["junction"] ?? lines.line, object.source, "new object \(label) \"\(name)\": \(problem)")
+                    report(
+                        lines.keys["newObject"] ?? lines.keys["junction"] ?? lines.line, object.source,
+                        "new object \(label) \"\(name)\": \(problem)")
                 }
             }
             if new.nameSingular != object.target {
-                report(line, object.source, "target \(object.target) differs from the new object's nameSingular \(new.nameSingular)")
+                report(
+                    line, object.source,
+                    "target \(object.target) differs from the new object's nameSingular \(new.nameSingular)")
             }
             if catalog.object(new.nameSingular) != nil {
-                report(line, object.source, "the workspace already has an object \(new.nameSingular); use disposition existing")
+                report(
+                    line, object.source,
+                    "the workspace already has an object \(new.nameSingular); use disposition existing")
             }
             return ObjectDescription(
                 nameSingular: new.nameSingular, namePlural: new.namePlural, labelSingular: new.labelSingular,
@@ -138,14 +163,20 @@ public struct MapValidator {
 
     private func checkDefaults(_ map: FieldMap, _ lines: MapLines, _ report: (Int, String, String) -> Void) {
         if TimeZone(identifier: map.defaults.timeZone) == nil {
-            report(lines.keys["defaults.timeZone"] ?? 0, "defaults.timeZone", "\"\(map.defaults.timeZone)\" is not an IANA time zone (e.g. Europe/Berlin)")
+            report(
+                lines.keys["defaults.timeZone"] ?? 0, "defaults.timeZone",
+                "\"\(map.defaults.timeZone)\" is not an IANA time zone (e.g. Europe/Berlin)")
         }
         let country = map.defaults.country
         if country.utf8.count != 2 || !country.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-            report(lines.keys["defaults.country"] ?? 0, "defaults.country", "\"\(country)\" is not a two-letter ISO country code (e.g. US)")
+            report(
+                lines.keys["defaults.country"] ?? 0, "defaults.country",
+                "\"\(country)\" is not a two-letter ISO country code (e.g. US)")
         }
         if !SampleShapes.isCurrencyCode(map.defaults.currency) {
-            report(lines.keys["defaults.currency"] ?? 0, "defaults.currency", "\"\(map.defaults.currency)\" is not a three-letter ISO currency code (e.g. EUR)")
+            report(
+                lines.keys["defaults.currency"] ?? 0, "defaults.currency",
+                "\"\(map.defaults.currency)\" is not a three-letter ISO currency code (e.g. EUR)")
         }
     }
 }

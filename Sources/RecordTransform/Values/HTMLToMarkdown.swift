@@ -9,7 +9,9 @@ public enum HTMLToMarkdown {
     public static func isHTML(_ text: String) -> Bool {
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if previous == UInt8(ascii: "<"), Text.isLetter(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!") {
+            if previous == UInt8(ascii: "<"),
+                Text.isLetter(byte) || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
+            {
                 return text.contains(">")
             }
             previous = byte
@@ -65,7 +67,13 @@ public enum HTMLToMarkdown {
             var quote: Unicode.Scalar?
             var j = start + 1
             while j < s.count {
-                if let q = quote { if s[j] == q { quote = nil } } else if s[j] == "\"" || s[j] == "'" { quote = s[j] } else if s[j] == ">" { return j }
+                if let q = quote {
+                    if s[j] == q { quote = nil }
+                } else if s[j] == "\"" || s[j] == "'" {
+                    quote = s[j]
+                } else if s[j] == ">" {
+                    return j
+                }
                 j += 1
             }
             return nil
@@ -211,7 +219,8 @@ enum Entities {
     private static func resolve(_ name: String) -> String? {
         if name.hasPrefix("#") {
             let digits = name.dropFirst()
-            let code = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let code =
+                digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             return code.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
         return named[name] ?? named[name.lowercased()]

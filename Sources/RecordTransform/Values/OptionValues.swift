@@ -25,7 +25,10 @@ public struct OptionValues: Sendable {
     public func option(_ raw: String) -> Result<String, ValueRejection> {
         if let target = exact[raw] ?? folded[Text.trimmed(raw).lowercased()] { return .success(target) }
         let list = known.prefix(20).map { "\"\($0)\"" }.joined(separator: ", ") + (known.count > 20 ? ", ..." : "")
-        return .failure(ValueRejection(.unknownOption, "\(Text.quoted(raw)) is not in the field's value map (known: \(known.isEmpty ? "none" : list))"))
+        return .failure(
+            ValueRejection(
+                .unknownOption,
+                "\(Text.quoted(raw)) is not in the field's value map (known: \(known.isEmpty ? "none" : list))"))
     }
 
     /// The options of a list column, split on `separator` (`;` when none), without repeats, in the source's order.

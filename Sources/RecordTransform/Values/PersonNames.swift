@@ -19,11 +19,16 @@ public enum PersonNames {
 
     static let particles: Set<String> = [
         "van", "von", "vom", "zu", "der", "den", "de", "del", "della", "dello", "degli", "di", "da", "das", "dos", "do",
-        "du", "des", "la", "le", "lo", "ter", "ten", "te", "op", "bin", "binti", "ibn", "bint", "al", "el", "st.", "saint",
+        "du", "des", "la", "le", "lo", "ter", "ten", "te", "op", "bin", "binti", "ibn", "bint", "al", "el", "st.",
+        "saint",
         "mac", "af", "av",
     ]
-    static let honorifics: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame"]
-    static let suffixes: Set<String> = ["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d.", "esq", "esq."]
+    static let honorifics: Set<String> = [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame",
+    ]
+    static let suffixes: Set<String> = [
+        "jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d.", "esq", "esq.",
+    ]
 
     public static func split(_ fullName: String) -> Split {
         let trimmed = Text.trimmed(fullName)
@@ -39,7 +44,9 @@ public enum PersonNames {
         while words.count > 1, honorifics.contains(words[0].lowercased()) { words.removeFirst() }
         guard words.count > 1 else { return Split(firstName: words.first ?? "", lastName: "") }
         var suffix: [String] = []
-        while words.count > 2, suffixes.contains(words[words.count - 1].lowercased().replacingOccurrences(of: ",", with: "")) {
+        while words.count > 2,
+            suffixes.contains(words[words.count - 1].lowercased().replacingOccurrences(of: ",", with: ""))
+        {
             suffix.insert(words.removeLast(), at: 0)
         }
         if let last = words.last, last.hasSuffix(",") { words[words.count - 1] = String(last.dropLast()) }

@@ -9,9 +9,13 @@ enum Text {
     static func trimmed(_ value: String) -> String {
         let utf8 = value.utf8
         // A no-break space (C2 A0) at either end is the only non-ASCII case to trim.
-        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) || first == 0xC2 || last == 0xA0
+        guard let first = utf8.first, let last = utf8.last,
+            isSpace(first) || isSpace(last) || first == 0xC2 || last == 0xA0
         else { return value }
-        return String(value.trimmingCharacters(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{00A0}" }))
+        return String(
+            value.trimmingCharacters(where: {
+                $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{00A0}"
+            }))
     }
 
     /// ASCII lower-casing, leaving other bytes alone (emails and hosts are compared this way by Twenty's lookups).

@@ -13,7 +13,8 @@ extension Workspace {
         let files: [JSONValue] = try FileStore(database: database).all().map { file in
             [
                 "id": .string(file.id), "name": .string(file.name), "mimeType": .string(file.mimeType),
-                "size": .integer(Int64(file.size)), "sha256": .string(file.sha256), "createdAt": .string(file.createdAt),
+                "size": .integer(Int64(file.size)), "sha256": .string(file.sha256),
+                "createdAt": .string(file.createdAt),
                 "fieldMetadataId": file.fieldMetadataId.map { .string($0) } ?? .null,
             ]
         }
@@ -26,7 +27,9 @@ extension Workspace {
             metadata["fields"] = .array(try object.fields.map { try encodedJSON($0) })
             CanonicalJSON.write(.object(metadata), into: &out)
             out.append(contentsOf: Array(#","records":["#.utf8))
-            let rows = try database.query(sql: "SELECT body FROM \"\(object.table)\" ORDER BY id") { Array($0.bytes(0)) }
+            let rows = try database.query(sql: "SELECT body FROM \"\(object.table)\" ORDER BY id") {
+                Array($0.bytes(0))
+            }
             for (rowIndex, row) in rows.enumerated() {
                 if rowIndex > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: row)

@@ -41,10 +41,14 @@ struct MultipartForm {
     func part(named name: String) -> Part? { parts.first { $0.name == name } }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
-        guard needle.count > 0, haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        guard needle.count > 0, haystack.count >= needle.count, start <= haystack.count - needle.count else {
+            return nil
+        }
         var index = start
         while index <= haystack.count - needle.count {
-            if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) { return index }
+            if haystack[index] == needle[0] && haystack[index..<index + needle.count].elementsEqual(needle) {
+                return index
+            }
             index += 1
         }
         return nil
@@ -52,7 +56,8 @@ struct MultipartForm {
 
     private static func parameter(_ name: String, in headers: String) -> String? {
         for line in headers.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition") {
-            for item in line.split(separator: ";").map({ String($0).trimmedWhitespace }) where item.hasPrefix(name + "=") {
+            for item in line.split(separator: ";").map({ String($0).trimmedWhitespace })
+            where item.hasPrefix(name + "=") {
                 return String(item.dropFirst(name.count + 1)).trimmingQuotes
             }
         }

@@ -15,12 +15,16 @@ extension Workspace {
         if path.count == 1 {
             switch request.method {
             case "GET":
-                let items = isObjects ? try schema.objects.map(objectJSON) : try schema.objects.flatMap { try $0.fields.map(fieldJSON) }
-                return .json(200, [
-                    "data": [.init(stringLiteral: collection): .array(items)],
-                    "pageInfo": ["hasNextPage": false, "startCursor": .null, "endCursor": .null],
-                    "totalCount": .integer(Int64(items.count)),
-                ])
+                let items =
+                    isObjects
+                    ? try schema.objects.map(objectJSON) : try schema.objects.flatMap { try $0.fields.map(fieldJSON) }
+                return .json(
+                    200,
+                    [
+                        "data": [.init(stringLiteral: collection): .array(items)],
+                        "pageInfo": ["hasNextPage": false, "startCursor": .null, "endCursor": .null],
+                        "totalCount": .integer(Int64(items.count)),
+                    ])
             case "POST":
                 let body = try jsonBody(request)
                 let created = isObjects ? try objectJSON(try createObject(body)) : try fieldJSON(try createField(body))
@@ -35,7 +39,8 @@ extension Workspace {
                 return .json(200, ["data": [isObjects ? "object" : "field": item]])
             case "PATCH", "PUT":
                 let body = try jsonBody(request)
-                let updated = isObjects ? try objectJSON(try updateObject(id, body)) : try fieldJSON(try updateField(id, body))
+                let updated =
+                    isObjects ? try objectJSON(try updateObject(id, body)) : try fieldJSON(try updateField(id, body))
                 return .json(200, ["data": [isObjects ? "updateOneObject" : "updateOneField": updated]])
             case "DELETE":
                 if isObjects { try deleteObject(id) } else { try deleteField(id) }
@@ -60,7 +65,9 @@ extension Workspace {
 
     func objectJSON(_ object: ObjectModel) throws -> JSONValue {
         var members = try encodedJSON(object.metadata).objectValue ?? [:]
-        for key in ["description", "icon", "labelIdentifierFieldMetadataId"] where members[key] == nil { members[key] = .null }
+        for key in ["description", "icon", "labelIdentifierFieldMetadataId"] where members[key] == nil {
+            members[key] = .null
+        }
         members["fields"] = .array(try object.fields.map(fieldJSON))
         return .object(members)
     }

@@ -26,7 +26,8 @@ extension Workspace {
         for object in schema.objects {
             let names = [object.metadata.nameSingular, object.metadata.namePlural]
             if names.contains(singular) || names.contains(plural) {
-                throw SandboxError.badRequest("An object with the name \(names.contains(singular) ? singular : plural) already exists")
+                throw SandboxError.badRequest(
+                    "An object with the name \(names.contains(singular) ? singular : plural) already exists")
             }
         }
         let date = now()
@@ -37,7 +38,8 @@ extension Workspace {
             isCustom: true, isActive: true, isSystem: false, createdAt: date, updatedAt: date,
             labelIdentifierFieldMetadataId: nil)
         var fields = StandardObjects.systemFields.map {
-            SchemaSeed.scalarField(id: Identifier.random(), objectId: object.id, description: $0, isCustom: false, date: date)
+            SchemaSeed.scalarField(
+                id: Identifier.random(), objectId: object.id, description: $0, isCustom: false, date: date)
         }
         let name = SchemaSeed.scalarField(
             id: Identifier.random(), objectId: object.id,
@@ -76,7 +78,9 @@ extension Workspace {
             case ("isActive", .bool(let v)): object.isActive = v
             case ("labelIdentifierFieldMetadataId", .string(let v)): object.labelIdentifierFieldMetadataId = v
             case ("nameSingular", .string(let v)), ("namePlural", .string(let v)):
-                guard object.isCustom else { throw SandboxError.badRequest("The names of a standard object cannot be changed") }
+                guard object.isCustom else {
+                    throw SandboxError.badRequest("The names of a standard object cannot be changed")
+                }
                 try Self.checkName(v, what: "object")
                 if let other = schema.object(singular: v) ?? schema.object(plural: v), other.metadata.id != id {
                     throw SandboxError.badRequest("An object with the name \(v) already exists")
@@ -108,7 +112,9 @@ extension Workspace {
             }
             // The one-to-many inverses other objects hold for this object's own many-to-one fields.
             for field in object.fields where field.relation?.type == .manyToOne {
-                if let (target, inverse) = schema.field(id: field.relation!.targetFieldMetadataId), target.metadata.id != id {
+                if let (target, inverse) = schema.field(id: field.relation!.targetFieldMetadataId),
+                    target.metadata.id != id
+                {
                     try removeField(inverse, from: target)
                 }
             }

@@ -16,19 +16,24 @@ extension Workspace {
             let plural = object.metadata.namePlural
             let typeName = object.name.capitalizedFirst
             let reference: JSONValue = ["$ref": .string("#/components/schemas/\(typeName)")]
-            let idParameter: JSONValue = ["name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"]]
+            let idParameter: JSONValue = [
+                "name": "id", "in": "path", "required": true, "schema": ["type": "string", "format": "uuid"],
+            ]
             paths["/\(plural)"] = [
                 "get": operation("Find many \(plural)", parameters: listParameters, response: reference),
-                "post": operation("Create one \(object.name)", parameters: [upsertParameter], body: reference, response: reference),
+                "post": operation(
+                    "Create one \(object.name)", parameters: [upsertParameter], body: reference, response: reference),
             ]
             paths["/batch/\(plural)"] = [
                 "post": operation(
-                    "Create many \(plural)", parameters: [upsertParameter], body: ["type": "array", "items": reference],
+                    "Create many \(plural)", parameters: [upsertParameter],
+                    body: ["type": "array", "items": reference],
                     response: reference)
             ]
             paths["/\(plural)/{id}"] = [
                 "get": operation("Find one \(object.name)", parameters: [idParameter], response: reference),
-                "patch": operation("Update one \(object.name)", parameters: [idParameter], body: reference, response: reference),
+                "patch": operation(
+                    "Update one \(object.name)", parameters: [idParameter], body: reference, response: reference),
                 "delete": operation(
                     "Delete one \(object.name)",
                     parameters: [idParameter, ["name": "soft_delete", "in": "query", "schema": ["type": "boolean"]]],
@@ -69,7 +74,9 @@ extension Workspace {
         ["name": "upsert", "in": "query", "schema": ["type": "boolean", "default": false]]
     }
 
-    private func operation(_ summary: String, parameters: [JSONValue], body: JSONValue? = nil, response: JSONValue) -> JSONValue {
+    private func operation(_ summary: String, parameters: [JSONValue], body: JSONValue? = nil, response: JSONValue)
+        -> JSONValue
+    {
         var members: [String: JSONValue] = [
             "summary": .string(summary), "parameters": .array(parameters),
             "responses": [
@@ -101,15 +108,26 @@ extension Workspace {
         case .dateTime: return ["type": "string", "format": "date-time"]
         case .select: return ["type": "string", "enum": .array((field.options ?? []).map { .string($0.value) })]
         case .multiSelect:
-            return ["type": "array", "items": ["type": "string", "enum": .array((field.options ?? []).map { .string($0.value) })]]
+            return [
+                "type": "array",
+                "items": ["type": "string", "enum": .array((field.options ?? []).map { .string($0.value) })],
+            ]
         case .array: return ["type": "array", "items": ["type": "string"]]
         case .rawJSON: return ["type": "object"]
-        case .files: return ["type": "array", "items": ["type": "object", "properties": ["fileId": ["type": "string"], "label": ["type": "string"]]]]
+        case .files:
+            return [
+                "type": "array",
+                "items": [
+                    "type": "object", "properties": ["fileId": ["type": "string"], "label": ["type": "string"]],
+                ],
+            ]
         default:
             guard field.type.isComposite else { return ["type": "string"] }
             var properties: [String: JSONValue] = [:]
             for sub in field.type.subfields {
-                properties[sub.name] = sub.storage == .number || sub.storage == .numeric ? ["type": "number"]
+                properties[sub.name] =
+                    sub.storage == .number || sub.storage == .numeric
+                    ? ["type": "number"]
                     : sub.storage == .rawJSON ? [:] : ["type": "string"]
             }
             return ["type": "object", "properties": .object(properties)]

@@ -59,7 +59,8 @@ struct RecordQuery {
         }
         if path.count == 1 { return (RecordTable.jsonPath(first), field.type) }
         guard path.count == 2, let sub = field.type.subfields.first(where: { $0.name == path[1] }) else {
-            throw SandboxError.badRequest("Invalid subfield \(path.dropFirst().joined(separator: ".")) for field \(first)")
+            throw SandboxError.badRequest(
+                "Invalid subfield \(path.dropFirst().joined(separator: ".")) for field \(first)")
         }
         return (RecordTable.jsonPath(first + "." + path[1]), sub.storage)
     }
@@ -101,7 +102,9 @@ struct RecordQuery {
             return "EXISTS (SELECT 1 FROM json_each(body, \(path)) WHERE value IN ("
                 + Array(repeating: "?", count: items.count).joined(separator: ",") + "))"
         case .is:
-            guard case .text(let text) = value else { throw SandboxError.badRequest("Filter \(field)[is] takes NULL or NOT_NULL") }
+            guard case .text(let text) = value else {
+                throw SandboxError.badRequest("Filter \(field)[is] takes NULL or NOT_NULL")
+            }
             switch text.uppercased() {
             case "NULL": return "\(column) IS NULL"
             case "NOT_NULL": return "\(column) IS NOT NULL"
@@ -117,7 +120,8 @@ struct RecordQuery {
 
     /// `like` is case-sensitive and `ilike` not, as in Postgres; `%` and `_` are the wildcards. SQLite's LIKE
     /// ignores ASCII case, so `like` goes through GLOB with the wildcards translated.
-    private mutating func pattern(_ column: String, _ comparator: FilterExpression.Comparator, _ text: String) -> String {
+    private mutating func pattern(_ column: String, _ comparator: FilterExpression.Comparator, _ text: String) -> String
+    {
         switch comparator {
         case .ilike:
             bindings.append(.text(text))
@@ -152,7 +156,9 @@ struct RecordQuery {
         switch type {
         case .number, .numeric, .position:
             if let v = Int64(text) { return .integer(v) }
-            guard let v = Double(text) else { throw SandboxError.badRequest("Filter \(field) expects a number, got \(text)") }
+            guard let v = Double(text) else {
+                throw SandboxError.badRequest("Filter \(field) expects a number, got \(text)")
+            }
             return .real(v)
         case .boolean:
             switch text.lowercased() {

@@ -97,7 +97,9 @@ struct FieldValueNormalizer {
     }
 
     private func links(_ value: inout [String: JSONValue], _ field: FieldMetadata) throws {
-        if case .string(let url)? = value["primaryLinkUrl"] { value["primaryLinkUrl"] = .string(LinkURL.normalise(url)) }
+        if case .string(let url)? = value["primaryLinkUrl"] {
+            value["primaryLinkUrl"] = .string(LinkURL.normalise(url))
+        }
         if case .array(let items)? = value["secondaryLinks"] {
             value["secondaryLinks"] = .array(
                 try items.map { item in
@@ -125,14 +127,18 @@ struct FieldValueNormalizer {
                 try items.map { item in
                     guard case .object(let entry) = item else { throw invalid(field, item, "a list of phones") }
                     for key in entry.keys where !["number", "countryCode", "callingCode"].contains(key) {
-                        throw SandboxError.badRequest("Invalid subfield \(key) for field \(field.name).additionalPhones")
+                        throw SandboxError.badRequest(
+                            "Invalid subfield \(key) for field \(field.name).additionalPhones")
                     }
                     guard
                         let phone = try checkedPhone(
-                            number: entry["number"], country: entry["countryCode"], calling: entry["callingCode"], field)
+                            number: entry["number"], country: entry["countryCode"], calling: entry["callingCode"], field
+                        )
                     else { return item }
-                    return ["number": .string(phone.number), "countryCode": .string(phone.countryCode),
-                        "callingCode": .string(phone.callingCode)]
+                    return [
+                        "number": .string(phone.number), "countryCode": .string(phone.countryCode),
+                        "callingCode": .string(phone.callingCode),
+                    ]
                 })
         }
     }
@@ -148,10 +154,13 @@ struct FieldValueNormalizer {
             }
         }
         let numberText = try text(number)
-        switch PhoneNumberRule.validate(number: numberText, countryCode: try text(country), callingCode: try text(calling)) {
+        switch PhoneNumberRule.validate(
+            number: numberText, countryCode: try text(country), callingCode: try text(calling))
+        {
         case .success(let phone): return phone
         case .failure(let rejection):
-            throw SandboxError.badRequest("Invalid phone number \"\(numberText)\" in field \(field.name): \(rejection.reason)")
+            throw SandboxError.badRequest(
+                "Invalid phone number \"\(numberText)\" in field \(field.name): \(rejection.reason)")
         }
     }
 
@@ -161,10 +170,12 @@ struct FieldValueNormalizer {
         try requireStrings(&value, field, except: ["amountMicros"])
     }
 
-    private func richText(_ value: inout [String: JSONValue], sent: [String: JSONValue], _ field: FieldMetadata) throws {
+    private func richText(_ value: inout [String: JSONValue], sent: [String: JSONValue], _ field: FieldMetadata) throws
+    {
         if case .string(let markdown)? = sent["markdown"], sent["blocknote"] == nil || sent["blocknote"] == .null {
             value["blocknote"] = .string(RichText.blocknote(fromMarkdown: markdown))
-        } else if case .string(let blocknote)? = sent["blocknote"], sent["markdown"] == nil || sent["markdown"] == .null {
+        } else if case .string(let blocknote)? = sent["blocknote"], sent["markdown"] == nil || sent["markdown"] == .null
+        {
             guard let markdown = RichText.markdown(fromBlocknote: blocknote) else {
                 throw invalid(field, .string(blocknote), "BlockNote JSON")
             }
@@ -172,7 +183,8 @@ struct FieldValueNormalizer {
         }
     }
 
-    private func requireStrings(_ value: inout [String: JSONValue], _ field: FieldMetadata, except: Set<String>) throws {
+    private func requireStrings(_ value: inout [String: JSONValue], _ field: FieldMetadata, except: Set<String>) throws
+    {
         for (key, subvalue) in value where !except.contains(key) {
             switch subvalue {
             case .string, .null: continue
@@ -206,8 +218,10 @@ struct FieldValueNormalizer {
                 for key in file.keys where !["fileId", "label", "extension"].contains(key) {
                     throw SandboxError.badRequest("Invalid subfield \(key) for field \(field.name)")
                 }
-                return ["fileId": .string(fileId), "label": file["label"] ?? .string(""),
-                    "extension": file["extension"] ?? .null]
+                return [
+                    "fileId": .string(fileId), "label": file["label"] ?? .string(""),
+                    "extension": file["extension"] ?? .null,
+                ]
             })
     }
 

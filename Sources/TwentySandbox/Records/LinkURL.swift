@@ -36,7 +36,9 @@ enum LinkURL {
                 index += 1
             }
             var originEnd = afterScheme
-            while originEnd < end, ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(bytes[originEnd]) {
+            while originEnd < end,
+                ![UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#")].contains(bytes[originEnd])
+            {
                 originEnd += 1
             }
             while end > start, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }

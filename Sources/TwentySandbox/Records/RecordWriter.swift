@@ -117,7 +117,8 @@ struct RecordWriter {
         var record = base
         for (key, value) in sent {
             switch key {
-            case "createdAt", "deletedAt", "updatedAt" where isCreate:  // the `where` binds to "updatedAt" alone
+            case "createdAt", "deletedAt",
+                "updatedAt" where isCreate:  // the `where` binds to "updatedAt" alone
                 guard case .string(let text) = value else {
                     if key == "deletedAt", value == .null { record.values[key] = .null; continue }
                     throw SandboxError.badRequest("Invalid value for \(key): expected an ISO 8601 date")

@@ -22,7 +22,9 @@ struct RebuildCommand: ParsableCommand {
         let report = try ledger.rebuildProjections(check: check)
         if check {
             if report.matches {
-                print("ledger rebuild --check: projections match the \(report.eventsFolded) events (\(report.rowsWritten) rows)")
+                print(
+                    "ledger rebuild --check: projections match the \(report.eventsFolded) events (\(report.rowsWritten) rows)"
+                )
                 return
             }
             print("ledger rebuild --check: projections differ from the events:")

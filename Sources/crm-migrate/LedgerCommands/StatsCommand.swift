@@ -16,9 +16,14 @@ struct StatsCommand: ParsableCommand {
         print("head         \(stats.head.seq) \(stats.head.hash)")
         let total = stats.fileBytes + stats.walBytes
         let perEvent = stats.events > 0 ? " (\(total / stats.events) bytes per event)" : ""
-        print("on disk      \(formatBytes(total)): ledger.sqlite \(formatBytes(stats.fileBytes)), WAL \(formatBytes(stats.walBytes))\(perEvent)")
+        print(
+            "on disk      \(formatBytes(total)): ledger.sqlite \(formatBytes(stats.fileBytes)), WAL \(formatBytes(stats.walBytes))\(perEvent)"
+        )
         print("schema       \(stats.schemaMigrations.joined(separator: ", "))")
-        print("projections  " + stats.projectionCursors.sorted { $0.key < $1.key }.map { "\($0.key) at \($0.value)" }.joined(separator: ", "))
+        print(
+            "projections  "
+                + stats.projectionCursors.sorted { $0.key < $1.key }.map { "\($0.key) at \($0.value)" }.joined(
+                    separator: ", "))
         print("")
         print("TYPE".padding(28) + "EVENTS".padding(12) + "PAYLOAD BYTES")
         for row in stats.byType {
