@@ -58,7 +58,7 @@ struct CRMMigrate: AsyncParsableCommand {
 
 /// `--project DIR`, shared by every command that works on a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project directory (default: the current directory).", completion: .directory)
+    @Option(name: .long, help: "The project directory.", completion: .directory)
     var project: String = "."
 
     var directory: URL { URL(fileURLWithPath: project) }
