@@ -280,29 +280,15 @@ public final class Ledger {
     /// decoded: projections read what they need from the canonical bytes.
     ///
     /// The per-event work outside the projections' SQL is kept to lookups in arrays: which projections fold a type
-    /// is worked out once per type, and a run of events with the same run or commit time (the common case) reuses
-    /// the previous event's string instead of building a new one.
-    ///
-    /// With `extractionsFoldedSetBased`, the `record.extracted` events `SetBasedExtractionFold` has folded are not
-    /// read at all; only those of records it left to the fold in event order are.
-    func fold(
-        from: Int64, into projections: [any Projection], cursors: [String: Int64],
-        extractionsFoldedSetBased: Bool = false
-    ) throws {
+    /// is worked out once per type, and a run of events with the same type, run or commit time (the common case)
+    /// reuses the previous event's value instead of building a new string.
+    func fold(from: Int64, into projections: [any Projection], cursors: [String: Int64]) throws {
         var plan = FoldPlan(projections: projections, cursors: cursors)
         let read = try db.prepare(
-            extractionsFoldedSetBased
-                ? """
-                SELECT seq, run_id, recorded_at, type, object, source_id, twenty_id, payload
-                FROM events WHERE seq >= ? AND (type <> 'record.extracted' OR EXISTS (
-                    SELECT 1 FROM temp.\(SetBasedExtractionFold.orderedRecords) o
-                    WHERE o.object = coalesce(events.object, '') AND o.source_id = coalesce(events.source_id, '')))
-                ORDER BY seq
-                """
-                : """
-                SELECT seq, run_id, recorded_at, type, object, source_id, twenty_id, payload
-                FROM events WHERE seq >= ? ORDER BY seq
-                """)
+            """
+            SELECT seq, run_id, recorded_at, type, object, source_id, twenty_id, payload
+            FROM events WHERE seq >= ? ORDER BY seq
+            """)
         var runId = RepeatedText()
         var recordedAt = RepeatedText()
         try read.forEachRow([.integer(from)]) { row in

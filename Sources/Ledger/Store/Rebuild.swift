@@ -42,7 +42,7 @@ extension Ledger {
         if check {
             return try db.readTransaction {
                 try withShadowTables(projections) {
-                    try foldEverything(projections)
+                    try fold(from: 1, into: projections, cursors: [:])
                     return RebuildReport(
                         eventsFolded: head.seq, rowsWritten: try countRows(projections, schema: "temp"),
                         differences: try compareShadows(projections))
@@ -54,7 +54,7 @@ extension Ledger {
             for projection in projections {
                 for table in projection.tables { try db.execute("DELETE FROM main.\(table.name)") }
             }
-            try foldEverything(projections)
+            try fold(from: 1, into: projections, cursors: [:])
             for projection in projections {
                 try db.run(
                     """
@@ -65,19 +65,6 @@ extension Ledger {
             return RebuildReport(
                 eventsFolded: head.seq, rowsWritten: try countRows(projections, schema: "main"), differences: [])
         }
-    }
-
-    /// Folds every event into `projections`, whose tables are empty: `record.extracted` events set-based when
-    /// source-delta is the only projection that reads them (see `SetBasedExtractionFold` for why that is the same),
-    /// everything else in event order.
-    private func foldEverything(_ projections: [any Projection]) throws {
-        let readers = projections.filter { $0.interests.contains(.recordExtracted) }
-        guard readers.count == 1, readers.first is SourceDeltaProjection else {
-            return try fold(from: 1, into: projections, cursors: [:])
-        }
-        defer { try? SetBasedExtractionFold.dropOrderedRecords(in: db) }
-        try SetBasedExtractionFold.fold(in: db)
-        try fold(from: 1, into: projections, cursors: [:], extractionsFoldedSetBased: true)
     }
 
     private func withShadowTables<T>(_ projections: [any Projection], _ body: () throws -> T) throws -> T {
