@@ -64,7 +64,14 @@ public final class Ledger {
                 db = try Database(path: path, mode: .readWrite)
                 db.setBusyTimeout(milliseconds: 10_000)
                 try Ledger.refuseForeignDatabase(db, path: path)
-                try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;")
+                // Checkpoints every 10,000 WAL pages (40 MiB) rather than SQLite's 1,000: a run's commits dirty
+                // the same index pages again and again, and each checkpoint writes every page it finds once, so
+                // fewer checkpoints write the ledger file far less. Durability is the WAL's, synced at each commit.
+                try db.execute(
+                    """
+                    PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;
+                    PRAGMA wal_autocheckpoint = 10000;
+                    """)
                 let applied = try SchemaMigrator.migrate(db, path: path)
                 if !applied.isEmpty { logger.info("ledger schema migrated", metadata: ["applied": "\(applied)"]) }
             } else {
