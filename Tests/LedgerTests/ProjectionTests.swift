@@ -104,14 +104,14 @@ struct ProjectionTests {
     }
 
     @Test(
-        "a rebuild folding extractions in one statement gives the rows the fold at append gave, absences included",
+        "a rebuild gives the source-delta rows the fold at append gave, for records with absences and without",
         arguments: 1...6)
-    func setBasedExtractionsEqualEventOrder(seed: UInt64) throws {
+    func rebuiltSourceDeltaEqualsAppendTimeFold(seed: UInt64) throws {
         let dir = TemporaryDirectory()
         let ledger = try Ledger.create(at: dir.path("ledger.sqlite"))
         var random = SplitMix64(seed: seed)
-        // Records S-0...S-29 may go missing (folded in event order by a rebuild), S-30...S-99 never do (folded in
-        // one statement); snapshots and hashes repeat, so later events replace earlier rows of the same snapshot.
+        // Records S-0...S-29 may go missing, S-30...S-99 never do; snapshots and hashes repeat, so later events
+        // replace earlier rows of the same snapshot.
         for _ in 0..<60 {
             let events: [LedgerEvent] = (0..<8).map { _ in
                 let object = random.next() % 4 == 0 ? "companies" : "contacts"
