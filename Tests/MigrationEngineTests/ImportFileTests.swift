@@ -37,7 +37,7 @@ struct ImportFileTests {
 
     @Test("the files re-read by the project's CSV reader give back every transformed value under Twenty's labels")
     func filesRoundTrip() async throws {
-        let rig = try await MigrationRig(contacts: 60)
+        let rig = try await MigrationRig(contacts: 60, clean: true)
         let ledger = try rig.ledger()
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -87,7 +87,7 @@ struct ImportFileTests {
 
     @Test("files come in import order: companies, people, opportunities, then tasks and notes")
     func filesInImportOrder() async throws {
-        let rig = try await MigrationRig(contacts: 30)
+        let rig = try await MigrationRig(contacts: 30, clean: true)
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let summary = try ImportFileExport(
@@ -103,7 +103,7 @@ struct ImportFileTests {
 
     @Test("every transformed record not yet written is in exactly one file or named in the README as left behind")
     func everyRecordAccountedFor() async throws {
-        let rig = try await MigrationRig(contacts: 40)
+        let rig = try await MigrationRig(contacts: 40, clean: true)
         let ledger = try rig.ledger()
         let directory = Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -12,19 +12,32 @@ struct RecordHistoryTests {
     /// The rig after the whole life of a migration; the run ids of the sample and the run.
     static func migratedAndRolledBack() async throws -> (rig: MigrationRig, sampleRun: String, fullRun: String) {
         let rig = try await MigrationRig(contacts: 16, clean: true)
-        let sampleLedger = try rig.ledger()
-        _ = try await SampleRunTests.sample(rig, sampleLedger, perObject: 2)
-        let runLedger = try rig.ledger()
-        _ = try await rig.migration(runLedger).run()
-        let reconcileLedger = try rig.ledger()
-        let result = try await ReconciliationTests.reconcile(rig, reconcileLedger)
-        try Reconciliation.record(result, reportPath: nil, in: reconcileLedger)
-        let rollbackLedger = try rig.ledger()
-        let summary = try await WorkspaceRollback(
-            client: rig.client, ledger: rollbackLedger, workspace: try await rig.client.describeWorkspace()
-        ).run(.everything)
-        #expect(summary.failed == 0)
-        return (rig, sampleLedger.runId, runLedger.runId)
+        // One writer at a time holds the project's lock: each handle is released before the next command opens one.
+        let sampleRun: String
+        do {
+            let ledger = try rig.ledger()
+            _ = try await SampleRunTests.sample(rig, ledger, perObject: 2)
+            sampleRun = ledger.runId
+        }
+        let fullRun: String
+        do {
+            let ledger = try rig.ledger()
+            _ = try await rig.migration(ledger).run()
+            fullRun = ledger.runId
+        }
+        do {
+            let ledger = try rig.ledger()
+            let result = try await ReconciliationTests.reconcile(rig, ledger)
+            try Reconciliation.record(result, reportPath: nil, in: ledger)
+        }
+        do {
+            let ledger = try rig.ledger()
+            let summary = try await WorkspaceRollback(
+                client: rig.client, ledger: ledger, workspace: try await rig.client.describeWorkspace()
+            ).run(.everything)
+            #expect(summary.failed == 0)
+        }
+        return (rig, sampleRun, fullRun)
     }
 
     /// The contacts' `record.created` events, with the run that wrote each.
@@ -57,6 +70,7 @@ struct RecordHistoryTests {
 
         for (created, mode) in [(sampled, "sample"), (migrated, nil)] {
             let key = SourceRecordKey(object: "contacts", sourceId: try #require(created.sourceId))
+            let twentyId = try #require(created.twentyId)
             let history = try ledger.recordHistory(key)
             let lifecycle = [
                 "record.extracted", "record.transformed", "write.requested", "record.created",
@@ -67,15 +81,15 @@ struct RecordHistoryTests {
             #expect(Set(history.map(\.seq)).count == history.count, "an event listed twice")
             let write = try #require(history.first { $0.type == "record.created" })
             #expect(write.runMode == mode)
-            #expect(write.summary.contains(created.twentyId))
+            #expect(write.summary.contains(twentyId))
             let undo = try #require(history.first { $0.type == "rollback.compensated" })
-            #expect(undo.summary.hasPrefix("rolled back: destroy person \(created.twentyId)"), "\(undo.summary)")
+            #expect(undo.summary.hasPrefix("rolled back: destroy person \(twentyId)"), "\(undo.summary)")
             // The intent is the one its write settled, and nothing about another record is listed.
             let intent = try #require(history.first { $0.type == "write.requested" })
             #expect(intent.payload["batchId"] == .string(created.batchId ?? ""))
-            #expect(history.allSatisfy { $0.twentyId == nil || $0.twentyId == created.twentyId })
+            #expect(history.allSatisfy { $0.twentyId == nil || $0.twentyId == twentyId })
             // The Twenty id leads back to the same record.
-            #expect(try ledger.sourceRecord(twentyId: created.twentyId) == key)
+            #expect(try ledger.sourceRecord(twentyId: twentyId) == key)
             #expect(try ledger.sourceRecords(sourceId: key.sourceId).contains(key))
         }
     }
@@ -112,20 +126,19 @@ struct RecordHistoryTests {
         let (rig, _, fullRun) = try await Self.migratedAndRolledBack()
         let ledger = try rig.ledger()
         let created = try #require(Self.createdContacts(ledger).first { $0.runId == fullRun }?.created)
+        let sourceId = try #require(created.sourceId)
+        let twentyId = try #require(created.twentyId)
         // A write left without its outcome, as a crash right after the call would leave it.
+        let item = WriteItem(
+            sourceId: sourceId, twentyId: twentyId, values: ["jobTitle": "Pilot"], before: ["jobTitle": .null])
         try ledger.append([
             .writeRequested(
                 WriteRequested(
                     batchId: "crashed-1", op: .update, object: "person", sourceObject: "contacts", upsert: false,
-                    items: [
-                        WriteItem(
-                            sourceId: created.sourceId, twentyId: created.twentyId, values: ["jobTitle": "Pilot"],
-                            before: ["jobTitle": .null])
-                    ]))
+                    items: [item]))
         ])
-        let parameters = [
-            "source_object": "contacts", "source_id": try #require(created.sourceId),
-            "twenty_id": created.twentyId, "run_id": fullRun,
+        let parameters: [String: String] = [
+            "source_object": "contacts", "source_id": sourceId, "twenty_id": twentyId, "run_id": fullRun,
         ]
         let database = try Database(path: rig.project.ledgerPath, mode: .readOnly)
         let examples = try Self.auditingExamples()
@@ -133,25 +146,25 @@ struct RecordHistoryTests {
         let answers = try examples.map { try Self.run($0, parameters, in: database) }
 
         let history = try #require(answers.first)
-        #expect(
-            history.map { $0[0] }
-                == (try ledger.recordHistory(SourceRecordKey(object: "contacts", sourceId: created.sourceId ?? "")).map
-                { String($0.seq) }))
-        #expect(
-            history.contains { $0[3] == "rollback.compensated" } && history.contains { $0[3] == "record.extracted" })
-        #expect(answers[1].contains { $0 == ["person", created.twentyId] })
-        #expect(answers[2].first?[0] == "contacts" && answers[2].first?[1] == created.sourceId)
+        let expected = try ledger.recordHistory(SourceRecordKey(object: "contacts", sourceId: sourceId))
+        #expect(history.map { $0[0] } == expected.map { String($0.seq) })
+        let types = history.map { $0[3] }
+        #expect(types.contains("rollback.compensated") && types.contains("record.extracted"))
+        #expect(answers[1].contains { $0 == ["person", twentyId] })
+        #expect(answers[2].first?[0] == "contacts" && answers[2].first?[1] == sourceId)
         // The run's writes: every item has its outcome, and they are the run's record.created events.
         let runWrites = answers[3]
-        #expect(!runWrites.isEmpty && runWrites.allSatisfy { $0[2] == "applied" && $0[3] == $0[4] })
+        #expect(!runWrites.isEmpty)
+        #expect(runWrites.allSatisfy { $0[2] == "applied" && $0[3] == $0[4] })
         var createdInRun = 0
         try ledger.events(matching: EventFilter(type: EventType.recordCreated.rawValue, runId: fullRun)) { _ in
             createdInRun += 1
         }
-        #expect(runWrites.filter { $0[0] == "create" }.map { Int($0[3] ?? "") ?? 0 }.reduce(0, +) == createdInRun)
+        let createdItems = runWrites.filter { $0[0] == "create" }.map { Int($0[3] ?? "") ?? 0 }
+        #expect(createdItems.reduce(0, +) == createdInRun)
         #expect(answers[4].contains { $0[0] == fullRun })
         // In doubt: exactly the crashed write's one item.
         #expect(answers[5].count == 1)
-        #expect(answers[5].first?[2] == "write" && answers[5].first?[7] == created.twentyId)
+        #expect(answers[5].first?[2] == "write" && answers[5].first?[7] == twentyId)
     }
 }
