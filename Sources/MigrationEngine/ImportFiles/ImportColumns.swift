@@ -47,7 +47,7 @@ public struct ImportColumns: Sendable {
         if members["id"] != nil { add(Column(header: "Id", field: "id", subfield: nil)) }
         for (field, value) in members.sorted(by: { $0.key < $1.key }) where field != "id" {
             if case .object(let subfields) = value, isComposite(field) {
-                for subfield in subfields.keys.sorted(by: subfieldOrder(field)) {
+                for subfield in subfields.keys {
                     let sublabel = Self.subfieldLabels[subfield] ?? subfield
                     add(Column(header: "\(label(field)) / \(sublabel)", field: field, subfield: subfield))
                 }
@@ -57,11 +57,23 @@ public struct ImportColumns: Sendable {
         }
     }
 
+    /// Keeps the columns in one order whatever order payloads revealed them in: `Id`, then by field name, a
+    /// composite's subfields in Twenty's order.
     private mutating func add(_ column: Column) {
         let key = column.field + "." + (column.subfield ?? "")
         guard !seen.contains(key) else { return }
         seen.insert(key)
-        columns.append(column)
+        let order = rank(column)
+        let position = columns.firstIndex { order < rank($0) } ?? columns.endIndex
+        columns.insert(column, at: position)
+    }
+
+    private func rank(_ column: Column) -> (Int, String, Int, String) {
+        let subfields = subfieldNames(column.field)
+        return (
+            column.field == "id" ? 0 : 1, column.field,
+            column.subfield.flatMap { subfields.firstIndex(of: $0) } ?? Int.max, column.subfield ?? ""
+        )
     }
 
     /// The cells of one payload, in column order, each neutralised against formula injection.
@@ -93,13 +105,9 @@ public struct ImportColumns: Sendable {
         return true
     }
 
-    /// Subfields in Twenty's order for the field's type, any others after them by name.
-    private func subfieldOrder(_ field: String) -> (String, String) -> Bool {
+    /// The subfields of the field's type in Twenty's order (empty when the type is unknown).
+    private func subfieldNames(_ field: String) -> [String] {
         let type = object?.field(named: field)?.type ?? newFields[field]?.type
-        let order = (type?.subfields ?? []).map(\.name)
-        return { a, b in
-            let (ia, ib) = (order.firstIndex(of: a) ?? Int.max, order.firstIndex(of: b) ?? Int.max)
-            return ia != ib ? ia < ib : a < b
-        }
+        return (type?.subfields ?? []).map(\.name)
     }
 }

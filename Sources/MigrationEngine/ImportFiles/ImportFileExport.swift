@@ -26,6 +26,7 @@ public struct ImportFileExport {
 
     public func write(to directory: URL) throws -> ImportFileSummary {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let created = try createdFields()
         var summary = ImportFileSummary()
         var stems: Set<String> = []
         for object in DependencyOrder.sorted(map.objects) {
@@ -39,7 +40,8 @@ public struct ImportFileExport {
                 }
                 continue
             }
-            var columns = ImportColumns(object: targetDescription(object), newFields: newFields(object))
+            var columns = ImportColumns(
+                object: targetDescription(object), newFields: newFields(object) + (created[object.target] ?? []))
             var records = 0
             try ledger.forEachPendingWrite(sourceObject: object.source) { pending in
                 columns.include(pending.values)
@@ -93,6 +95,21 @@ public struct ImportFileExport {
                 labelPlural: new.labelPlural, isCustom: true, fields: [])
         }
         return nil
+    }
+
+    /// The fields `prepare` created, as Twenty accepted them (`schema.change.applied`): their labels are the ones
+    /// the workspace shows, including fields no map line names (the text field for unreadable phone numbers).
+    private func createdFields() throws -> [String: [NewField]] {
+        var fields: [String: [NewField]] = [:]
+        try ledger.events(matching: EventFilter(type: EventType.schemaChangeApplied.rawValue)) { event in
+            guard case .schemaChangeApplied(let applied) = try event.decoded(), applied.change.op == .createField,
+                let definition = applied.change.definition, let name = definition["name"]?.stringValue,
+                let label = definition["label"]?.stringValue
+            else { return }
+            let type = definition["type"]?.stringValue.flatMap(FieldType.init(rawValue:)) ?? .text
+            fields[applied.change.object, default: []].append(NewField(name: name, label: label, type: type))
+        }
+        return fields
     }
 
     /// Fields the map creates on the object, for their labels (also those another source object of the same
