@@ -64,8 +64,9 @@ struct HistoryCommand: ParsableCommand {
     }
 
     static func line(_ entry: RecordHistoryEntry) -> String {
-        let mode = entry.runMode.map { "[\($0)]" } ?? ""
-        return String(entry.seq).padding(8) + entry.recordedAt.padding(25) + entry.type.padding(24) + mode.padding(10)
+        // A transform's mode names its map hash in full: the first characters tell runs apart.
+        let mode = entry.runMode.map { "[\($0.count > 18 ? $0.prefix(17) + "…" : $0)]" } ?? ""
+        return String(entry.seq).padding(8) + entry.recordedAt.padding(25) + entry.type.padding(24) + mode.padding(21)
             + entry.summary
     }
 }
