@@ -30,6 +30,7 @@ struct CRMMigrate: AsyncParsableCommand {
             RunCommand.self,
             RollbackCommand.self,
             ReconcileCommand.self,
+            ExportCSVCommand.self,
             DemoCommand.self,
         ])
 

@@ -58,6 +58,13 @@ struct RollbackCommandTests {
         #expect(try crmMigrate.run(["map", "confirm", "--project", project, "--by", "ana"]).status == 0)
         #expect(try crmMigrate.run(["prepare"] + twenty, environment: key).status == 0)
         #expect(try crmMigrate.run(["transform"] + twenty, environment: key).status == 0)
+        // The same transformed records as files for Twenty's own import, before the run writes them.
+        let importFiles = work.url.appendingPathComponent("import-files")
+        let exported = try crmMigrate.run(["export-csv", "--project", project, "--out", importFiles.path])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        for name in ["README-import.md", "companies-1.csv", "people-1.csv"] {
+            #expect(FileManager.default.fileExists(atPath: importFiles.appendingPathComponent(name).path), "\(name)")
+        }
         let ran = try crmMigrate.run(["run", "--skip-sample"] + twenty, environment: key)
         #expect(ran.status == 0 || ran.status == 2, "\(ran.stderr)")
         let migrated = try await comparableState(sandbox)
@@ -81,5 +88,21 @@ struct RollbackCommandTests {
 
         let again = try crmMigrate.run(["rollback", "--all", "--yes"] + twenty, environment: key)
         #expect(again.status == 0 && again.stdout.contains("nothing to undo"), "\(again.stdout)")
+
+        // One record's history, from its extraction to its rollback, one line per event.
+        let logged = try crmMigrate.run(
+            ["ledger", "log", "--project", project, "--type", "record.created", "--limit", "1", "--json"])
+        let created = try JSONSerialization.jsonObject(with: Data(logged.stdout.utf8)) as? [String: Any]
+        let payload = created?["payload"] as? [String: Any]
+        let sourceId = try #require(payload?["sourceId"] as? String)
+        let sourceObject = try #require(payload?["sourceObject"] as? String)
+        let history = try crmMigrate.run(
+            ["ledger", "history", "--project", project, "--source-id", sourceId, "--object", sourceObject])
+        #expect(history.status == 0, "\(history.stderr)")
+        for type in [
+            "record.extracted", "record.transformed", "write.requested", "record.created", "rollback.compensated",
+        ] {
+            #expect(history.stdout.contains(type), "\(type) missing from\n\(history.stdout)")
+        }
     }
 }

@@ -10,7 +10,8 @@ struct LedgerCommand: ParsableCommand {
             the derived projection tables, never an event), and never block a running migration.
             """,
         subcommands: [
-            LogCommand.self, ShowCommand.self, VerifyCommand.self, RebuildCommand.self, StatsCommand.self,
+            LogCommand.self, ShowCommand.self, HistoryCommand.self, VerifyCommand.self, RebuildCommand.self,
+            StatsCommand.self,
             StatusCommand.self,
         ])
 }
