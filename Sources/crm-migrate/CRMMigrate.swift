@@ -30,6 +30,7 @@ struct CRMMigrate: AsyncParsableCommand {
             RunCommand.self,
             RollbackCommand.self,
             ReconcileCommand.self,
+            ReportCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.
