@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a value from the source or from Twenty goes into a report a person opens: values are hostile until proven
 /// otherwise (an export can hold `<script>`, a right-to-left override that makes `gpj.exe` read `exe.jpg`, or a
 /// spreadsheet formula), so every report cell passes through here.

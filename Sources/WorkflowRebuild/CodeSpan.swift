@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 
 /// Twenty names inside a step's words (`opportunity.updated`, `taskTarget`) are marked with two private-use

@@ -1,3 +1,4 @@
+import Foundation
 import Reports
 
 /// The reference as Markdown, for a wiki or a ticket: the same summary and sections as the page, every source

@@ -67,14 +67,16 @@ struct ForeignWorkflowTests {
         let html = reference.html(projectName: "<p>")
         #expect(!html.contains("<img"))
         #expect(!html.contains("<script>"))
-        #expect(!html.contains("<b>"))
+        #expect(!html.contains("y<b>") && html.contains("y&lt;b&gt;"))
         #expect(!html.contains("\u{202E}"))
         #expect(html.components(separatedBy: "<code>").count == html.components(separatedBy: "</code>").count)
 
         let markdown = reference.markdown(projectName: "<p>")
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.filter { $0.hasPrefix("### ") }.count == 1)
-        #expect(!markdown.contains("<img") && !markdown.contains("<script>") && !markdown.contains("\u{E001}"))
+        #expect(!markdown.contains("\u{E001}"))
+        // No raw HTML: every angle bracket from the source is escaped.
+        for line in lines { #expect(Self.unescaped("<", in: line) == 0, "\(line)") }
         // Outside code spans every backtick, pipe and bracket from the source is escaped.
         let heading = try #require(lines.first { $0.hasPrefix("### ") })
         #expect(heading.contains("\\<img src=x onerror=alert(1)\\> \\| \\*bold\\* \\`tick\\` \\[link\\](http://e.vil)"))
