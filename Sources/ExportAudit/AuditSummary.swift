@@ -28,7 +28,7 @@ extension AuditReport {
         }
         if !inventory.workflows.isEmpty {
             summary.decisions.append(
-                "\(inventory.workflows.count) workflows are rebuilt by hand: `crm-migrate report workflows` writes the reference."
+                "\(inventory.workflows.count) workflows are rebuilt by hand: crm-migrate report workflows writes their reference."
             )
         }
         let blocking = findingCount(.blocking)

@@ -68,12 +68,16 @@ public struct TwentyNames: Sendable {
     }
 
     /// A field a workflow names, on the workflow's object: by header, or by the standard column the header is.
+    /// `Owner` also answers for the file's owner column under any name (`Owner Email`, `Account Owner`), since an
+    /// assignment names the role, not the column.
     public func field(_ said: String, object: String) -> Name {
         guard let file = file(for: object) else { return Name(source: said, twenty: nil, note: "object unknown") }
         let wanted = HeaderName.normalize(said)
         let header =
             file.columns.first { HeaderName.normalize($0.name) == wanted }?.name
             ?? file.columns.first { $0.standard.map(HeaderName.normalize) == wanted }?.name
+            ?? (wanted == "owner"
+                ? file.columns.first { ($0.standard ?? $0.name).lowercased().contains("owner") }?.name : nil)
         guard let header else {
             return Name(source: said, twenty: nil, note: "no column of \(file.path) is called that")
         }

@@ -125,7 +125,7 @@ public struct WorkflowReference: Sendable {
                     meaning: "What the source workflow does that no Twenty step does as such.",
                     whatToDo: "Pick the workaround given with each workflow below, or drop that part knowingly.",
                     examples: gaps.map {
-                        .init(location: "\($0.0.file):\($0.0.line)", text: "\($0.0.name): \($0.1.what)")
+                        .init(location: "\($0.0.file):\($0.0.line)", text: "\($0.0.name): \(CodeSpan.clean($0.1.what))")
                     }))
         }
         let inactive = entries.filter { $0.workflow.active == false }

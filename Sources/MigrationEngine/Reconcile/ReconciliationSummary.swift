@@ -73,7 +73,7 @@ extension ReconciliationReport {
                 FindingGroup(
                     title: "pending", severity: .blocking, count: r.pending,
                     meaning: "Records transformed and not written yet.",
-                    whatToDo: "Run `crm-migrate run` again: it resumes where it stopped.",
+                    whatToDo: "Run crm-migrate run again: it resumes where it stopped.",
                     examples: r.objects.filter { $0.pending > 0 }.map {
                         .init(location: $0.sourceObject, text: "\($0.pending) pending")
                     }))

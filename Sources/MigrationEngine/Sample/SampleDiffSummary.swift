@@ -17,11 +17,11 @@ extension SampleDiffReport {
         let fields = self.summary.filter { $0.disagreements > 0 }
         if !fields.isEmpty {
             summary.decisions.append(
-                "\(disagreeing.count) values disagree in \(fields.count) fields: read them, fix the map or accept, then `crm-migrate sample --approve --by NAME`."
+                "\(disagreeing.count) values disagree in \(fields.count) fields: read them, fix the map or accept, then crm-migrate sample --approve --by NAME."
             )
         } else if !rows.isEmpty {
             summary.decisions.append(
-                "Approve the sample with `crm-migrate sample --approve --by NAME` if the values read right.")
+                "Approve the sample with crm-migrate sample --approve --by NAME if the values read right.")
         }
         if !notKept.isEmpty {
             summary.lost.append("\(notKept.count) values were sent and Twenty holds nothing for them.")
