@@ -24,17 +24,18 @@ extension AuditReport {
         let decide = findingCount(.decision)
         if decide > 0 {
             summary.decisions.append(
-                "\(decide) findings need a decision (\(kinds(of: .decision).joined(separator: ", "))).")
+                "\(ReportText.count(decide, "finding")) \(ReportText.verb(decide, "needs", "need")) a decision (\(kinds(of: .decision).joined(separator: ", ")))."
+            )
         }
         if !inventory.workflows.isEmpty {
             summary.decisions.append(
-                "\(inventory.workflows.count) workflows are rebuilt by hand: crm-migrate report workflows writes their reference."
+                "\(ReportText.count(inventory.workflows.count, "workflow")) \(ReportText.verb(inventory.workflows.count, "is", "are")) rebuilt by hand: crm-migrate report workflows writes their reference."
             )
         }
         let blocking = findingCount(.blocking)
         if blocking > 0 {
             summary.lost.append(
-                "\(blocking) findings lose or refuse data unless fixed in the source (\(kinds(of: .blocking).joined(separator: ", ")))."
+                "\(ReportText.count(blocking, "finding")) \(ReportText.verb(blocking, "loses", "lose")) or \(ReportText.verb(blocking, "refuses", "refuse")) data unless fixed in the source (\(kinds(of: .blocking).joined(separator: ", ")))."
             )
         }
         for exclusion in exclusions {

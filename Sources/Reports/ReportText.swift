@@ -64,6 +64,14 @@ public enum ReportText {
         return out
     }
 
+    /// A count with its noun agreeing (`1 record`, `2 records`): the summaries are sentences people read first.
+    public static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
+
+    /// The verb agreeing with a count: `were` for 2, `was` for 1.
+    public static func verb(_ n: Int, _ singular: String, _ plural: String) -> String { n == 1 ? singular : plural }
+
     /// The marks and embeddings that reorder displayed text (U+061C, U+200E/F, U+202A-E, U+2066-9).
     public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -83,7 +83,8 @@ public struct WorkflowReference: Sendable {
         summary.ready.append("Twenty refuses workflow steps to API keys: a person builds them from this reference.")
         if c.withGaps > 0 {
             summary.decisions.append(
-                "\(c.withGaps) workflows do something Twenty has no step for: choose the workaround each one names.")
+                "\(ReportText.count(c.withGaps, "workflow")) \(ReportText.verb(c.withGaps, "does", "do")) something Twenty has no step for: choose the workaround each one names."
+            )
         }
         switch mapState {
         case .confirmed: break
@@ -94,12 +95,13 @@ public struct WorkflowReference: Sendable {
         }
         if c.unrecognised > 0 {
             summary.lost.append(
-                "\(c.unrecognised) parts of workflows were not recognised: read them in the export and rebuild them by hand."
+                "\(ReportText.count(c.unrecognised, "part")) of workflows \(ReportText.verb(c.unrecognised, "was", "were")) not recognised: read them in the export and rebuild them by hand."
             )
         }
         if c.inactive > 0 {
             summary.lost.append(
-                "\(c.inactive) workflows are inactive in the source: listed, marked, not needed unless wanted back.")
+                "\(ReportText.count(c.inactive, "workflow")) \(ReportText.verb(c.inactive, "is", "are")) inactive in the source: listed, marked, not needed unless wanted back."
+            )
         }
         return summary
     }

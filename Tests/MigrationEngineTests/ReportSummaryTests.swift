@@ -29,7 +29,7 @@ struct ReportSummaryTests {
         let summary = SampleDiffReport(rows: Self.sampleRows).pageSummary
         #expect(summary.ready == ["2 of 4 fields of 2 sampled records agree after Twenty's normalisation."])
         #expect(summary.decisions.first?.hasPrefix("2 values disagree in 2 fields") == true)
-        #expect(summary.lost == ["1 values were sent and Twenty holds nothing for them."])
+        #expect(summary.lost == ["1 value was sent and Twenty holds nothing for it."])
     }
 
     @Test("the sample diff puts a lost link under 'must be fixed' and a changed value under 'needs a decision'")
@@ -71,12 +71,12 @@ struct ReportSummaryTests {
         #expect(summary.ready.first == "6 of 7 records written are in Twenty (task and note links counted).")
         #expect(summary.ready.contains { $0.hasPrefix("39 of 40 fields hold what was written") })
         #expect(!summary.ready.contains("Everything reconciles."))
-        #expect(summary.decisions.first?.hasPrefix("1 fields were changed in Twenty") == true)
+        #expect(summary.decisions.first?.hasPrefix("1 field was changed in Twenty") == true)
         #expect(
             summary.lost == [
-                "1 records written are no longer in Twenty.",
+                "1 record written is no longer in Twenty.",
                 "2 source records were rejected by the transform (reasons in the ledger).",
-                "1 source records were excluded on purpose.",
+                "1 source record was excluded on purpose.",
             ])
     }
 

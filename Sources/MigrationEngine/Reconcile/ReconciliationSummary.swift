@@ -17,26 +17,40 @@ extension ReconciliationReport {
         if r.reconciles { summary.ready.append("Everything reconciles.") }
         if !r.drift.isEmpty {
             summary.decisions.append(
-                "\(r.drift.count) fields were changed in Twenty after the migration (drift): check they were meant.")
+                "\(ReportText.count(r.drift.count, "field")) \(ReportText.verb(r.drift.count, "was", "were")) changed in Twenty after the migration (drift): check they were meant."
+            )
         }
         if !r.unexpected.isEmpty {
             summary.decisions.append(
-                "\(r.unexpected.count) records carry the source id but the ledger never wrote them: keep or delete each."
+                "\(ReportText.count(r.unexpected.count, "record")) \(ReportText.verb(r.unexpected.count, "carries", "carry")) the source id but the ledger never wrote them: keep or delete each."
             )
         }
         if !checklist.items.isEmpty {
             summary.decisions.append(
                 "\(checklist.items.count) checks by hand after the migration (the checklist at the end).")
         }
-        if !r.missing.isEmpty { summary.lost.append("\(r.missing.count) records written are no longer in Twenty.") }
-        if !r.defects.isEmpty { summary.lost.append("\(r.defects.count) fields Twenty did not keep as written.") }
-        if r.pending > 0 { summary.lost.append("\(r.pending) records are still pending: the run did not finish.") }
+        if !r.missing.isEmpty {
+            summary.lost.append(
+                "\(ReportText.count(r.missing.count, "record")) written \(ReportText.verb(r.missing.count, "is", "are")) no longer in Twenty."
+            )
+        }
+        if !r.defects.isEmpty {
+            summary.lost.append("\(ReportText.count(r.defects.count, "field")) Twenty did not keep as written.")
+        }
+        if r.pending > 0 {
+            summary.lost.append(
+                "\(ReportText.count(r.pending, "record")) \(ReportText.verb(r.pending, "is", "are")) still pending: the run did not finish."
+            )
+        }
         if total(\.rejected) > 0 {
             summary.lost.append(
-                "\(total(\.rejected)) source records were rejected by the transform (reasons in the ledger).")
+                "\(ReportText.count(total(\.rejected), "source record")) \(ReportText.verb(total(\.rejected), "was", "were")) rejected by the transform (reasons in the ledger)."
+            )
         }
         if total(\.excluded) > 0 {
-            summary.lost.append("\(total(\.excluded)) source records were excluded on purpose.")
+            summary.lost.append(
+                "\(ReportText.count(total(\.excluded), "source record")) \(ReportText.verb(total(\.excluded), "was", "were")) excluded on purpose."
+            )
         }
         return summary
     }

@@ -17,14 +17,16 @@ extension SampleDiffReport {
         let fields = self.summary.filter { $0.disagreements > 0 }
         if !fields.isEmpty {
             summary.decisions.append(
-                "\(disagreeing.count) values disagree in \(fields.count) fields: read them, fix the map or accept, then crm-migrate sample --approve --by NAME."
+                "\(ReportText.count(disagreeing.count, "value")) \(ReportText.verb(disagreeing.count, "disagrees", "disagree")) in \(ReportText.count(fields.count, "field")): read them, fix the map or accept, then crm-migrate sample --approve --by NAME."
             )
         } else if !rows.isEmpty {
             summary.decisions.append(
                 "Approve the sample with crm-migrate sample --approve --by NAME if the values read right.")
         }
         if !notKept.isEmpty {
-            summary.lost.append("\(notKept.count) values were sent and Twenty holds nothing for them.")
+            summary.lost.append(
+                "\(ReportText.count(notKept.count, "value")) \(ReportText.verb(notKept.count, "was", "were")) sent and Twenty holds nothing for \(ReportText.verb(notKept.count, "it", "them"))."
+            )
         }
         return summary
     }
