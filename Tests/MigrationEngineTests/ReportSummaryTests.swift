@@ -1,3 +1,5 @@
+import Foundation
+import Ledger
 import Reports
 import Testing
 
@@ -91,5 +93,32 @@ struct ReportSummaryTests {
         #expect(html.contains("<code>contacts C-9</code> person t9"))
         #expect(!html.contains("<script>") && !html.contains("\u{202E}"))
         #expect(html.contains("style=\"width:100%\"></span></td><td class=\"num\">6</td>"))
+    }
+}
+
+@Suite("Report examples' source lines")
+struct SourceLocationTests {
+    @Test("an example names the file and line its record was read from, the latest extraction winning")
+    func examplesCarryFileAndLine() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("loc-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ledger = try Ledger.create(at: path)
+        try ledger.append([
+            .recordExtracted(
+                RecordExtracted(
+                    snapshot: 1, object: "contacts", sourceId: "C-1", file: "contacts.csv", line: 3, contentHash: "a",
+                    values: ["City": "Köln"])),
+            .recordExtracted(
+                RecordExtracted(
+                    snapshot: 2, object: "contacts", sourceId: "C-1", file: "contacts.csv", line: 7, contentHash: "b",
+                    values: ["City": "Köln"])),
+        ])
+        var report = SampleDiffReport(rows: ReportSummaryTests.sampleRows)
+        report.locations = try SourceLocation.find(report.exampleRecords, in: ledger)
+        let city = try #require(report.findingGroups.first { $0.title.hasPrefix("contacts.city") })
+        #expect(city.examples.map(\.location) == ["contacts.csv:7 C-1"])
+        // A record the ledger never extracted keeps its object and id.
+        let link = try #require(report.findingGroups.first { $0.title.hasPrefix("contacts.companyId") })
+        #expect(link.examples.map(\.location) == ["contacts C-2"])
     }
 }

@@ -7,6 +7,8 @@ import Reports
 public struct ReconciliationReport: Sendable {
     public var result: ReconciliationResult
     public var checklist: PostMigrationChecklist
+    /// `file:line` of the records the page's examples name (`SourceLocation.find`); without one, object and id.
+    public var locations: [String: String] = [:]
 
     public init(result: ReconciliationResult, checklist: PostMigrationChecklist) {
         self.result = result

@@ -55,12 +55,22 @@ extension ReconciliationReport {
         return summary
     }
 
+    /// The records the page shows as examples, to look their file and line up.
+    public var exampleRecords: [(object: String, sourceId: String)] {
+        (result.defects.prefix(5) + result.drift.prefix(5)).map { ($0.row.object, $0.row.sourceId) }
+            + result.missing.prefix(5).map { ($0.sourceObject, $0.sourceId) }
+    }
+
+    private func location(_ object: String, _ sourceId: String) -> String {
+        locations[SourceLocation.key(object, sourceId)].map { "\($0) \(sourceId)" } ?? "\(object) \(sourceId)"
+    }
+
     public var findingGroups: [FindingGroup] {
         let r = result
         var groups: [FindingGroup] = []
         func difference(_ d: FieldDifference) -> FindingGroup.Example {
             .init(
-                location: "\(d.row.object) \(d.row.sourceId)",
+                location: location(d.row.object, d.row.sourceId),
                 text: "\(d.row.field): written \"\(d.row.sent)\", held \"\(d.row.held)\"")
         }
         if !r.defects.isEmpty {
@@ -79,7 +89,7 @@ extension ReconciliationReport {
                     whatToDo:
                         "Find out who deleted them (Twenty's timeline); restore them, or run the migration of that object again.",
                     examples: r.missing.prefix(5).map {
-                        .init(location: "\($0.sourceObject) \($0.sourceId)", text: "\($0.object) \($0.twentyId)")
+                        .init(location: location($0.sourceObject, $0.sourceId), text: "\($0.object) \($0.twentyId)")
                     }))
         }
         if r.pending > 0 {

@@ -5,6 +5,8 @@ import Reports
 /// field with its disagreements on top, then only the rows that disagree): what a person reads before approving the sample.
 public struct SampleDiffReport: Sendable {
     public var rows: [SampleDiffRow]
+    /// `file:line` of the records the page's examples name (`SourceLocation.find`); without one, object and id.
+    public var locations: [String: String] = [:]
 
     public init(rows: [SampleDiffRow]) { self.rows = rows }
 

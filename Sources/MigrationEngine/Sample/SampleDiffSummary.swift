@@ -51,6 +51,13 @@ extension SampleDiffReport {
         }
     }
 
+    /// The records the page shows as examples, to look their file and line up.
+    public var exampleRecords: [(object: String, sourceId: String)] {
+        Dictionary(grouping: rows.filter { !$0.agrees }) { "\($0.object).\($0.field)" }.values.flatMap {
+            $0.prefix(5).map { ($0.object, $0.sourceId) }
+        }
+    }
+
     public var findingGroups: [FindingGroup] {
         let disagreeing = rows.filter { !$0.agrees }
         let byField = Dictionary(grouping: disagreeing) { "\($0.object).\($0.field)" }
@@ -63,7 +70,8 @@ extension SampleDiffReport {
                 whatToDo: Self.whatToDo(check),
                 examples: items.prefix(5).map { row in
                     .init(
-                        location: "\(row.object) \(row.sourceId)",
+                        location: locations[SourceLocation.key(row.object, row.sourceId)]
+                            .map { "\($0) \(row.sourceId)" } ?? "\(row.object) \(row.sourceId)",
                         text: "source \"\(row.source)\", sent \"\(row.sent)\", held \"\(row.held)\""
                             + (row.note.isEmpty ? "" : " (\(row.note))"))
                 })
