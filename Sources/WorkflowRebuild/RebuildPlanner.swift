@@ -7,7 +7,7 @@ enum RebuildPlanner {
         let object = names.object(workflow.object)
         // A Twenty name is marked as code; a source name that maps to nothing stays a quoted source word.
         let twentyObject =
-            object.twenty.map { "\(CodeSpan.mark("\($0)"))" } ?? "\"\(workflow.object)\" (no Twenty object)"
+            object.twenty.map(CodeSpan.mark) ?? "\"\(workflow.object)\" (no Twenty object)"
         func event(_ name: String) -> String {
             object.twenty.map { "record event \(CodeSpan.mark("\($0).\(name)"))" }
                 ?? "record event \(name) of \(twentyObject)"
@@ -16,7 +16,7 @@ enum RebuildPlanner {
         func field(_ said: String) -> String {
             let name = names.field(said, object: workflow.object)
             if !fields.contains(name) { fields.append(name) }
-            return name.twenty.map { "\(CodeSpan.mark("\($0)"))" } ?? "\"\(said)\""
+            return name.twenty.map(CodeSpan.mark) ?? "\"\(said)\""
         }
         var plan = RebuildPlan(trigger: nil, steps: [], gaps: [], unrecognised: [], object: object, fields: [])
         if workflow.object.isEmpty { plan.unrecognised.append("not recognised: the workflow names no object") }
@@ -55,7 +55,7 @@ enum RebuildPlanner {
             let cron = workflow.schedule?.cron
             plan.trigger = .init(
                 type: "CRON",
-                words: cron.map { "schedule \(CodeSpan.mark("\($0)"))" }
+                words: cron.map { "schedule \(CodeSpan.mark($0))" }
                     ?? "a schedule (the export says \"\(workflow.schedule?.said ?? workflow.trigger.said)\")")
             if cron == nil {
                 plan.unrecognised.append(
