@@ -52,7 +52,7 @@ let package = Package(
             name: "crm-migrate",
             dependencies: [
                 "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel",
-                "FieldMap", "TwentyClient", "SchemaPreparation", "MigrationEngine",
+                "FieldMap", "TwentyClient", "SchemaPreparation", "MigrationEngine", "ExportGenerator",
                 "RecordTransform", "TwentySandbox", "TwentySandboxServer", "WorkflowRebuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -109,6 +109,20 @@ public final class Statement {
         sqlite3_reset(handle)
     }
 
+    /// Runs a statement that returns no rows, its parameters bound by `bind` on the statement itself: no
+    /// `[SQLValue?]` array to build and no `String` for text that is already bytes, for the per-event paths.
+    public func execute(binding bind: (Statement) throws -> Void) throws {
+        reset()
+        try bind(self)
+        while try step() {}
+        sqlite3_reset(handle)
+    }
+
+    /// Binds UTF-8 bytes held in an array slice as TEXT.
+    public func bindText(_ index: Int32, _ bytes: ArraySlice<UInt8>) throws {
+        try bytes.withUnsafeBytes { try bindText(index, $0) }
+    }
+
     /// Runs a query and hands each row to `body`.
     public func forEachRow(_ values: [SQLValue?] = [], _ body: (Row) throws -> Void) throws {
         reset()

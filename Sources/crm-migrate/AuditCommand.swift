@@ -4,6 +4,7 @@ import ExportAudit
 import Foundation
 import Ledger
 import SourceSnapshot
+import TwentySandboxServer
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,30 +24,19 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Take a snapshot of this export folder first.", completion: .directory) var export: String?
     @Option(
         name: .customLong("exclude"),
-        help:
-            "An exclusion rule to apply (repeatable): stale-contacts. Rules listed under \"exclude\" in project.json apply on every run."
-    )
-    var exclude: [String] = []
-    @Option(help: "Requests per window for the duration estimate, as COUNT/SECONDSs (Twenty's default: 100/60s).")
-    var rate = "100/60s"
-    @Option(help: "Records per batch request for the estimate (Twenty's documented safe size: 60).") var batch = 60
+        help: ArgumentHelp(
+            "An exclusion rule to apply (repeatable). Rules listed under \"exclude\" in project.json apply on every run.",
+            valueName: "rule"))
+    var exclude: [ExclusionRuleArgument] = []
+    @Option(
+        help: ArgumentHelp(
+            "Requests per window for the duration estimate, COUNT/DURATION (100/60s, 500/250ms).", valueName: "rate"))
+    var rate = RateArgument(.twentyLongDefault)
+    @Option(help: "Records per batch request for the estimate (Twenty's documented safe size).") var batch = 60
 
     func validate() throws {
-        _ = try parsedRate()
+        if rate.limit == nil { throw ValidationError("--rate needs a rate to estimate with, such as 100/60s") }
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
-        for rule in exclude where Auditor.exclusionRules[rule] == nil {
-            throw ValidationError(
-                "there is no exclusion rule \"\(rule)\"; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))"
-            )
-        }
-    }
-
-    private func parsedRate() throws -> (Int, Double) {
-        let parts = rate.split(separator: "/")
-        guard parts.count == 2, let count = Int(parts[0]), count > 0, parts[1].hasSuffix("s"),
-            let seconds = Double(parts[1].dropLast()), seconds > 0
-        else { throw ValidationError("--rate \(rate) is not COUNT/SECONDSs, e.g. 100/60s") }
-        return (count, seconds)
     }
 
     func run() throws {
@@ -61,7 +51,7 @@ struct AuditCommand: ParsableCommand {
         }
         var auditOptions = Auditor.Options()
         // Rules from the command line, and those the project file keeps for every run.
-        for rule in exclude + (project.settings.exclude ?? []) where !auditOptions.exclude.contains(rule) {
+        for rule in exclude.map(\.name) + (project.settings.exclude ?? []) where !auditOptions.exclude.contains(rule) {
             guard Auditor.exclusionRules[rule] != nil else {
                 throw UserFacingError(
                     "project.json names the exclusion rule \"\(rule)\", which does not exist; known: \(Auditor.exclusionRules.keys.sorted().joined(separator: ", "))"
@@ -69,7 +59,10 @@ struct AuditCommand: ParsableCommand {
             }
             auditOptions.exclude.append(rule)
         }
-        (auditOptions.requestsPerWindow, auditOptions.windowSeconds) = try parsedRate()
+        let limit = rate.limit ?? .twentyLongDefault
+        (auditOptions.requestsPerWindow, auditOptions.windowSeconds) = (
+            limit.count, Double(limit.windowMilliseconds) / 1000
+        )
         auditOptions.batchSize = batch
         let report = try Auditor(ledger: ledger, options: auditOptions).run()
         try FileManager.default.createDirectory(at: project.reportsDirectory, withIntermediateDirectories: true)

@@ -31,6 +31,7 @@ struct CRMMigrate: AsyncParsableCommand {
             RollbackCommand.self,
             ReconcileCommand.self,
             ReportCommand.self,
+            DemoCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.
@@ -58,7 +59,7 @@ struct CRMMigrate: AsyncParsableCommand {
 
 /// `--project DIR`, shared by every command that works on a project.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: "The project directory (default: the current directory).", completion: .directory)
+    @Option(name: .long, help: "The project directory.", completion: .directory)
     var project: String = "."
 
     var directory: URL { URL(fileURLWithPath: project) }

@@ -37,7 +37,7 @@ struct SampleCommand: AsyncParsableCommand {
     @OptionGroup var options: ProjectOptions
     @OptionGroup var access: TwentyOptions
 
-    @Option(help: "Records sampled per object, before the parents their links need (default: 100, at most 500).")
+    @Option(help: "Records sampled per object, before the parents their links need (at most 500).")
     var perObject = 100
 
     @Flag(help: "Record the approval of the latest sample of the current map instead of sampling (needs --by).")

@@ -29,19 +29,23 @@ struct SandboxCommand: AsyncParsableCommand {
     var data: String
     @Option(
         name: .customLong("api-key"),
-        help: "The API key clients must send as a Bearer token (default: generated once and kept in DATA/api-key).")
+        help: "The API key clients must send as a Bearer token (without it: generated once and kept in DATA/api-key).")
     var apiKey: String?
-    @Option(name: .customLong("rate-limit"), help: "The long window (Twenty's default: 100/60s), or off.")
-    var rateLimit = "100/60s"
-    @Option(name: .customLong("short-rate-limit"), help: "The short window (Twenty's default: 100/1s), or off.")
-    var shortRateLimit = "100/1s"
+    @Option(
+        name: .customLong("rate-limit"),
+        help: ArgumentHelp("The long window, COUNT/DURATION (100/60s, 500/250ms), or off.", valueName: "rate"))
+    var rateLimit = RateArgument(.twentyLongDefault)
+    @Option(
+        name: .customLong("short-rate-limit"),
+        help: ArgumentHelp("The short window, COUNT/DURATION (100/1s), or off.", valueName: "rate"))
+    var shortRateLimit = RateArgument(.twentyShortDefault)
     @Option(
         name: .customLong("rate-limit-style"),
         help: """
-            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait; the default) or \
-            legacy (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
+            How a refusal reads: v2 (Retry-After, X-RateLimit-* headers and a JSON body with the wait) or legacy \
+            (a bare 429 with no headers and "Limit reached (N tokens per M ms)", as Twenty's default engine).
             """)
-    var rateLimitStyle = "v2"
+    var rateLimitStyle = RateLimitStyle.v2
     @Option(
         name: .customLong("batch-max"),
         help: ArgumentHelp(
@@ -64,32 +68,19 @@ struct SandboxCommand: AsyncParsableCommand {
             The Twenty API generation to imitate: v2, or v1 (older target and attachment field names, batches of 60, \
             no timeline activities, only the older file upload).
             """)
-    var twentyVersion = "v2"
-    @Option(name: .customLong("max-body-size"), help: "Larger request bodies are refused with 413 (default: 10MiB).")
-    var maxBodySize = "10MiB"
+    var twentyVersion = TwentyVersion.v2
+    @Option(
+        name: .customLong("max-body-size"),
+        help: ArgumentHelp("Larger request bodies are refused with 413 (KiB, MiB, KB, MB or bytes).", valueName: "size")
+    )
+    var maxBodySize = ByteSizeArgument(bytes: 10 << 20)
 
     func validate() throws {
         if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
         if let batchMax, batchMax < 1 { throw ValidationError("--batch-max must be at least 1") }
         if let recordQuota, recordQuota < 0 { throw ValidationError("--record-quota must be 0 or more") }
-        if parsedVersion() == nil { throw ValidationError("--twenty-version must be v1 or v2") }
-        do {
-            _ = try RateLimit.parse(rateLimit)
-            _ = try RateLimit.parse(shortRateLimit)
-            _ = try SandboxServerConfiguration.parseByteSize(maxBodySize)
-        } catch {
-            throw ValidationError(String(describing: error))
-        }
         if let apiKey, apiKey.isEmpty || apiKey.contains(where: \.isWhitespace) {
             throw ValidationError("--api-key must be non-empty and contain no spaces")
-        }
-    }
-
-    private func parsedVersion() -> TwentyVersion? {
-        switch twentyVersion.lowercased() {
-        case "v1": .v1
-        case "v2": .v2
-        default: nil
         }
     }
 
@@ -97,20 +88,17 @@ struct SandboxCommand: AsyncParsableCommand {
         let directory = URL(fileURLWithPath: data).standardizedFileURL
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let key = try apiKey.map(APIKey.init) ?? StoredAPIKey.loadOrCreate(in: directory)
-        let version = parsedVersion() ?? .v2
+        let version = twentyVersion
         let options = SandboxOptions(batchMax: batchMax, twentyVersion: version, recordQuota: recordQuota)
         let engine = try SandboxEngine(dataDirectory: directory.path, options: options)
         let effectiveBatchMax = options.batchMax(for: version)
         let quota = recordQuota.map { ", record quota \($0)" } ?? ""
 
         var configuration = SandboxServerConfiguration(apiKey: key, port: port)
-        configuration.longRateLimit = try RateLimit.parse(rateLimit)
-        configuration.shortRateLimit = try RateLimit.parse(shortRateLimit)
-        guard let style = RateLimitStyle(rawValue: rateLimitStyle) else {
-            throw ValidationError("--rate-limit-style must be legacy or v2")
-        }
-        configuration.rateLimitStyle = style
-        configuration.maxBodySize = try SandboxServerConfiguration.parseByteSize(maxBodySize)
+        configuration.longRateLimit = rateLimit.limit
+        configuration.shortRateLimit = shortRateLimit.limit
+        configuration.rateLimitStyle = rateLimitStyle
+        configuration.maxBodySize = maxBodySize.bytes
         let limits = [configuration.shortRateLimit, configuration.longRateLimit].compactMap { $0?.description }
         let server = SandboxServer(
             engine: engine, configuration: configuration, logger: Logger(label: "crm-migrate.sandbox"))

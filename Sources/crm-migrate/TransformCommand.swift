@@ -35,7 +35,7 @@ struct TransformCommand: AsyncParsableCommand {
 
     @OptionGroup var access: TwentyOptions
 
-    @Option(help: "Events appended per ledger transaction (default: 20000).")
+    @Option(help: "Events appended per ledger transaction.")
     var batchSize = 20_000
 
     func validate() throws {

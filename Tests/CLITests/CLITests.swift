@@ -273,9 +273,13 @@ struct AuditCommandTests {
     func validation() throws {
         let bad = try crmMigrate.run(["audit", "--exclude", "old-deals"])
         #expect(bad.status != 0)
-        #expect(bad.stderr.contains("there is no exclusion rule \"old-deals\""))
+        #expect(
+            bad.stderr.contains("'old-deals' is invalid for '--exclude <rule>'. Please provide one of 'stale-contacts'")
+        )
         let rate = try crmMigrate.run(["audit", "--rate", "fast"])
-        #expect(rate.stderr.contains("is not COUNT/SECONDSs"))
+        #expect(rate.status != 0)
+        #expect(rate.stderr.contains("'fast' is invalid for '--rate <rate>'"))
+        #expect(rate.stderr.contains("COUNT/DURATION (100/60s, 500/250ms)"))
     }
 }
 

@@ -21,6 +21,25 @@ struct DatabaseTests {
         #expect(row == [[.integer(-42), .real(2.5), .text("héllo \"world\"\n"), .blob(blob), .null]])
     }
 
+    @Test(
+        "a statement run with its parameters bound in place stores them, and binds nothing left over from the last run")
+    func bindingInPlace() throws {
+        let db = try Database(path: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try db.execute("CREATE TABLE t (i INTEGER, s TEXT, n TEXT)")
+        let insert = try db.prepare("INSERT INTO t VALUES (?, ?, ?)")
+        let bytes = Array("{\"values\":{\"name\":\"Ada\"}}".utf8)
+        try insert.execute { statement in
+            try statement.bind(1, Int64(7))
+            try statement.bindText(2, bytes[10...])
+            try statement.bind(3, "kept")
+        }
+        // The second run binds only the first parameter: the others must be NULL, not the first run's values.
+        try insert.execute { try $0.bind(1, Int64(8)) }
+        let rows = try db.query("SELECT i, s, n FROM t ORDER BY i") { [$0.value(0), $0.value(1), $0.value(2)] }
+        #expect(rows == [[.integer(7), .text("{\"name\":\"Ada\"}}"), .text("kept")], [.integer(8), .null, .null]])
+    }
+
     @Test("an empty string binds as empty text, not NULL")
     func emptyTextIsNotNull() throws {
         let db = try Database(path: path)

@@ -25,6 +25,12 @@ public struct ExportGenerator: Sendable {
         self.deals = deals
     }
 
+    /// The CRM's users still at the company, as they would join the new workspace: a demo invites them as members
+    /// so that owners map by email, as in a real migration.
+    public static var activeUsers: [(name: String, email: String)] {
+        Users.all.filter(\.isActive).map { ($0.name, $0.email) }
+    }
+
     /// Every top-level entry the generator writes; an earlier generated export in the directory is replaced.
     static let entries = [
         Users.path, Stages.path, Companies.path, Contacts.path, Deals.path, Tasks.path, Notes.path, Activities.path,

@@ -7,6 +7,9 @@ import SQLite
 enum BareInsert {
     struct Result {
         var seconds: Double
+        /// The process's CPU time (user + system) for the same span: steadier than wall time when other work
+        /// shares the machine's cores.
+        var cpuSeconds: Double
         var bytes: Int64
     }
 
@@ -45,6 +48,7 @@ enum BareInsert {
         defer { sqlite3_finalize(statement) }
         let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = processCPUSeconds()
         var index = 0
         while index < rows.count {
             sqlite3_exec(db, "BEGIN", nil, nil, nil)
@@ -64,8 +68,9 @@ enum BareInsert {
             index += batch
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpuSeconds = processCPUSeconds() - cpuStart
         let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)??.int64Value ?? 0
-        return Result(seconds: seconds, bytes: bytes)
+        return Result(seconds: seconds, cpuSeconds: cpuSeconds, bytes: bytes)
     }
 }
 

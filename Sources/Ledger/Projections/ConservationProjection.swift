@@ -70,10 +70,17 @@ struct ConservationProjection: Projection {
         _ seq: Int64
     ) throws {
         guard let object, let sourceId else { return }
-        try db.run(
+        try db.cached(
             """
             INSERT OR REPLACE INTO source_dispositions (object, source_id, disposition, twenty_id, seq)
             VALUES (?, ?, ?, ?, ?)
-            """, [.text(object), .text(sourceId), .text(disposition), .text(twentyId), .integer(seq)])
+            """
+        ).execute { insert in
+            try insert.bind(1, object)
+            try insert.bind(2, sourceId)
+            try insert.bind(3, disposition)
+            try insert.bind(4, twentyId)
+            try insert.bind(5, seq)
+        }
     }
 }

@@ -36,17 +36,18 @@ struct IntentsProjection: Projection {
         case .recordCreated, .recordUpdated, .recordDeleted, .rollbackCompensated:
             // Outcomes written outside a batch (a compensation a read-back found done) settle nothing.
             guard let batchId = payload.string("batchId") else { return }
-            try db.run(
+            try db.cached(
                 """
                 UPDATE intents SET settled = settled + 1,
                     state = CASE WHEN state = 'pending' AND settled + 1 >= items THEN 'applied' ELSE state END,
                     outcome_seq = CASE WHEN state = 'pending' AND settled + 1 >= items THEN ?1 ELSE outcome_seq END
                 WHERE seq = (SELECT max(seq) FROM intents WHERE kind = ?3 AND intent_id = ?2)
-                """,
-                [
-                    .integer(folded.seq), .text(batchId),
-                    .text(folded.type == .rollbackCompensated ? "compensation" : "write"),
-                ])
+                """
+            ).execute { update in
+                try update.bind(1, folded.seq)
+                try update.bind(2, batchId)
+                try update.bind(3, folded.type == .rollbackCompensated ? "compensation" : "write")
+            }
         case .compensationFailed:
             guard let batchId = payload.string("batchId") else { return }
             try settle(db, kind: "compensation", id: batchId, "failed", folded)

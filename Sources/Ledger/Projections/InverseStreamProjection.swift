@@ -60,11 +60,14 @@ struct InverseStreamProjection: Projection {
             out.append(contentsOf: values)
         }
         out.append(UInt8(ascii: "}"))
-        try db.run(
-            "INSERT INTO inverse_actions (seq, run_id, object, twenty_id, compensation) VALUES (?, ?, ?, ?, ?)",
-            [
-                .integer(folded.seq), .text(folded.runId), .text(object), .text(folded.twentyId),
-                .text(String(decoding: out, as: UTF8.self)),
-            ])
+        try db.cached(
+            "INSERT INTO inverse_actions (seq, run_id, object, twenty_id, compensation) VALUES (?, ?, ?, ?, ?)"
+        ).execute { insert in
+            try insert.bind(1, folded.seq)
+            try insert.bind(2, folded.runId)
+            try insert.bind(3, object)
+            try insert.bind(4, folded.twentyId)
+            try insert.bindText(5, out[...])
+        }
     }
 }

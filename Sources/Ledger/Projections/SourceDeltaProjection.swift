@@ -37,16 +37,20 @@ struct SourceDeltaProjection: Projection {
         case .recordExtracted:
             // Snapshots only extract new or changed records, so the version is written as it comes: a repeated
             // hash (a duplicate id, an older writer) adds a row that no delta reports, since deltas compare hashes.
-            try db.run(
+            let snapshot = try folded.require(payload.int("snapshot"), "snapshot")
+            let contentHash = try folded.require(payload.string("contentHash"), "contentHash")
+            try db.cached(
                 """
                 INSERT OR REPLACE INTO source_versions (object, source_id, snapshot, content_hash, seq)
                 VALUES (?, ?, ?, ?, ?)
-                """,
-                [
-                    .text(folded.object ?? ""), .text(folded.sourceId ?? ""),
-                    .integer(try folded.require(payload.int("snapshot"), "snapshot")),
-                    .text(try folded.require(payload.string("contentHash"), "contentHash")), .integer(folded.seq),
-                ])
+                """
+            ).execute { insert in
+                try insert.bind(1, folded.object ?? "")
+                try insert.bind(2, folded.sourceId ?? "")
+                try insert.bind(3, snapshot)
+                try insert.bind(4, contentHash)
+                try insert.bind(5, folded.seq)
+            }
         case .recordMissing:
             try recordAbsence(
                 db, folded.object, folded.sourceId, try folded.require(payload.int("snapshot"), "snapshot"), folded.seq)

@@ -15,7 +15,7 @@ struct TwentyStateProjection: Projection {
         case .recordCreated:
             // The payload is canonical, so the bytes of its `values` member are the canonical text to store.
             let values = try folded.require(folded.payload.raw("values"), "values")
-            try put(db, object, twentyId, folded.sourceId, String(decoding: values, as: UTF8.self), folded.seq)
+            try put(db, object, twentyId, folded.sourceId, values, folded.seq)
         case .recordUpdated:
             let values = try folded.require(folded.payload.value("values"), "values")
             try merge(db, object, twentyId, folded.sourceId, values, folded.seq)
@@ -32,7 +32,7 @@ struct TwentyStateProjection: Projection {
             case Compensation.Action.destroy.rawValue: try remove(db, object, twentyId)
             case Compensation.Action.update.rawValue: try merge(db, object, twentyId, nil, values, folded.seq)
             case Compensation.Action.create.rawValue:
-                try put(db, object, twentyId, nil, values.canonicalText, folded.seq)
+                try put(db, object, twentyId, nil, ArraySlice(values.canonicalText.utf8), folded.seq)
             case Compensation.Action.restore.rawValue: try setSoftDeleted(db, object, twentyId, false, folded.seq)
             default: break
             }
@@ -42,14 +42,21 @@ struct TwentyStateProjection: Projection {
     }
 
     private func put(
-        _ db: Database, _ object: String, _ twentyId: String, _ sourceId: String?, _ values: String, _ seq: Int64
+        _ db: Database, _ object: String, _ twentyId: String, _ sourceId: String?, _ values: ArraySlice<UInt8>,
+        _ seq: Int64
     ) throws {
-        try db.run(
+        try db.cached(
             """
             INSERT OR REPLACE INTO twenty_records (object, twenty_id, source_id, "values", soft_deleted, last_seq)
             VALUES (?, ?, ?, ?, 0, ?)
-            """,
-            [.text(object), .text(twentyId), .text(sourceId), .text(values), .integer(seq)])
+            """
+        ).execute { insert in
+            try insert.bind(1, object)
+            try insert.bind(2, twentyId)
+            try insert.bind(3, sourceId)
+            try insert.bindText(4, values)
+            try insert.bind(5, seq)
+        }
     }
 
     /// Fields in `values` replace the stored ones; fields not mentioned keep their last written value.
@@ -61,7 +68,7 @@ struct TwentyStateProjection: Projection {
             [.text(object), .text(twentyId)]
         ) { $0.string(0) ?? "{}" }.first
         guard let existing else {
-            return try put(db, object, twentyId, sourceId, values.canonicalText, seq)
+            return try put(db, object, twentyId, sourceId, ArraySlice(values.canonicalText.utf8), seq)
         }
         var merged = try JSONValue(parsing: Array(existing.utf8)).objectValue ?? [:]
         for (key, value) in values.objectValue ?? [:] { merged[key] = value }

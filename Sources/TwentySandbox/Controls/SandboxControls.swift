@@ -1,7 +1,7 @@
 import CanonicalJSON
 
 /// Test controls under `/_sandbox/` (the server checks the sandbox key before they reach the engine):
-/// members, seed, state, digest, record-state, record-digest, reset. They belong to no Twenty API.
+/// members, seed, state, digest, content-digest, record-state, record-digest, reset. They belong to no Twenty API.
 extension Workspace {
     func control(_ request: SandboxRequest, _ path: [String]) throws -> SandboxResponse {
         switch (request.method, path.first ?? "") {
@@ -9,6 +9,7 @@ extension Workspace {
         case ("POST", "seed"): return try seedRecords(request)
         case ("GET", "state"): return .json(200, bytes: try stateBytes())
         case ("GET", "digest"): return .json(200, ["digest": .string(Identifier.sha256Hex(try stateBytes()))])
+        case ("GET", "content-digest"): return try contentDigest()
         case ("GET", "record-state"):
             let (compared, unreferenced) = try recordState(request)
             var state = compared.objectValue ?? [:]

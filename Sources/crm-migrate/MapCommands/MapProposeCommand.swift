@@ -33,10 +33,9 @@ struct MapProposeCommand: AsyncParsableCommand {
     var apiKeyFile: String?
     @Flag(help: "Allow plain http:// to a workspace that is not on this machine (the key then travels unencrypted).")
     var allowInsecure = false
-    @Option(help: "The data model to assume without --twenty: v1 (Twenty 1.x before 1.18) or v2 (default: v2).")
-    var twentyVersion: String = "v2"
-    @Option(help: "Records sampled from the start of each file (default: 2000).") var sampleRows = SourceSample
-        .defaultRowLimit
+    @Option(help: "The data model to assume without --twenty: v1 (Twenty 1.x before 1.18) or v2.")
+    var twentyVersion = TwentyVersion.v2
+    @Option(help: "Records sampled from the start of each file.") var sampleRows = SourceSample.defaultRowLimit
     @Option(
         help: """
             An OpenAI-compatible endpoint (e.g. http://localhost:8080/v1) asked for suggestions where the tool is unsure \
@@ -44,11 +43,9 @@ struct MapProposeCommand: AsyncParsableCommand {
             key is read from CRM_MIGRATE_ASSIST_KEY and never logged.
             """)
     var assist: String?
-    @Option(help: "The model name sent to the --assist endpoint (default: gpt-4o-mini).") var assistModel =
-        "gpt-4o-mini"
+    @Option(help: "The model name sent to the --assist endpoint.") var assistModel = "gpt-4o-mini"
 
     func validate() throws {
-        if TwentyVersion(rawValue: twentyVersion) == nil { throw ValidationError("--twenty-version must be v1 or v2") }
         if sampleRows < 10 { throw ValidationError("--sample-rows must be at least 10") }
         if apiKeyFile != nil, twenty == nil { throw ValidationError("--api-key-file needs --twenty URL") }
         if let assist, URL(string: assist)?.scheme == nil { throw ValidationError("--assist \(assist) is not a URL") }
@@ -112,7 +109,7 @@ struct MapProposeCommand: AsyncParsableCommand {
     }
 
     func targets() async throws -> TargetCatalog {
-        guard let twenty else { return .builtIn(TwentyVersion(rawValue: twentyVersion) ?? .v2) }
+        guard let twenty else { return .builtIn(twentyVersion) }
         let connection = try TwentyAccess.connection(url: twenty, apiKeyFile: apiKeyFile, allowInsecure: allowInsecure)
         return try await TwentyAccess.withClient(connection) { try await TargetCatalog.live($0) }
     }

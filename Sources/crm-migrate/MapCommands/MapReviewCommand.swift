@@ -17,7 +17,7 @@ struct MapReviewCommand: ParsableCommand {
         help: "An export folder to sample instead of the records of the project's latest snapshot.",
         completion: .directory)
     var export: String?
-    @Option(help: "Sample values shown per column (default: 3).") var samples = 3
+    @Option(help: "Sample values shown per column.") var samples = 3
 
     func run() throws {
         let project = try options.open()
