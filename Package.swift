@@ -53,7 +53,7 @@ let package = Package(
             dependencies: [
                 "Ledger", "AllegoryExport", "ExportUnderstanding", "SourceSnapshot", "ExportAudit", "TwentyModel",
                 "FieldMap", "TwentyClient", "SchemaPreparation", "MigrationEngine", "ExportGenerator",
-                "RecordTransform", "TwentySandbox", "TwentySandboxServer",
+                "RecordTransform", "TwentySandbox", "TwentySandboxServer", "WorkflowRebuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -84,7 +84,19 @@ let package = Package(
         // The audit of an export's snapshot: data quality, inventory, the migration plan.
         .target(
             name: "ExportAudit",
-            dependencies: ["AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "ValueRules"]),
+            dependencies: [
+                "AllegoryExport", "ExportUnderstanding", "Ledger", "SourceSnapshot", "ValueRules", "Reports",
+            ]),
+
+        // What every HTML report shares: escaping, the opening summary, findings by severity, bar charts.
+        .target(name: "Reports"),
+        // The workflow rebuild reference: the export's workflows in Twenty's trigger and step vocabulary.
+        .target(
+            name: "WorkflowRebuild",
+            dependencies: [
+                "AllegoryExport", "CanonicalJSON", "ExportUnderstanding", "FieldMap", "Ledger", "Reports",
+                "SourceSnapshot",
+            ]),
 
         // The generator of realistic exports with planted defects (a library, so tests can generate in-process).
         .target(
@@ -165,7 +177,7 @@ let package = Package(
             name: "MigrationEngine",
             dependencies: [
                 "Ledger", "TwentyClient", "FieldMap", "RecordTransform", "AllegoryExport", "CanonicalJSON",
-                "TwentyModel",
+                "TwentyModel", "Reports",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The client's transport over a sandbox engine in this process, so tests and benches need no socket.
@@ -234,10 +246,17 @@ let package = Package(
         .testTarget(
             name: "ExportAuditTests",
             dependencies: [
-                "ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+                "ExportAudit", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger", "Reports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "CanonicalJSONTests", dependencies: ["CanonicalJSON"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(
+            name: "WorkflowRebuildTests",
+            dependencies: [
+                "WorkflowRebuild", "Reports", "ExportGenerator", "SourceSnapshot", "AllegoryExport", "Ledger",
+                "FieldMap", "ExportUnderstanding", "CanonicalJSON",
+            ]),
         .testTarget(name: "TwentyModelTests", dependencies: ["TwentyModel"]),
         .testTarget(
             name: "FieldMapTests",
@@ -270,7 +289,7 @@ let package = Package(
             dependencies: [
                 "MigrationEngine", "SchemaPreparation", "FieldMap", "Ledger", "RecordTransform", "SourceSnapshot",
                 "AllegoryExport", "ExportGenerator", "TwentyClient", "TwentyClientSandbox", "TwentySandbox",
-                "CanonicalJSON", "SQLite", .product(name: "Crypto", package: "swift-crypto"),
+                "CanonicalJSON", "SQLite", "Reports", .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(
             name: "SchemaPreparationTests",

@@ -1,40 +1,25 @@
 import Foundation
+import Reports
 
-/// The audit as one self-contained HTML page for people: summary, findings by kind with examples, the full list,
-/// inventory, exclusions and the plan.
+/// The audit as one self-contained HTML page for people: the shared opening (summary, charts, findings by severity
+/// with what to do), then the records, inventory, exclusions, the plan and every finding.
 extension AuditReport {
     public func html(projectName: String) -> String {
-        func e(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func e(_ text: String) -> String { ReportText.html(text) }
         func table(_ head: [String], _ rows: [[String]]) -> String {
             "<table><tr>" + head.map { "<th>\(e($0))</th>" }.joined() + "</tr>"
                 + rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>" }.joined() + "</table>"
         }
-        var html = """
-            <!doctype html><html><head><meta charset="utf-8"><title>Audit: \(e(projectName))</title>
-            <style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:.5em 0 1.5em}
-            td,th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}
-            h2{margin-top:1.5em}.muted{color:#666}</style></head><body>
-            <h1>Audit of the Allegory export</h1>
-            <p class="muted">Project \(e(projectName)) · snapshot \(snapshot) of \(e(exportPath)) · exported at \(e(exportedAt))</p>
-            """
+        let page = ReportPage(
+            title: "Audit of the Allegory export",
+            subtitle: "Project \(projectName) · snapshot \(snapshot) of \(exportPath) · exported at \(exportedAt)",
+            summary: pageSummary, charts: charts, findings: findingGroups)
+        var html = ""
         html +=
             "<h2>Records</h2>"
             + table(
                 ["File", "Object", "Records", "Bytes"],
                 files.map { [$0.path, $0.object, String($0.records), String($0.bytes)] })
-        html += "<h2>Findings (\(findings.count))</h2>"
-        html += table(
-            ["Kind", "Count", "Meaning", "Examples"],
-            summary.map { item in
-                [
-                    item.kind, String(item.count), item.description,
-                    item.examples.map { "\($0.file):\($0.line) \($0.sourceId ?? "") \($0.detail)" }.joined(
-                        separator: "\n"),
-                ]
-            })
         html +=
             "<h2>Custom fields</h2>"
             + table(
@@ -82,7 +67,7 @@ extension AuditReport {
             + table(
                 ["Kind", "File", "Line", "Record", "Field", "Detail"],
                 findings.map { [$0.kind, $0.file, String($0.line), $0.sourceId ?? "", $0.field ?? "", $0.detail] })
-        return html + "</body></html>\n"
+        return page.html(body: html)
     }
 
     public static func duration(_ seconds: Double) -> String {

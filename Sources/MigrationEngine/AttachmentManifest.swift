@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import TwentyClient
 
 /// `reports/attachments-manifest.csv`: every attachment of the run, its parent, the export's size and hash, and

@@ -15,23 +15,25 @@ struct CRMMigrate: AsyncParsableCommand {
             """,
         version: ToolVersion.current,
         subcommands: [
+            // The order of a migration, so that `--help` reads as the walk-through does.
+            DemoCommand.self,
             InitCommand.self,
-            PeekCommand.self,
-            UnderstandCommand.self,
             SnapshotCommand.self,
             AuditCommand.self,
-            TransformCommand.self,
             MapCommand.self,
-            LedgerCommand.self,
-            SandboxCommand.self,
-            TwentyCommand.self,
             PrepareCommand.self,
+            TransformCommand.self,
             SampleCommand.self,
             RunCommand.self,
-            RollbackCommand.self,
             ReconcileCommand.self,
+            RollbackCommand.self,
+            ReportCommand.self,
             ExportCSVCommand.self,
-            DemoCommand.self,
+            LedgerCommand.self,
+            TwentyCommand.self,
+            SandboxCommand.self,
+            PeekCommand.self,
+            UnderstandCommand.self,
         ])
 
     /// Async so that long-running commands (the sandbox server, writes to Twenty) can be `AsyncParsableCommand`s.

@@ -47,7 +47,9 @@ struct ReconcileCommand: AsyncParsableCommand {
                 throw UserFacingError(mismatch.description)
             }
         }
-        let html = try ReconciliationReport(result: result, checklist: checklist).write(to: project.reportsDirectory)
+        var report = ReconciliationReport(result: result, checklist: checklist)
+        report.locations = try SourceLocation.find(report.exampleRecords, in: ledger)
+        let html = try report.write(to: project.reportsDirectory)
         try Reconciliation.record(result, reportPath: "reports/reconciliation.html", in: ledger)
         print(Self.line(["OBJECT", "TARGET", "SOURCE", "EXCL", "REJ", "PEND", "WRITTEN", "PRESENT", "MISSING"]))
         for o in result.objects {

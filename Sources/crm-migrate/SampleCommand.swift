@@ -104,7 +104,9 @@ struct SampleCommand: AsyncParsableCommand {
             return try await run.run()
         }
         for note in summary.notes { print("note: \(note)") }
-        let written = try summary.report.write(to: reports)
+        var report = summary.report
+        report.locations = try SourceLocation.find(report.exampleRecords, in: try project.openLedger(.read))
+        let written = try report.write(to: reports)
         let disagreeing = summary.report.summary.filter { $0.disagreements > 0 }
         if disagreeing.isEmpty {
             print("Every field compared agrees after Twenty's normalisation.")

@@ -235,7 +235,9 @@ struct AuditCommandTests {
         let report = try JSONSerialization.jsonObject(with: json) as? [String: Any]
         #expect((report?["findings"] as? [Any])?.count == 2)
         let html = try String(contentsOf: project.appendingPathComponent("reports/audit.html"), encoding: .utf8)
-        #expect(html.contains("<h2>Findings (2)</h2>"))
+        // The page opens with its summary, then the two findings under their severity.
+        #expect(html.contains("id=\"summary\""))
+        #expect(html.contains("Must be fixed (1)") && html.contains("Needs a decision (1)"))
     }
 
     @Test("exclusion rules kept in project.json apply on every audit and are recorded once per record")

@@ -2,6 +2,7 @@ import AllegoryExport
 import ExportGenerator
 import Foundation
 import Ledger
+import Reports
 import SourceSnapshot
 import Testing
 
@@ -54,5 +55,30 @@ struct AuditTests {
     func cleanExport() throws {
         let export = try AuditedExport(contacts: 500, seed: 4, clean: true)
         #expect(try export.audit().findings.isEmpty)
+    }
+}
+
+@Suite("Audit page")
+struct AuditPageTests {
+    @Test("the audit opens with a summary whose numbers are the plan's and the findings', grouped by severity")
+    func summaryMatchesTheReport() throws {
+        let report = try AuditedExport(contacts: 600, seed: 11).audit()
+        let summary = report.pageSummary
+        let ready = report.plan.steps.reduce(0) { $0 + $1.records - $1.excluded }
+        #expect(
+            summary.ready.first
+                == "\(ready) records of \(report.plan.steps.count) objects are ready to migrate, in \(report.plan.requests) requests."
+        )
+        #expect(summary.estimate?.contains(AuditReport.duration(report.plan.estimatedSeconds)) == true)
+        let bySeverity = Severity.allCases.map { report.findingCount($0) }
+        #expect(bySeverity.reduce(0, +) == report.findings.count)
+        #expect(report.findingGroups.reduce(0) { $0 + $1.count } == report.findings.count)
+        let html = report.html(projectName: "<script>x</script>")
+        #expect(!html.contains("<script>"))
+        for (severity, count) in zip(Severity.allCases, bySeverity) where count > 0 {
+            #expect(html.contains("\(severity.title) (\(count))"))
+        }
+        let firstExample = try #require(report.findingGroups.first?.examples.first)
+        #expect(firstExample.location.contains(".csv:") || firstExample.location.contains(".json:"))
     }
 }

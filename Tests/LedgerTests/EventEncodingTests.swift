@@ -92,6 +92,10 @@ struct EventEncodingTests {
                     compensates: 12, compensation: Compensation(action: .destroy, object: "person", twentyId: "t"),
                     fields: ["jobTitle"], reason: "changed in Twenty after it was written")),
             .reconciliationComputed(ReconciliationComputed(summary: ["ok": true], reportPath: nil)),
+            .workflowReferenceWritten(
+                WorkflowReferenceWritten(
+                    workflows: 7, active: 6, inactive: 1, direct: 2, withGaps: 4, unrecognised: 1, steps: 30,
+                    mapState: "confirmed", reportPath: "reports/workflows.html")),
             .sampleApproved(SampleApproved(mapSha256: "ab", by: "ana", sampleRunId: "run-1")),
             .fileUploadRequested(
                 FileUploadRequested(

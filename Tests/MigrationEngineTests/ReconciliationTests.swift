@@ -1,6 +1,7 @@
 import CanonicalJSON
 import Foundation
 import Ledger
+import Reports
 import SQLite
 import Testing
 import TwentyClient

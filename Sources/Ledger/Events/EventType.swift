@@ -36,6 +36,7 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case rollbackCompleted = "rollback.completed"
     case compensationFailed = "compensation.failed"
     case reconciliationComputed = "reconciliation.computed"
+    case workflowReferenceWritten = "workflow.reference.written"
     case sampleApproved = "sample.approved"
     case fileUploadRequested = "file.upload.requested"
     case fileUploaded = "file.uploaded"

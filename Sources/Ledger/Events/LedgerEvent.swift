@@ -36,6 +36,7 @@ public enum LedgerEvent: Sendable, Equatable {
     case rollbackCompleted(RollbackCompleted)
     case compensationFailed(CompensationFailed)
     case reconciliationComputed(ReconciliationComputed)
+    case workflowReferenceWritten(WorkflowReferenceWritten)
     case sampleApproved(SampleApproved)
     case fileUploadRequested(FileUploadRequested)
     case fileUploaded(FileUploaded)
@@ -76,6 +77,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .rollbackCompleted(let p): p
         case .compensationFailed(let p): p
         case .reconciliationComputed(let p): p
+        case .workflowReferenceWritten(let p): p
         case .sampleApproved(let p): p
         case .fileUploadRequested(let p): p
         case .fileUploaded(let p): p
@@ -128,6 +130,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .rollbackCompleted: return .rollbackCompleted(try d(RollbackCompleted.self))
         case .compensationFailed: return .compensationFailed(try d(CompensationFailed.self))
         case .reconciliationComputed: return .reconciliationComputed(try d(ReconciliationComputed.self))
+        case .workflowReferenceWritten: return .workflowReferenceWritten(try d(WorkflowReferenceWritten.self))
         case .sampleApproved: return .sampleApproved(try d(SampleApproved.self))
         case .fileUploadRequested: return .fileUploadRequested(try d(FileUploadRequested.self))
         case .fileUploaded: return .fileUploaded(try d(FileUploaded.self))

@@ -37,6 +37,38 @@ public struct RunFailed: EventPayload {
     }
 }
 
+/// `workflow.reference.written`: the workflow rebuild reference was written; its figures. Nothing changes in
+/// Twenty (workflow steps cannot be created with an API key), so there is no inverse.
+public struct WorkflowReferenceWritten: EventPayload {
+    public static let type = EventType.workflowReferenceWritten
+    public var workflows: Int
+    public var active: Int
+    public var inactive: Int
+    /// Rebuilt step for step: every part recognised and each with an equivalent.
+    public var direct: Int
+    public var withGaps: Int
+    public var unrecognised: Int
+    public var steps: Int
+    /// `confirmed`, `proposed, not confirmed` or `no map yet`: where the Twenty names came from.
+    public var mapState: String
+    public var reportPath: String?
+
+    public init(
+        workflows: Int, active: Int, inactive: Int, direct: Int, withGaps: Int, unrecognised: Int, steps: Int,
+        mapState: String, reportPath: String?
+    ) {
+        self.workflows = workflows
+        self.active = active
+        self.inactive = inactive
+        self.direct = direct
+        self.withGaps = withGaps
+        self.unrecognised = unrecognised
+        self.steps = steps
+        self.mapState = mapState
+        self.reportPath = reportPath
+    }
+}
+
 /// `reconciliation.computed`: source and destination were compared; the report's figures.
 public struct ReconciliationComputed: EventPayload {
     public static let type = EventType.reconciliationComputed

@@ -26,7 +26,9 @@ public struct PostMigrationChecklist: Sendable, Equatable {
                 text: "Rebuild the source's workflows in Twenty's workflow editor: an API key cannot create a"
                     + " workflow's trigger or steps"
                     + (workflowFiles.isEmpty
-                        ? "." : " (the export describes them in \(workflowFiles.joined(separator: ", "))).")))
+                        ? "" : " (the export describes them in \(workflowFiles.joined(separator: ", ")))")
+                    + "; `crm-migrate report workflows` writes each one's trigger and steps to reports/workflows.html.")
+        )
         let created = map.objects.compactMap { object -> String? in
             switch object.disposition {
             case .newObject, .junction: object.twentyObject

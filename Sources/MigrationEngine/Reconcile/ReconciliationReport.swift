@@ -1,11 +1,14 @@
 import CanonicalJSON
 import Foundation
+import Reports
 
 /// `reports/reconciliation.html` for people, `.csv` (one line per finding) and `.json` (the summary and every
 /// finding) for tools. Every value from the source or from Twenty goes through `ReportText`.
 public struct ReconciliationReport: Sendable {
     public var result: ReconciliationResult
     public var checklist: PostMigrationChecklist
+    /// `file:line` of the records the page's examples name (`SourceLocation.find`); without one, object and id.
+    public var locations: [String: String] = [:]
 
     public init(result: ReconciliationResult, checklist: PostMigrationChecklist) {
         self.result = result
@@ -87,22 +90,13 @@ public struct ReconciliationReport: Sendable {
         let r = result
         func cell(_ text: String) -> String { "<td>\(ReportText.html(text))</td>" }
         func count(_ value: Int) -> String { "<td>\(value)</td>" }
-        var out = """
-            <!doctype html>
-            <html><head><meta charset="utf-8"><title>Reconciliation</title>
-            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}\
-            td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\
-            .bad{background:#fde2e2}.drift{background:#fff4d6}.ctl{color:#a00}</style></head><body>
-            <h1>Reconciliation</h1>
-
-            """
-        out +=
-            r.reconciles
-            ? "<p>Everything reconciles: Twenty holds what the ledger says was written, and every source record is"
-                + " accounted for.</p>\n"
-            : "<p class=\"bad\">Does not reconcile: \(r.defects.count) defect(s), \(r.missing.count) missing,"
-                + " \(r.unexpected.count) unexpected, \(r.pending) pending.</p>\n"
-        out +=
+        let page = ReportPage(
+            title: "Reconciliation",
+            subtitle: r.reconciles
+                ? "Everything reconciles: Twenty holds what the ledger says was written, and every source record is accounted for."
+                : "Does not reconcile: \(r.defects.count) defect(s), \(r.missing.count) missing, \(r.unexpected.count) unexpected, \(r.pending) pending.",
+            summary: pageSummary, charts: charts, findings: findingGroups)
+        var out =
             "<p>\(r.compared) fields compared; \(r.drift.count) changed in Twenty after the migration (drift, shown,"
             + " not an error); relations \(r.relations.holding) of \(r.relations.checked) hold; owners"
             + " \(r.owners.holding) of \(r.owners.checked) assigned; attachment files \(r.files.holding) of"
@@ -144,7 +138,7 @@ public struct ReconciliationReport: Sendable {
         for item in checklist.items {
             out += "<li><b>\(ReportText.html(item.area))</b>: \(ReportText.html(item.text))</li>\n"
         }
-        return out + "</ul>\n</body></html>\n"
+        return page.html(body: out + "</ul>\n")
     }
 
     /// Writes the three files into `directory` (created if needed) and returns the HTML's URL.

@@ -1,9 +1,12 @@
 import Foundation
+import Reports
 
-/// `reports/sample-diff.csv` (every row) and `reports/sample-diff.html` (a summary per field with its
-/// disagreements on top, then only the rows that disagree): what a person reads before approving the sample.
+/// `reports/sample-diff.csv` (every row) and `reports/sample-diff.html` (the shared opening, then a summary per
+/// field with its disagreements on top, then only the rows that disagree): what a person reads before approving the sample.
 public struct SampleDiffReport: Sendable {
     public var rows: [SampleDiffRow]
+    /// `file:line` of the records the page's examples name (`SourceLocation.find`); without one, object and id.
+    public var locations: [String: String] = [:]
 
     public init(rows: [SampleDiffRow]) { self.rows = rows }
 
@@ -37,14 +40,11 @@ public struct SampleDiffReport: Sendable {
 
     public var html: String {
         let disagreeing = rows.filter { !$0.agrees }
+        let page = ReportPage(
+            title: "Sample diff",
+            subtitle: "\(rows.count) fields compared, \(disagreeing.count) disagree after Twenty's normalisation",
+            summary: pageSummary, charts: charts, findings: findingGroups)
         var out = """
-            <!doctype html>
-            <html><head><meta charset="utf-8"><title>Sample diff</title>
-            <style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}\
-            td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\
-            .bad{background:#fde2e2}.ctl{color:#a00}</style></head><body>
-            <h1>Sample diff</h1>
-            <p>\(rows.count) fields compared, \(disagreeing.count) disagree after Twenty's normalisation.</p>
             <h2>Per field</h2>
             <table><tr><th>object</th><th>field</th><th>compared</th><th>disagreements</th></tr>
 
@@ -68,7 +68,7 @@ public struct SampleDiffReport: Sendable {
             }
             out += "</table>\n"
         }
-        return out + "</body></html>\n"
+        return page.html(body: out)
     }
 
     /// Writes both files into `directory` (created if needed) and returns their URLs.
