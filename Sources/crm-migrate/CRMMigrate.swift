@@ -28,6 +28,7 @@ struct CRMMigrate: AsyncParsableCommand {
             PrepareCommand.self,
             SampleCommand.self,
             RunCommand.self,
+            DeltaCommand.self,
             RollbackCommand.self,
             ReconcileCommand.self,
         ])

@@ -11,6 +11,6 @@ struct LedgerCommand: ParsableCommand {
             """,
         subcommands: [
             LogCommand.self, ShowCommand.self, VerifyCommand.self, RebuildCommand.self, StatsCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, LedgerDeltaCommand.self,
         ])
 }
