@@ -1,5 +1,6 @@
 import AllegoryExport
 import CanonicalJSON
+import ExportGenerator
 import Foundation
 import Ledger
 import MigrationEngine

@@ -1,4 +1,5 @@
 import CanonicalJSON
+import ExportGenerator
 import FieldMap
 import Foundation
 import Ledger
