@@ -1,3 +1,4 @@
+import AllegoryExport
 import CanonicalJSON
 import ExportGenerator
 import FieldMap
@@ -137,7 +138,7 @@ struct DeltaTests {
     }
 
     @Test(
-        "a field whose map rule says the source wins is overwritten without the flag, and a rule for Twenty keeps it with it"
+        "a field whose map rule says the source wins is overwritten without --overwrite-conflicts"
     )
     func perFieldRuleDecidesTheConflict() async throws {
         let (rig, edits) = try await Self.cutover()
@@ -161,15 +162,21 @@ struct DeltaTests {
     func rollbackOfTheDeltaAlone() async throws {
         let (rig, edits) = try await Self.cutover()
         let afterRun = WorkspaceState.comparable(try await rig.client.get("_sandbox/state"))
-        let ledger = try rig.ledger()
-        try await rig.pickUp(ledger)
-        let summary = try await rig.delta(ledger, DeltaOptions(propagateDeletes: true, overwriteConflicts: true)).run()
-        #expect(summary.deletedCount == 1)
-        #expect(try await Self.person(rig, edits.removed) == nil)
+        // The delta and the rollback are two commands: two ledger handles, one after the other.
+        let deltaRun: String
+        do {
+            let ledger = try rig.ledger()
+            try await rig.pickUp(ledger)
+            let summary = try await rig.delta(ledger, DeltaOptions(propagateDeletes: true, overwriteConflicts: true))
+                .run()
+            #expect(summary.deletedCount == 1)
+            deltaRun = ledger.runId
+        }
+        #expect(try await !rig.ids("people").contains(rig.twentyId("contacts", edits.removed)))
 
         let rollback = WorkspaceRollback(
             client: rig.client, ledger: try rig.ledger(), workspace: try await rig.client.describeWorkspace())
-        let undone = try await rollback.run(RollbackScope(runId: ledger.runId))
+        let undone = try await rollback.run(RollbackScope(runId: deltaRun))
 
         #expect(undone.failed == 0, "\(undone.failures)")
         #expect(undone.kept.isEmpty, "\(undone.kept)")

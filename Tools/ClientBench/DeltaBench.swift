@@ -34,7 +34,8 @@ struct DeltaBench: AsyncParsableCommand {
         var clock = Laps()
         _ = try await MigrationRun(
             client: prepared.client, ledger: prepared.ledger, workspace: workspace, map: map.map,
-            mapSha256: map.sha256, projectId: prepared.opened.settings.projectId, source: nil
+            mapSha256: map.sha256, projectId: prepared.opened.settings.projectId,
+            source: try ExportSource(url: prepared.export)
         ).run()
         print(String(format: "  full run (not part of the delta): %.1f s", clock.lap()))
 
@@ -63,7 +64,8 @@ struct DeltaBench: AsyncParsableCommand {
             let before = prepared.transport.counted
             let summary = try await DeltaRun(
                 client: prepared.client, ledger: ledger, workspace: workspace, map: map.map, mapSha256: map.sha256,
-                projectId: prepared.opened.settings.projectId, source: nil, options: DeltaOptions()
+                projectId: prepared.opened.settings.projectId, source: try ExportSource(url: prepared.export),
+                options: DeltaOptions()
             ).run()
             let deltaSeconds = clock.lap()
             let requests = prepared.transport.counted.merging(before.mapValues { -$0 }, uniquingKeysWith: +)

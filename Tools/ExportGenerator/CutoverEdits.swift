@@ -25,7 +25,8 @@ public struct CutoverEdits {
         let others = try files.filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json")) && $0 != "contacts.csv" }
             .map { try String(contentsOf: export.appendingPathComponent($0), encoding: .utf8) }
             .joined()
-        removed = contacts.ids.reversed().first { !others.contains($0) }!
+        let removed = contacts.ids.reversed().first { !others.contains($0) }!
+        self.removed = removed
         let kept = contacts.ids.filter { $0 != removed }
         (retitled, conflicted, moved) = (kept[0], kept[1], kept[2])
 
@@ -56,8 +57,10 @@ public struct CutoverEdits {
         let source = attachments.ids[0]
         let path = attachments.value(source, "Path")
         let newPath = path.replacingOccurrences(of: source, with: newAttachment)
+        // The listed path is relative to files/ in generated exports.
+        let folder = export.appendingPathComponent(Attachments.filesDirectory)
         try FileManager.default.copyItem(
-            at: export.appendingPathComponent(path), to: export.appendingPathComponent(newPath))
+            at: folder.appendingPathComponent(path), to: folder.appendingPathComponent(newPath))
         attachments.copy(
             source,
             with: ["Attachment ID": newAttachment, "Path": newPath, "Parent Type": "Contact", "Parent ID": newContact])

@@ -15,6 +15,11 @@ public struct PendingUpdate: Sendable {
 public struct GoneRecord: Sendable, Equatable {
     public var sourceId: String
     public var twentyId: String
+
+    public init(sourceId: String, twentyId: String) {
+        self.sourceId = sourceId
+        self.twentyId = twentyId
+    }
 }
 
 extension Ledger {

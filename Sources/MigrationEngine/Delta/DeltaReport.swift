@@ -64,50 +64,49 @@ public enum DeltaReport {
     }
 
     public static func json(_ summary: DeltaSummary, snapshot: Int, runId: String) -> JSONValue {
-        func gone(_ records: [GoneRecord]) -> JSONValue {
-            .array(records.map { ["sourceId": .string($0.sourceId), "twentyId": .string($0.twentyId)] })
+        var created: [String: JSONValue] = [:]
+        for object in summary.created.objects { created[object.sourceObject] = .integer(Int64(object.counts.written)) }
+        var changed: [String: JSONValue] = [:]
+        for (source, counts) in summary.changed {
+            changed[source] = .object([
+                "updated": .integer(Int64(counts.updated)), "unchanged": .integer(Int64(counts.unchanged)),
+                "refused": .integer(Int64(counts.refused)), "goneFromTwenty": gone(counts.goneFromTwenty),
+            ])
         }
-        return [
-            "runId": .string(runId),
-            "snapshot": .integer(Int64(snapshot)),
-            "created": .object(
-                Dictionary(
-                    summary.created.objects.map { ($0.sourceObject, JSONValue.integer(Int64($0.counts.written))) },
-                    uniquingKeysWith: { a, _ in a })),
-            "changed": .object(
-                summary.changed.mapValues { counts in
-                    [
-                        "updated": .integer(Int64(counts.updated)), "unchanged": .integer(Int64(counts.unchanged)),
-                        "refused": .integer(Int64(counts.refused)), "goneFromTwenty": gone(counts.goneFromTwenty),
-                    ]
-                }),
-            "conflicts": .array(
-                summary.conflicts.map { record in
-                    [
-                        "object": .string(record.object), "sourceObject": .string(record.sourceObject),
-                        "sourceId": .string(record.sourceId), "twentyId": .string(record.twentyId),
-                        "fields": .array(
-                            record.fields.map { field in
-                                [
-                                    "field": .string(field.field), "ours": field.ours ?? .null,
-                                    "source": field.source ?? .null, "twenty": field.twenty ?? .null,
-                                    "resolution": .string(field.resolution.rawValue),
-                                ]
-                            }),
-                    ]
-                }),
-            "removed": .array(
-                summary.removed.map { removed in
-                    [
-                        "sourceObject": .string(removed.sourceObject), "object": .string(removed.object),
-                        "records": gone(removed.records), "deleted": .integer(Int64(removed.deleted)),
-                        "alreadyGone": gone(removed.alreadyGone),
-                    ]
-                }),
-            "remapTouched": .object(
-                summary.remapTouched.mapValues { .object($0.mapValues { .integer(Int64($0)) }) }),
-            "attachmentsNotUpdated": .integer(Int64(summary.attachmentsNotUpdated)),
-        ]
+        let conflicts: [JSONValue] = summary.conflicts.map(conflict)
+        let removed: [JSONValue] = summary.removed.map { removed in
+            .object([
+                "sourceObject": .string(removed.sourceObject), "object": .string(removed.object),
+                "records": gone(removed.records), "deleted": .integer(Int64(removed.deleted)),
+                "alreadyGone": gone(removed.alreadyGone),
+            ])
+        }
+        var remap: [String: JSONValue] = [:]
+        for (source, fields) in summary.remapTouched {
+            remap[source] = .object(fields.mapValues { JSONValue.integer(Int64($0)) })
+        }
+        return .object([
+            "runId": .string(runId), "snapshot": .integer(Int64(snapshot)), "created": .object(created),
+            "changed": .object(changed), "conflicts": .array(conflicts), "removed": .array(removed),
+            "remapTouched": .object(remap), "attachmentsNotUpdated": .integer(Int64(summary.attachmentsNotUpdated)),
+        ])
+    }
+
+    static func conflict(_ record: RecordConflicts) -> JSONValue {
+        let fields: [JSONValue] = record.fields.map { field in
+            .object([
+                "field": .string(field.field), "ours": field.ours ?? .null, "source": field.source ?? .null,
+                "twenty": field.twenty ?? .null, "resolution": .string(field.resolution.rawValue),
+            ])
+        }
+        return .object([
+            "object": .string(record.object), "sourceObject": .string(record.sourceObject),
+            "sourceId": .string(record.sourceId), "twentyId": .string(record.twentyId), "fields": .array(fields),
+        ])
+    }
+
+    static func gone(_ records: [GoneRecord]) -> JSONValue {
+        .array(records.map { .object(["sourceId": .string($0.sourceId), "twentyId": .string($0.twentyId)]) })
     }
 
     static func text(_ value: JSONValue?) -> String {
