@@ -1,5 +1,6 @@
 import ExportGenerator
 import Foundation
+import SQLite
 import Testing
 
 /// `crm-migrate delta` as a person runs it during the cutover: a new export with adds, edits and a removal after
@@ -21,11 +22,12 @@ struct DeltaCommandTests {
     static func migrateAndEdit(_ copy: PreparedMigration.Copy, _ edits: CutoverEdits) async throws {
         let run = try copy.run()
         #expect(run.status == 0 || run.status == 2, "\(run.stderr)")
-        let (_, found) = try await copy.sandbox.send(
-            "GET", "rest/people?filter=allegoryId%5Beq%5D%3A\(edits.conflicted)")
-        let people = try JSONSerialization.jsonObject(with: found) as? [String: Any]
-        let list = ((people?["data"] as? [String: Any])?["people"] as? [[String: Any]]) ?? []
-        let id = try #require(list.first?["id"] as? String)
+        let ledger = try Database(path: copy.project.appendingPathComponent("ledger.sqlite").path, mode: .readOnly)
+        let id = try #require(
+            try ledger.query(
+                "SELECT twenty_id FROM twenty_records WHERE object = 'person' AND source_id = ?",
+                [.text(edits.conflicted)]
+            ) { $0.string(0) }.first ?? nil)
         let (status, _) = try await copy.sandbox.send(
             "PATCH", "rest/people/\(id)", json: #"{"jobTitle":"\#(twentyEdit)"}"#)
         #expect(status == 200)
