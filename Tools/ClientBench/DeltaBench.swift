@@ -50,7 +50,7 @@ struct DeltaBench: AsyncParsableCommand {
         print("  changed \(changed) contacts' job title (every \(every)th)")
 
         for pass in ["first delta", "same export again"] {
-            let ledger = try prepared.opened.openLedger(.write)
+            let ledger = prepared.ledger
             clock = Laps()
             _ = try Snapshotter(ledger: ledger, layout: try ExportLayout(root: prepared.export)).run()
             let snapshotSeconds = clock.lap()
