@@ -302,7 +302,7 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite",
+                "crm-migrate", "ledger-bench", "generate-export", "Ledger", "SQLite", "ExportGenerator",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
     ]

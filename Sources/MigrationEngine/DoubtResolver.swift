@@ -25,6 +25,11 @@ struct DoubtResolver {
                 settled.intents += 1
                 continue
             }
+            if request.op == .destroy {
+                settled.held += try await settleDestroy(request, intentSeq: intent.seq, target: target)
+                settled.intents += 1
+                continue
+            }
             guard request.op == .create || request.op == .update else { continue }
             let ids = request.items.map(\.twentyId)
             let readBack = ReadBack(client: client)
@@ -73,6 +78,22 @@ struct DoubtResolver {
             settled.held += held.count
         }
         return settled
+    }
+
+    /// A destroy (a delta's `--propagate-deletes`) took effect for the ids Twenty no longer holds; the others stay
+    /// for the next delta to delete.
+    private func settleDestroy(_ request: WriteRequested, intentSeq: Int64, target: WriteTarget) async throws -> Int {
+        let ids = request.items.map(\.twentyId)
+        let held = try await ReadBack(client: client).heldIds(ids, in: target, pageSize: workspace.batchMaximum)
+        let gone = request.items.filter { !held.contains($0.twentyId) }
+        try ledger.append(
+            [
+                .intentResolved(
+                    IntentResolved(
+                        kind: .write, intentId: request.batchId, intentSeq: intentSeq, object: target.object,
+                        held: gone.map(\.twentyId), absent: ids.filter(held.contains)))
+            ] + gone.map { SourceDeletions.outcome($0, batchId: request.batchId, target: target) })
+        return gone.count
     }
 
     /// A merge in doubt is sent again: setting the same fields twice is the same as once, and the before-image in

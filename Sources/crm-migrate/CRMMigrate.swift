@@ -25,6 +25,7 @@ struct CRMMigrate: AsyncParsableCommand {
             TransformCommand.self,
             SampleCommand.self,
             RunCommand.self,
+            DeltaCommand.self,
             ReconcileCommand.self,
             RollbackCommand.self,
             ReportCommand.self,

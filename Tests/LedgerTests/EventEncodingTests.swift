@@ -107,6 +107,13 @@ struct EventEncodingTests {
                     size: 3, sha256: "ab", values: ["file": [["fileId": "f", "label": "a.pdf"]]])),
             .fileUploadFailed(
                 FileUploadFailed(uploadId: "u", sourceObject: "attachments", sourceId: "A1", sent: true, error: "413")),
+            .deltaSettled(
+                DeltaSettled(
+                    object: "person", sourceObject: "contacts", sourceId: "C1", twentyId: "t", sent: ["city"],
+                    conflicts: [
+                        FieldConflict(
+                            field: "jobTitle", ours: "CEO", source: "CTO", twenty: "Founder", resolution: .twenty)
+                    ])),
         ]
         for event in samples {
             let bytes = try CanonicalJSONEncoder().encode(event.payload)

@@ -9,6 +9,6 @@ struct ClientBench: AsyncParsableCommand {
         abstract: "Measure the Twenty client: its own cost per request, its pacing, and prepare's requests.",
         subcommands: [
             OverheadBench.self, PacingBench.self, PrepareBench.self, RunBench.self, RollbackBench.self,
-            ReconcileBench.self,
+            ReconcileBench.self, DeltaBench.self,
         ])
 }

@@ -32,6 +32,10 @@ final class CountingTransport: HTTPTransport {
         answers.withLock { $0.append((seconds, status)) }
     }
 
+    /// Requests so far by method and kind (`GET records`, `POST metadata`, ...): subtract two readings to count a
+    /// step's own requests.
+    var counted: [String: Int] { counts.withLock { $0 } }
+
     /// Every answer so far: seconds since the transport was made, and the status (0: none came).
     var log: [(seconds: Double, status: Int)] { answers.withLock { $0 } }
 

@@ -37,6 +37,9 @@ public struct FieldMapping: Sendable, Equatable {
     /// For `.reference` to an object: how the values name their records when not by id (`name`, `email`,
     /// `domain`): a deal's `Account Name` holds company names, resolved against the companies' label column.
     public var matchBy: String?
+    /// Who wins when a delta finds this field changed in the source and edited in Twenty (`onConflict`); nil reports
+    /// the conflict and keeps Twenty's edit unless the delta is told to overwrite.
+    public var onConflict: ConflictRule?
 
     public init(
         column: String, target: String?, transform: Transform, confidence: Double, reasons: [String],

@@ -116,7 +116,7 @@ public struct MapYAMLReader {
     static let fieldKeys = [
         "column", "target", "transform", "confidence", "format", "decimalSeparator", "separator", "references",
         "matchBy",
-        "values", "newField", "reasons",
+        "values", "newField", "reasons", "onConflict",
     ]
 
     mutating func object(_ node: Node, collisionDefault: CollisionPolicy, _ objectLines: inout MapLines.ObjectLines)
@@ -199,6 +199,9 @@ public struct MapYAMLReader {
         field.separator = table["separator"].flatMap { optionalScalar($0, subject + ".separator") }
         field.references = table["references"].flatMap { optionalScalar($0, subject + ".references") }
         field.matchBy = table["matchBy"].flatMap { optionalScalar($0, subject + ".matchBy") }
+        if let rule = table["onConflict"], optionalScalar(rule, subject + ".onConflict") != nil {
+            field.onConflict = choice(rule, subject + ".onConflict", ConflictRule.twenty)
+        }
         if let values = table["values"] {
             for item in items(values, subject + ".values") {
                 let (mapping, itemLine) = valueMapping(item, subject + ".values")

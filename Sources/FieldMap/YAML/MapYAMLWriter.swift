@@ -32,6 +32,8 @@ public enum MapYAMLWriter {
         "onCollision (per object) merge|skip|fail: what to do with a record whose unique value (email, domain) a",
         "record already in the workspace holds: merge updates that record with the fields we send (rollback restores",
         "them), skip leaves it as is and links children to it, fail refuses ours. A soft-deleted one always refuses.",
+        "onConflict (per field) source|twenty: who wins when `crm-migrate delta` finds a field changed in the export",
+        "and edited in Twenty since the migration wrote it; without it the edit in Twenty stays and is reported.",
         "Check it:   crm-migrate map review --project DIR   (sample values before and after transforming)",
         "Confirm it: crm-migrate map confirm --project DIR --by YOUR_NAME",
         "Nothing is written to Twenty until this exact file is confirmed; any later edit needs a new confirmation.",
@@ -112,6 +114,7 @@ public enum MapYAMLWriter {
         if let separator = field.separator { pairs.append(("separator", text(separator))) }
         if let references = field.references { pairs.append(("references", text(references))) }
         if let matchBy = field.matchBy { pairs.append(("matchBy", text(matchBy))) }
+        if let rule = field.onConflict { pairs.append(("onConflict", plain(rule.rawValue))) }
         if !field.values.isEmpty { pairs.append(("values", sequence(field.values.map(valueMapping)))) }
         if let new = field.newField { pairs.append(("newField", newField(new))) }
         pairs.append(("reasons", sequence(field.reasons.map(text))))

@@ -41,6 +41,7 @@ public enum EventType: String, CaseIterable, Codable, Sendable {
     case fileUploadRequested = "file.upload.requested"
     case fileUploaded = "file.uploaded"
     case fileUploadFailed = "file.upload.failed"
+    case deltaSettled = "delta.settled"
 }
 
 /// The typed payload of one event type.

@@ -41,6 +41,7 @@ public enum LedgerEvent: Sendable, Equatable {
     case fileUploadRequested(FileUploadRequested)
     case fileUploaded(FileUploaded)
     case fileUploadFailed(FileUploadFailed)
+    case deltaSettled(DeltaSettled)
 
     public var payload: any EventPayload {
         switch self {
@@ -82,6 +83,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .fileUploadRequested(let p): p
         case .fileUploaded(let p): p
         case .fileUploadFailed(let p): p
+        case .deltaSettled(let p): p
         }
     }
 
@@ -135,6 +137,7 @@ public enum LedgerEvent: Sendable, Equatable {
         case .fileUploadRequested: return .fileUploadRequested(try d(FileUploadRequested.self))
         case .fileUploaded: return .fileUploaded(try d(FileUploaded.self))
         case .fileUploadFailed: return .fileUploadFailed(try d(FileUploadFailed.self))
+        case .deltaSettled: return .deltaSettled(try d(DeltaSettled.self))
         }
     }
 }

@@ -9,7 +9,7 @@ struct ConservationProjection: Projection {
     let tables = [(name: "source_dispositions", orderBy: "object, source_id")]
     let interests: Set<EventType> = [
         .recordTransformed, .recordRejected, .recordExcluded, .recordCreated, .recordUpdated, .writeFailed,
-        .rollbackCompensated,
+        .rollbackCompensated, .deltaSettled,
     ]
 
     func apply(_ folded: FoldedEvent, in db: Database) throws {
@@ -26,6 +26,13 @@ struct ConservationProjection: Projection {
             try put(
                 db, payload.string("sourceObject") ?? folded.object, folded.sourceId, "written", folded.twentyId,
                 folded.seq)
+        case .deltaSettled:
+            // A changed record the delta decided is written (Twenty holds it, some fields perhaps Twenty's own edits);
+            // one gone from Twenty since is left out, not re-created.
+            let gone = payload.bool("goneFromTwenty") == true
+            try put(
+                db, payload.string("sourceObject") ?? folded.object, folded.sourceId, gone ? "excluded" : "written",
+                gone ? nil : folded.twentyId, folded.seq)
         case .writeFailed:
             // A refusal that retrying cannot change takes the record out of pending; a retryable one leaves it there.
             guard payload.bool("retryable") == false else { return }

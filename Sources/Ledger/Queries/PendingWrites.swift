@@ -60,11 +60,19 @@ extension Ledger {
         try forEachTransform(sourceObject: sourceObject, sql: Self.writtenSQL, body)
     }
 
+    /// A pending record whose id Twenty already holds (the source changed after it was written, or the map did):
+    /// creating it again would meet our own record, so it is an update, which only a delta sends.
+    static let heldInTwenty = """
+        EXISTS (SELECT 1 FROM twenty_records h WHERE h.object = json_extract(e.payload, '$.targetObject')
+            AND h.twenty_id = json_extract(e.payload, '$.values.id'))
+        """
+
     static let pendingSQL = """
         SELECT d.source_id, e.seq, e.payload FROM source_dispositions d
         JOIN events e ON e.seq = d.seq
         JOIN source_records r ON r.object = d.object AND r.source_id = d.source_id AND r.content_hash IS NOT NULL
         WHERE d.object = ? AND d.disposition = 'transformed' AND e.type = 'record.transformed'
+            AND NOT \(heldInTwenty)
         ORDER BY d.seq
         """
 
@@ -73,6 +81,7 @@ extension Ledger {
         JOIN events e ON e.seq = d.seq
         JOIN source_records r ON r.object = d.object AND r.source_id = d.source_id AND r.content_hash IS NOT NULL
         WHERE d.object = ?1 AND d.disposition = 'transformed' AND e.type = 'record.transformed' AND d.seq > ?2
+            AND NOT \(heldInTwenty)
         ORDER BY d.seq LIMIT ?3
         """
 
@@ -86,7 +95,7 @@ extension Ledger {
         ORDER BY d.seq
         """
 
-    private func forEachTransform(
+    func forEachTransform(
         sourceObject: String, sql: String, extra: [SQLValue?] = [], _ body: (PendingWrite) throws -> Void
     ) throws {
         try db.prepare(sql).forEachRow([.text(sourceObject)] + extra) { row in

@@ -10,8 +10,7 @@ struct LedgerCommand: ParsableCommand {
             the derived projection tables, never an event), and never block a running migration.
             """,
         subcommands: [
-            LogCommand.self, ShowCommand.self, HistoryCommand.self, VerifyCommand.self, RebuildCommand.self,
-            StatsCommand.self,
-            StatusCommand.self,
+            StatusCommand.self, LogCommand.self, ShowCommand.self, HistoryCommand.self, LedgerDeltaCommand.self,
+            StatsCommand.self, VerifyCommand.self, RebuildCommand.self,
         ])
 }
