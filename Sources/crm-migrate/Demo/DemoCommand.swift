@@ -1,6 +1,8 @@
 import ArgumentParser
 import ExportGenerator
 import Foundation
+import Ledger
+import RecordTransform
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
             Needs nothing but this tool. Starts the Twenty sandbox on a free loopback port, generates an Allegory \
             export with planted defects, and runs the whole migration with the commands an operator types: init, \
             snapshot, audit, map propose and confirm, prepare, transform, sample and its approval, run, reconcile, \
-            and rollback, printing each command and its output. It ends by comparing the workspace with its state \
+            a cutover (edits in Allegory and one in Twenty) picked up by delta with its conflict, reconcile, and \
+            rollback, printing each command and its output. It ends by comparing the workspace with its state \
             before prepare (they must be equal after the rollback) and lists the reports and the ledger to read. \
             Exit status: 0 when every step did what it should and the rollback restored the workspace, 1 otherwise.
             """)
@@ -50,7 +53,7 @@ struct DemoCommand: AsyncParsableCommand {
         setenv("TWENTY_API_KEY", sandbox.apiKey, 1)
         let before = try await sandbox.contentDigest()
 
-        let outcome = await runSteps(steps(project: project, export: export, twenty: sandbox.url), in: root)
+        let outcome = await runSteps(steps(project: project, export: export, sandbox: sandbox), in: root)
         let after = try? await sandbox.contentDigest()
         await sandbox.stop()
 
@@ -75,28 +78,60 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// The migration, command by command, as the README walks through it.
-    private func steps(project: URL, export: URL, twenty: String) -> [DemoStep] {
+    private func steps(project: URL, export: URL, sandbox: DemoSandbox) -> [DemoStep] {
         let p = ["--project", project.path]
-        let t = ["--twenty", twenty, "--rate-limit", String(DemoSandbox.requestsPerMinute)]
+        let t = ["--twenty", sandbox.url, "--rate-limit", String(DemoSandbox.requestsPerMinute)]
+        let cutover = export.deletingLastPathComponent().appendingPathComponent("export-cutover")
         return [
-            DemoStep(
-                title: "Create the migration project", arguments: ["init", project.path, "--name", "Demo migration"]),
-            DemoStep(
-                title: "Snapshot the export into the ledger", arguments: ["snapshot"] + p + ["--export", export.path]),
+            DemoStep(title: "Create the migration project", arguments: ["init", project.path, "--name", "Demo migration"]),
+            DemoStep(title: "Snapshot the export into the ledger", arguments: ["snapshot"] + p + ["--export", export.path]),
             DemoStep(title: "Audit: counts, data quality, exclusions, a migration plan", arguments: ["audit"] + p),
             DemoStep(title: "Propose the field map", arguments: ["map", "propose"] + p),
+            DemoStep(title: "A person confirms the map", arguments: ["map", "confirm"] + p + ["--by", "Demo Operator"]),
             DemoStep(
-                title: "A person confirms the map", arguments: ["map", "confirm"] + p + ["--by", "Demo Operator"]),
+                title: "The rebuild reference for the workflows that cannot move", arguments: ["report", "workflows"] + p),
             DemoStep(title: "Prepare the workspace: fields, objects, options", arguments: ["prepare"] + p + t),
             DemoStep(title: "Transform every record under the confirmed map", arguments: ["transform"] + p + t),
             DemoStep(title: "Sample migration with its field-level diff", arguments: ["sample"] + p + t),
             DemoStep(
-                title: "A person approves the sample",
-                arguments: ["sample"] + p + t + ["--approve", "--by", "Demo Operator"]),
+                title: "A person approves the sample", arguments: ["sample"] + p + t + ["--approve", "--by", "Demo Operator"]),
             DemoStep(title: "The full run, in dependency order", arguments: ["run"] + p + t, accepted: [0, 2]),
+            DemoStep(title: "Cutover: work goes on in Allegory, and someone edits a record in Twenty") {
+                try await Self.cutover(export: export, into: cutover, project: project, sandbox: sandbox)
+            },
+            DemoStep(
+                title: "Delta: what changed in Allegory since, with the conflict", arguments: ["delta"] + p + t + ["--export", cutover.path]),
             DemoStep(title: "Reconcile: the source, the ledger and Twenty agree", arguments: ["reconcile"] + p + t),
             DemoStep(
-                title: "Roll back everything the project wrote", arguments: ["rollback"] + p + t + ["--all", "--yes"]),
+                title: "Roll back everything the project wrote; the record edited in Twenty is kept",
+                arguments: ["rollback"] + p + t + ["--all", "--yes"], accepted: [2]),
+            DemoStep(
+                title: "Roll back that record too, edit and all",
+                arguments: ["rollback"] + p + t + ["--all", "--yes", "--force"]),
+        ]
+    }
+
+    /// The people's part of the cutover: a copy of the export as Allegory holds it a day later (a title changed,
+    /// a contact moved to a new company, a new company, contact and attachment, a contact deleted), and in Twenty
+    /// someone changing the title of a contact whose title also changed in Allegory: the conflict delta reports.
+    private static func cutover(export: URL, into cutover: URL, project: URL, sandbox: DemoSandbox) async throws
+        -> [String]
+    {
+        try FileManager.default.copyItem(at: export, to: cutover)
+        let edits = try CutoverEdits(export: cutover)
+        let projectId = try Project.open(at: project).settings.projectId
+        let person = RecordIdentity(projectId: projectId).id(object: "contacts", sourceId: edits.conflicted)
+        let editedInTwenty = "VP Customer Success"
+        try await sandbox.edit("people", id: person, values: ["jobTitle": .string(editedInTwenty)])
+        return [
+            "In Allegory (\(cutover.lastPathComponent)/):",
+            "  \(edits.retitled) job title -> \"\(CutoverEdits.title)\"",
+            "  \(edits.conflicted) job title -> \"\(CutoverEdits.conflictingTitle)\"",
+            "  \(edits.moved) moved to the new company \(edits.newCompany)",
+            "  new: company \(edits.newCompany), contact \(edits.newContact), attachment \(edits.newAttachment)",
+            "  deleted: contact \(edits.removed)",
+            "In Twenty:",
+            "  \(edits.conflicted) (person \(person.prefix(8))...) job title -> \"\(editedInTwenty)\"",
         ]
     }
 

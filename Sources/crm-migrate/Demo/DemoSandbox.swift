@@ -41,6 +41,19 @@ struct DemoSandbox {
         return digest
     }
 
+    /// Changes a record as a person would in Twenty's app (through the engine, as the app's own writes bypass the
+    /// API's rate limit).
+    func edit(_ plural: String, id: String, values: JSONValue) async throws {
+        let request = SandboxRequest(
+            method: "PATCH", path: "/rest/\(plural)/\(id)", headers: ["authorization": "Bearer \(apiKey)"],
+            body: CanonicalJSON.bytes(values))
+        let response = await engine.handle(request)
+        guard (200..<300).contains(response.status) else {
+            throw UserFacingError(
+                "the sandbox refused the edit of \(plural)/\(id): \(String(decoding: response.body, as: UTF8.self))")
+        }
+    }
+
     /// A control call answered by the engine directly: no HTTP, no rate limit.
     private func control(_ method: String, _ name: String, body: JSONValue? = nil) async throws -> JSONValue {
         let request = SandboxRequest(
