@@ -97,7 +97,7 @@ struct RollbackCompensationTests {
             object.fields.first { $0.name == field }?.options?.map(\.value).first { !earlier.contains($0) })
         // Someone creates a record in Twenty with the option the migration added; no run, so it is the only record.
         let created = try await rig.client.send(
-            "POST", "rest/\(object.namePlural)", body: .object(["name": "Made in Twenty", field: .string(added)]))
+            "POST", "rest/\(object.namePlural)", body: .object([field: .string(added)]))
         let id = try #require(created.json["data"]?.objectValue?.values.first?["id"]?.stringValue)
 
         let summary = try await rollback(rig, ledger)
