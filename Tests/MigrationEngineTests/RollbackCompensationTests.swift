@@ -111,9 +111,9 @@ struct RollbackCompensationTests {
 
         let forced = try await rollback(rig, ledger, force: true)
         #expect(forced.kept.isEmpty && forced.failed == 0 && forced.compensated == 1, "\(forced)")
-        let options = try await rig.client.describeWorkspace().object(inverse.object)?.fields
+        let options =
+            try await rig.client.describeWorkspace().object(inverse.object)?.fields
             .first { $0.name == field }?.options?.map(\.value) ?? []
         #expect(Set(options) == earlier)
     }
 }
-

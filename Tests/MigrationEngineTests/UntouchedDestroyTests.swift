@@ -129,7 +129,9 @@ struct UntouchedDestroyTests {
         #expect(requested.first?.items.map(\.compensation.twentyId).contains(future) == false)
     }
 
-    @Test("the conditional destroy of a full batch of 200 from two write batches fits well under Node's 16 KB header limit")
+    @Test(
+        "the conditional destroy of a full batch of 200 from two write batches fits well under Node's 16 KB header limit"
+    )
     func filterLength() async throws {
         let rig = try await MigrationRig(contacts: 4, clean: true)
         let written = try await write(rig, people: 200, writeBatch: 150)

@@ -148,7 +148,8 @@ import Testing
                 + #"{"id":"\#(ids[1])","name":"b","updatedAt":"2019-05-02T10:00:00.250Z"}]"#)
         _ = try await sandbox.send(
             "POST", "/rest/batch/companies",
-            json: #"[{"id":"\#(ids[2])","name":"c","updatedAt":"2020-01-01T00:00:00Z"},{"id":"\#(ids[3])","name":"d"}]"#)
+            json: #"[{"id":"\#(ids[2])","name":"c","updatedAt":"2020-01-01T00:00:00Z"},{"id":"\#(ids[3])","name":"d"}]"#
+        )
         // Someone edits b: Twenty dates the edit now, after both bounds.
         _ = try await sandbox.send("PATCH", "/rest/companies/\(ids[1])", json: #"{"name":"b2"}"#)
         let now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(60))
