@@ -70,11 +70,11 @@ public final class RecordWriter {
                         upsert: false, items: items))
             ])?.lowerBound ?? 0
         do {
-            _ = try await client.send(
+            let answer = try await client.send(
                 "POST", "rest/batch/\(target.plural)", body: .array(batch.map(\.values)),
                 context: batch.count == 1 ? Self.context(batch[0], target) : nil)
             try afterCall(batches)
-            try recordCreated(batch, batchId: batchId, target: target)
+            try recordCreated(batch, batchId: batchId, target: target, dated: Self.updatedAts(in: answer.json))
             return WriteCounts(written: batch.count)
         } catch let error as TwentyError {
             switch error.kind {
@@ -159,15 +159,29 @@ public final class RecordWriter {
         ])
     }
 
-    private func recordCreated(_ records: [PendingWrite], batchId: String, target: WriteTarget) throws {
+    /// `dated`: the `updatedAt` Twenty answered per id, kept so rollback can tell an untouched record by it.
+    private func recordCreated(
+        _ records: [PendingWrite], batchId: String, target: WriteTarget, dated: [String: String] = [:]
+    ) throws {
         guard !records.isEmpty else { return }
         try ledger.append(
             records.map { record in
                 .recordCreated(
                     RecordCreated(
                         batchId: batchId, object: target.object, sourceObject: target.sourceObject,
-                        sourceId: record.sourceId, twentyId: record.twentyId ?? "", values: record.values))
+                        sourceId: record.sourceId, twentyId: record.twentyId ?? "", values: record.values,
+                        heldUpdatedAt: dated[record.twentyId ?? ""]))
             })
+    }
+
+    /// The `updatedAt` of each record in a batch create's answer (`{"data":{"createCompanies":[...]}}`), by id.
+    static func updatedAts(in answer: JSONValue) -> [String: String] {
+        var dated: [String: String] = [:]
+        for record in AnswerRecords.all(in: answer) {
+            guard let id = record["id"]?.stringValue, let at = record["updatedAt"]?.stringValue else { continue }
+            dated[id] = at
+        }
+        return dated
     }
 
     /// The unique values a duplicate could be about, so Twenty's refusal names them.

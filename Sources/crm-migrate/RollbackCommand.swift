@@ -15,8 +15,10 @@ struct RollbackCommand: AsyncParsableCommand {
             removes the fields and objects `prepare` added, restoring option lists exactly. Scope: --run ID (one \
             run's writes), --object NAME (one Twenty object, singular name such as person), or --all (the default).
 
-            Each record is read back first: one someone changed in Twenty since the tool wrote it is kept and \
-            listed (--force undoes it anyway). On a terminal it shows what it will do and asks; --yes answers for \
+            A record the tool created goes in one destroy per batch that matches it only while Twenty's \
+            updatedAt shows nobody wrote it since; any other record is read back first: one someone changed in \
+            Twenty since the tool wrote it is kept and listed, and so is an option the tool added to a select \
+            field that records in Twenty now hold (--force undoes them anyway). On a terminal it shows what it will do and asks; --yes answers for \
             scripts; --dry-run only shows. Each batch is an intent in the ledger before the call and an outcome \
             after, so a stopped rollback run again first reads back what was in doubt, then goes on. Refused \
             against a workspace other than the project's. Exit status: 0 done, 2 done with records kept or \
@@ -87,7 +89,8 @@ struct RollbackCommand: AsyncParsableCommand {
             }
             for kept in summary.kept {
                 let what = kept.fields.isEmpty ? "" : " (\(kept.fields.joined(separator: ", ")))"
-                print("kept \(kept.compensation.object) \(kept.compensation.twentyId ?? ""): \(kept.reason)\(what)")
+                let name = kept.compensation.twentyId ?? kept.compensation.schema?.field ?? ""
+                print("kept \(kept.compensation.object) \(name): \(kept.reason)\(what)")
             }
             for failure in summary.failures { print("refused: \(failure)") }
             print("\(summary.requests) requests to Twenty")

@@ -17,19 +17,29 @@ final class RigReplica {
     let project: Project
     let engine: SandboxEngine
 
-    init(of rig: MigrationRig) throws {
+    convenience init(of rig: MigrationRig) throws {
+        try self.init(rig: rig, project: rig.project.directory, sandbox: rig.root.appendingPathComponent("sandbox"))
+    }
+
+    /// A copy of `other` as it stands now (after a run, say), to start many rollbacks from the same migrated state.
+    convenience init(copying other: RigReplica) throws {
+        try self.init(
+            rig: other.rig, project: other.project.directory, sandbox: other.root.appendingPathComponent("sandbox"))
+    }
+
+    private init(rig: MigrationRig, project projectDirectory: URL, sandbox sandboxDirectory: URL) throws {
         self.rig = rig
         root = FileManager.default.temporaryDirectory.appendingPathComponent("replica-\(UUID())")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        // The project's ledger is closed (no handle outlives the rig's setup), so its files copy as they are.
+        // The project's ledger is closed (no handle outlives a command), so its files copy as they are.
         let projectCopy = root.appendingPathComponent("project")
-        try FileManager.default.copyItem(at: rig.project.directory, to: projectCopy)
+        try FileManager.default.copyItem(at: projectDirectory, to: projectCopy)
         project = try Project.open(at: projectCopy)
-        // The rig's sandbox engine is still open: `VACUUM INTO` copies its database consistently, WAL included.
+        // The source's sandbox engine is still open: `VACUUM INTO` copies its database consistently, WAL included.
         let sandboxCopy = root.appendingPathComponent("sandbox")
         try FileManager.default.createDirectory(at: sandboxCopy, withIntermediateDirectories: true)
         let source = try Database(
-            path: rig.root.appendingPathComponent("sandbox/sandbox.sqlite").path, mode: .readOnly)
+            path: sandboxDirectory.appendingPathComponent("sandbox.sqlite").path, mode: .readOnly)
         try source.run("VACUUM INTO ?", [.text(sandboxCopy.appendingPathComponent("sandbox.sqlite").path)])
         engine = try SandboxEngine(dataDirectory: sandboxCopy.path, options: SandboxOptions())
     }

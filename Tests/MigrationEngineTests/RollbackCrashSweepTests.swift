@@ -60,4 +60,36 @@ struct RollbackCrashSweepTests {
             #expect(try ledger.inverseStream().isEmpty, "crashed \(crash.point)")
         }
     }
+
+    @Test(
+        "a rollback crashed right after any one of its ledger appends, then run again, leaves the workspace as it was before prepare, nothing in doubt, every source record pending again"
+    )
+    func everyAppend() async throws {
+        let rig = try await MigrationRig(
+            contacts: CrashMatrixTests.smallExport.contacts, seed: CrashMatrixTests.smallExport.seed, clean: true)
+        let before = WorkspaceState.comparable(rig.stateBeforePrepare)
+        // One run, copied for each point: every rollback starts from the same migrated workspace and ledger.
+        let migrated = try RigReplica(of: rig)
+        #expect(try await migrated.run())
+        let counter = InProcessCrash(.never)
+        #expect(try await RigReplica(copying: migrated).rollBack(crash: counter))
+        let points = counter.appends
+        #expect(points > 20, "too few appends to sweep: \(points)")
+
+        for k in 1...points {
+            let replica = try RigReplica(copying: migrated)
+            let crash = InProcessCrash(.afterAppend(k))
+            #expect(try await !replica.rollBack(crash: crash), "the rollback did not crash \(crash.point)")
+            #expect(try await replica.rollBack(), "the rollback after the crash \(crash.point) did not complete")
+            let after = WorkspaceState.comparable(try await replica.client().get("_sandbox/state"))
+            let differences = WorkspaceState.differences(before, after)
+            #expect(differences.isEmpty, "crashed \(crash.point): \(differences.prefix(3))")
+            let ledger = try replica.ledger()
+            #expect(try ledger.intentsInDoubt().isEmpty, "crashed \(crash.point)")
+            #expect(try ledger.inverseStream().isEmpty, "crashed \(crash.point)")
+            for row in try ledger.conservation() {
+                #expect(row.written == 0 && row.balances, "crashed \(crash.point): \(row)")
+            }
+        }
+    }
 }

@@ -134,6 +134,39 @@ import Testing
         #expect(try await s.send("GET", "/rest/companies").body["totalCount"] == 3)
         #expect(try await s.send("DELETE", "/rest/companies").status == 400)
     }
+
+    @Test(
+        "a destroy filtered by ids and an updatedAt bound per group takes only the records not written since, and answers their ids"
+    )
+    func destroyByIdsAndUpdatedAt() async throws {
+        let sandbox = try Sandbox()
+        let ids = (1...4).map { "00000000-0000-4000-8000-00000000000\($0)" }
+        // Two write batches, dated as a migration dates them: the source's updatedAt, kept on create.
+        _ = try await sandbox.send(
+            "POST", "/rest/batch/companies",
+            json: #"[{"id":"\#(ids[0])","name":"a","updatedAt":"2019-05-01T10:00:00Z"},"#
+                + #"{"id":"\#(ids[1])","name":"b","updatedAt":"2019-05-02T10:00:00.250Z"}]"#)
+        _ = try await sandbox.send(
+            "POST", "/rest/batch/companies",
+            json: #"[{"id":"\#(ids[2])","name":"c","updatedAt":"2020-01-01T00:00:00Z"},{"id":"\#(ids[3])","name":"d"}]"#
+        )
+        // Someone edits b: Twenty dates the edit now, after both bounds.
+        _ = try await sandbox.send("PATCH", "/rest/companies/\(ids[1])", json: #"{"name":"b2"}"#)
+        let now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(60))
+        let filter =
+            #"or(and(id[in]:["\#(ids[0])","\#(ids[1])"],updatedAt[lt]:"2019-05-02T10:00:00.251Z"),"#
+            + #"and(id[in]:["\#(ids[2])","\#(ids[3])"],updatedAt[lt]:"2020-01-01T00:00:00.001Z"))"#
+        let (status, body) = try await sandbox.send("DELETE", "/rest/companies?filter=" + q(filter))
+        #expect(status == 200, "\(body)")
+        let destroyed = (body["data", "deleteCompanies"]?.array ?? []).compactMap { $0["id"]?.stringValue }
+        // d was dated by the server at its write, after c's bound: spared, as a record read back would be.
+        #expect(Set(destroyed) == [ids[0], ids[2]])
+        let left = try await sandbox.send("GET", "/rest/companies?order_by=name").body["data", "companies"]?.array
+        #expect(left?.compactMap { $0["name"]?.stringValue } == ["b2", "d"])
+        let later = try await sandbox.send(
+            "DELETE", "/rest/companies?filter=" + q(#"id[in]:["\#(ids[3])"],updatedAt[lt]:"\#(now)""#))
+        #expect(later.body["data", "deleteCompanies"]?.array.count == 1)
+    }
 }
 
 /// The cursor the sandbox gives a record, to start a backwards walk from the last one seen.

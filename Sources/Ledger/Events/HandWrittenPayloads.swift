@@ -50,6 +50,7 @@ extension RecordCreated: CanonicalJSONWritable {
     public func writeCanonical(into out: inout [UInt8]) {
         writeObject(into: &out) { w in
             w.member("batchId", batchId)
+            w.member("heldUpdatedAt", heldUpdatedAt)
             w.member("object", object)
             w.member("sourceId", sourceId)
             w.member("sourceObject", sourceObject)

@@ -58,12 +58,19 @@ public struct RollbackRequested: EventPayload {
     public var object: String?
     /// Each mutation the batch undoes (its `seq`) with the compensation carried out.
     public var items: [CompensationItem]
+    /// A destroy sent with a condition: the filter sent, which matches only the items whose `updatedAt` Twenty
+    /// still holds as the tool's write left it. Twenty's answer lists what it destroyed; the other items are
+    /// settled by an `intent.resolved` (`absent`) and read back. Absent for an unconditional call.
+    public var filter: String?
 
-    public init(batchId: String, action: Compensation.Action, object: String, items: [CompensationItem]) {
+    public init(
+        batchId: String, action: Compensation.Action, object: String, items: [CompensationItem], filter: String? = nil
+    ) {
         self.batchId = batchId
         self.action = action
         self.object = object
         self.items = items
+        self.filter = filter
     }
 }
 

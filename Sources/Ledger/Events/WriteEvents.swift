@@ -84,10 +84,14 @@ public struct RecordCreated: EventPayload {
     public var sourceId: String?
     public var twentyId: String?
     public var values: JSONValue
+    /// The record's `updatedAt` as Twenty answered the create (its own clock): rollback destroys the record without
+    /// reading it back while Twenty still holds an `updatedAt` no later than its write batch's. Absent when the
+    /// outcome came from a read-back, and in ledgers written before it was recorded.
+    public var heldUpdatedAt: String?
 
     public init(
         batchId: String?, object: String, sourceObject: String? = nil, sourceId: String?, twentyId: String,
-        values: JSONValue
+        values: JSONValue, heldUpdatedAt: String? = nil
     ) {
         self.batchId = batchId
         self.object = object
@@ -95,6 +99,7 @@ public struct RecordCreated: EventPayload {
         self.sourceId = sourceId
         self.twentyId = twentyId
         self.values = values
+        self.heldUpdatedAt = heldUpdatedAt
     }
 }
 

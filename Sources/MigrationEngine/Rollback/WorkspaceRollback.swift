@@ -67,8 +67,18 @@ public final class WorkspaceRollback {
         return summary
     }
 
-    /// One batch: read back (edits are kept), intent, call, outcome.
+    /// One batch: records created by the tool and untouched since are destroyed by one conditional call
+    /// (`UntouchedDestroy`); the rest are read back (edits are kept), then intent, call, outcome.
     private func carryOut(_ batch: RollbackPlan.Batch, into summary: inout RollbackSummary) async throws {
+        var batch = batch
+        if batch.action == .destroy && !force,
+            let untouched = UntouchedDestroy(
+                batch.items, stamps: try ledger.creationStamps(seqs: batch.items.map(\.seq)))
+        {
+            let destroyed = try await destroy(untouched, object: batch.object, into: &summary)
+            batch.items.removeAll { destroyed.contains($0.seq) }
+            guard !batch.items.isEmpty else { return }
+        }
         var due = batch.items
         var done: [LedgerEvent] = []
         var kept: [RollbackKept] = []
@@ -107,6 +117,23 @@ public final class WorkspaceRollback {
                     continue
                 }
                 due.append(item)
+            }
+        }
+        if batch.action == .schema && !force {
+            due = []
+            for item in batch.items {
+                guard let inverse = item.compensation.schema,
+                    let inUse = try await OptionsInUse(client: client, workspace: workspace).check(inverse)
+                else {
+                    due.append(item)
+                    continue
+                }
+                kept.append(
+                    RollbackKept(
+                        compensates: item.seq, compensation: item.compensation,
+                        fields: ["\(inverse.object).\(inverse.field ?? "")"],
+                        reason: "options \(inUse.options.joined(separator: ", ")) are in use by \(inUse.records)"
+                            + " record(s) in Twenty; removing them would clear those values"))
             }
         }
         try ledger.append(done + kept.map { LedgerEvent.rollbackKept($0) })
@@ -157,6 +184,63 @@ public final class WorkspaceRollback {
             })
         summary.compensated += due.count
         follow(due)
+    }
+
+    /// Sends `untouched`'s conditional destroy as one intent and returns the mutations (seqs) it undid, from
+    /// Twenty's answer (the ids it destroyed). The covered items it spared are settled by an `intent.resolved` and
+    /// left to the read-back; a refused call leaves them all to it.
+    private func destroy(_ untouched: UntouchedDestroy, object: String, into summary: inout RollbackSummary)
+        async throws -> Set<Int64>
+    {
+        batches += 1
+        let batchId = "\(ledger.runId)-rollback-\(batches)"
+        let items = untouched.covered
+        let intentSeq =
+            try ledger.append([
+                .rollbackRequested(
+                    RollbackRequested(
+                        batchId: batchId, action: .destroy, object: object,
+                        items: items.map { CompensationItem(compensates: $0.seq, compensation: $0.compensation) },
+                        filter: untouched.filter))
+            ])?.lowerBound ?? 0
+        let answer: TwentyReply
+        do {
+            answer = try await client.send(
+                "DELETE",
+                TwentyPath.make(
+                    "rest/\(try target(object).plural)", query: [(name: "filter", value: untouched.filter)]))
+            calls += 1
+            try afterCall(calls)
+        } catch let error as TwentyError where error.kind != .network {
+            // A server that refuses the condition still destroys by id after the read-back, as before.
+            try ledger.append(
+                items.map {
+                    .compensationFailed(
+                        CompensationFailed(
+                            compensates: $0.seq, compensation: $0.compensation, status: error.status,
+                            error: error.summary, retryable: true, batchId: batchId))
+                })
+            return []
+        }
+        let gone = Set(AnswerRecords.all(in: answer.json).compactMap { $0["id"]?.stringValue })
+        let destroyed = items.filter { gone.contains($0.compensation.twentyId ?? "") }
+        let spared = items.filter { !gone.contains($0.compensation.twentyId ?? "") }
+        var events: [LedgerEvent] = destroyed.map {
+            .rollbackCompensated(
+                RollbackCompensated(compensates: $0.seq, compensation: $0.compensation, batchId: batchId))
+        }
+        if !spared.isEmpty {
+            let name = { (item: InverseAction) in item.compensation.twentyId ?? "\(item.seq)" }
+            events.append(
+                .intentResolved(
+                    IntentResolved(
+                        kind: .compensation, intentId: batchId, intentSeq: intentSeq, object: object,
+                        held: destroyed.map(name), absent: spared.map(name))))
+        }
+        try ledger.append(events)
+        summary.compensated += destroyed.count
+        follow(destroyed)
+        return Set(destroyed.map(\.seq))
     }
 
     /// The records of the batch Twenty holds, by id (none read when forced to destroy: gone or not, the id filter
