@@ -16,6 +16,16 @@ public struct CutoverEdits {
     public static let title = "Chief Delta Officer"
     public static let conflictingTitle = "Head of Cutover"
 
+    /// A file's text whatever encoding the generator chose for it (it writes some files as UTF-16 or Windows-1252,
+    /// as real exports come), for finding ids in it.
+    static func text(of url: URL) throws -> String {
+        let data = try Data(contentsOf: url)
+        for encoding in [String.Encoding.utf8, .utf16, .windowsCP1252] {
+            if let text = String(data: data, encoding: encoding) { return text }
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
     public init(export: URL) throws {
         var contacts = try EditableCSV(export.appendingPathComponent("contacts.csv"))
         var companies = try EditableCSV(export.appendingPathComponent("companies.csv"))
@@ -23,7 +33,7 @@ public struct CutoverEdits {
         // A contact nothing else in the export names, so that removing it leaves no child without its parent.
         let files = (FileManager.default.enumerator(atPath: export.path)?.allObjects as? [String]) ?? []
         let others = try files.filter { ($0.hasSuffix(".csv") || $0.hasSuffix(".json")) && $0 != "contacts.csv" }
-            .map { try String(contentsOf: export.appendingPathComponent($0), encoding: .utf8) }
+            .map { try Self.text(of: export.appendingPathComponent($0)) }
             .joined()
         let removed = contacts.ids.reversed().first { !others.contains($0) }!
         self.removed = removed

@@ -83,24 +83,31 @@ struct DemoCommand: AsyncParsableCommand {
         let t = ["--twenty", sandbox.url, "--rate-limit", String(DemoSandbox.requestsPerMinute)]
         let cutover = export.deletingLastPathComponent().appendingPathComponent("export-cutover")
         return [
-            DemoStep(title: "Create the migration project", arguments: ["init", project.path, "--name", "Demo migration"]),
-            DemoStep(title: "Snapshot the export into the ledger", arguments: ["snapshot"] + p + ["--export", export.path]),
+            DemoStep(
+                title: "Create the migration project", arguments: ["init", project.path, "--name", "Demo migration"]),
+            DemoStep(
+                title: "Snapshot the export into the ledger", arguments: ["snapshot"] + p + ["--export", export.path]),
             DemoStep(title: "Audit: counts, data quality, exclusions, a migration plan", arguments: ["audit"] + p),
             DemoStep(title: "Propose the field map", arguments: ["map", "propose"] + p),
-            DemoStep(title: "A person confirms the map", arguments: ["map", "confirm"] + p + ["--by", "Demo Operator"]),
             DemoStep(
-                title: "The rebuild reference for the workflows that cannot move", arguments: ["report", "workflows"] + p),
+                title: "A person confirms the map", arguments: ["map", "confirm"] + p + ["--by", "Demo Operator"]),
+            DemoStep(
+                title: "The rebuild reference for the workflows that cannot move",
+                arguments: ["report", "workflows"] + p),
             DemoStep(title: "Prepare the workspace: fields, objects, options", arguments: ["prepare"] + p + t),
             DemoStep(title: "Transform every record under the confirmed map", arguments: ["transform"] + p + t),
             DemoStep(title: "Sample migration with its field-level diff", arguments: ["sample"] + p + t),
             DemoStep(
-                title: "A person approves the sample", arguments: ["sample"] + p + t + ["--approve", "--by", "Demo Operator"]),
+                title: "A person approves the sample",
+                arguments: ["sample"] + p + t + ["--approve", "--by", "Demo Operator"]),
             DemoStep(title: "The full run, in dependency order", arguments: ["run"] + p + t, accepted: [0, 2]),
             DemoStep(title: "Cutover: work goes on in Allegory, and someone edits a record in Twenty") {
                 try await Self.cutover(export: export, into: cutover, project: project, sandbox: sandbox)
             },
             DemoStep(
-                title: "Delta: what changed in Allegory since, with the conflict", arguments: ["delta"] + p + t + ["--export", cutover.path]),
+                title: "Delta: what changed in Allegory since, with the conflict",
+                arguments: ["delta"] + p + t + ["--export", cutover.path],
+                accepted: [0, 2]),
             DemoStep(title: "Reconcile: the source, the ledger and Twenty agree", arguments: ["reconcile"] + p + t),
             DemoStep(
                 title: "Roll back everything the project wrote; the record edited in Twenty is kept",
@@ -139,7 +146,7 @@ struct DemoCommand: AsyncParsableCommand {
     private func runSteps(_ steps: [DemoStep], in root: URL) async -> String? {
         for (index, step) in steps.enumerated() {
             banner("\(index + 1)/\(steps.count) \(step.title)")
-            print("$ \(step.commandLine(relativeTo: root))")
+            if step.scripted == nil { print("$ \(step.commandLine(relativeTo: root))") }
             do {
                 let status = try await step.perform()
                 guard step.accepted.contains(status) else {
