@@ -19,9 +19,6 @@ struct KeyTally {
     private static let offsetBits: UInt64 = 40
     private static let offsetMask: UInt64 = (1 << offsetBits) - 1
 
-    /// Bytes held: the arena and the table (for the benchmark's and tests' accounting).
-    var bytes: Int { arena.capacity + slots.capacity * 8 }
-
     /// Counts one more record holding `key`, recording `name` as the last one's when given; returns the new count
     /// (1 when the key is new, as `Set.insert` answers `inserted`).
     @discardableResult
