@@ -40,14 +40,18 @@ func referenceImport() throws -> Double? {
     }
 }
 
-// The export is a folder holding the file alone (linked, not copied), under the file's own name so the layout
-// recognises its object.
+// The export is a folder holding the file alone, under its own name so the layout recognises its object: a hard
+// link when the file system allows one, else a copy (the layout reads regular files, not symbolic links).
 let work = FileManager.default.temporaryDirectory.appendingPathComponent("snapshot-bench-\(UUID().uuidString)")
 let export = work.appendingPathComponent("export")
 try FileManager.default.createDirectory(at: export, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: work) }
-try FileManager.default.createSymbolicLink(
-    at: export.appendingPathComponent(source.lastPathComponent), withDestinationURL: source.standardizedFileURL)
+let placed = export.appendingPathComponent(source.lastPathComponent)
+do {
+    try FileManager.default.linkItem(at: source, to: placed)
+} catch {
+    try FileManager.default.copyItem(at: source, to: placed)
+}
 
 var references: [Double] = []
 var firsts: [Double] = []
