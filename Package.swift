@@ -116,6 +116,10 @@ let package = Package(
             path: "Tools/WriteForeignExport"),
 
         .executableTarget(name: "reader-bench", dependencies: ["AllegoryExport"], path: "Tools/ReaderBench"),
+        // The first and the unchanged snapshot of one CSV file beside `sqlite3 .import` of the same file.
+        .executableTarget(
+            name: "snapshot-bench", dependencies: ["AllegoryExport", "Ledger", "SourceSnapshot"],
+            path: "Tools/SnapshotBench"),
         // Scores understanding, audit and proposal against an answer key written by another hand.
         .target(
             name: "ExportScoring",

@@ -5,21 +5,42 @@ import Ledger
 /// One current record with its standard columns resolved by the export's understanding (so `Firmenname` answers
 /// for `Company Name` when that is what the column means).
 struct Row {
-    let record: SourceRecord
-    let headerFor: [String: String]
+    let sourceId: String
+    let file: String
+    let line: Int
+    private let values: [String: String]
+    private let headerFor: [String: String]
 
-    var sourceId: String { record.sourceId }
-    var file: String { record.file }
-    var line: Int { record.line }
+    init(record: SourceRecord, headerFor: [String: String]) {
+        self.init(
+            sourceId: record.sourceId, file: record.file, line: record.line, values: record.values, headerFor: headerFor
+        )
+    }
+
+    private init(sourceId: String, file: String, line: Int, values: [String: String], headerFor: [String: String]) {
+        self.sourceId = sourceId
+        self.file = file
+        self.line = line
+        self.values = values
+        self.headerFor = headerFor
+    }
+
+    /// The row with only the values of these standard columns: what a check keeps of a record it reports after
+    /// the pass, so a million kept rows do not hold a million records' values.
+    func keeping(_ columns: [String]) -> Row {
+        var kept: [String: String] = [:]
+        for column in columns { if let header = headerFor[column] { kept[header] = values[header] } }
+        return Row(sourceId: sourceId, file: file, line: line, values: kept, headerFor: headerFor)
+    }
 
     /// The record's value in standard column `column` (trimmed), or nil when the file has no such column.
     func value(_ column: String) -> String? {
         guard let header = headerFor[column] else { return nil }
-        return (record.values[header] ?? "").trimmingWhitespace
+        return (values[header] ?? "").trimmingWhitespace
     }
 
     /// The record's value in the column with this header (trimmed).
-    func raw(_ header: String) -> String { (record.values[header] ?? "").trimmingWhitespace }
+    func raw(_ header: String) -> String { (values[header] ?? "").trimmingWhitespace }
 
     /// The record's own id: its source id without the `#2` a repeated id gets.
     var baseId: String { Row.baseId(sourceId) }

@@ -41,8 +41,9 @@ struct RecordChecks {
         }
         let staleBefore = exportedAt.addingTimeInterval(-730 * 86_400)
         var maybeStale: [(FileUnderstanding, Row)] = []
-        var activeContacts = Set<String>()
-        var contactByEmail: [String: String] = [:]
+        // Compact sets: at a million contacts, these and the reference index are most of the audit's memory.
+        var activeContacts = KeyTally()
+        var contactByEmail = KeyTally()
         var users = Set<String>()
 
         for file in files {
@@ -62,7 +63,6 @@ struct RecordChecks {
                 try pass(file) { checks, row in
                     try checks.checkRecord(row, file: file, users: users)
                     guard !row.isRepeatedId else { return }
-                    first[row.sourceId] = row
                     if let relation = parentRelation {
                         let value = row.raw(relation.column)
                         if !value.isEmpty {
@@ -73,6 +73,8 @@ struct RecordChecks {
                                 ledger: ledger)
                             {
                                 parent[row.sourceId] = target
+                                // Only a company with a parent starts a chain or sits in a cycle.
+                                first[row.sourceId] = row.keeping([])
                             }
                         }
                     }
@@ -90,7 +92,7 @@ struct RecordChecks {
                 object = file.object
                 checkParents(parent, first, column: parentRelation?.column)
             case .contacts:
-                var emails = Set<String>()
+                var emails = KeyTally()
                 // Read in the format the understanding detected for the column, as the transform will read it.
                 let lastActivityFormat = file.header(for: "Last Activity").flatMap { file.column($0)?.format }
                     .flatMap(TimestampFormat.init(mapName:))
@@ -112,16 +114,16 @@ struct RecordChecks {
                             checks.add(
                                 "invalid-email", row, field: file.header(for: "Email"),
                                 "\"\(email)\" is not an email address")
-                        } else if !emails.insert(normalized).inserted {
+                        } else if emails.add(normalized) > 1 {
                             checks.add(
                                 "duplicate-email", row, field: file.header(for: "Email"),
                                 "\(normalized) is already another contact's email")
                         }
-                        contactByEmail[normalized] = row.sourceId
+                        contactByEmail.add(normalized, name: row.sourceId)
                     }
                     for other in (row.value("Other Emails") ?? "").split(separator: ";") {
                         let normalized = Validity.normalizedEmail(String(other))
-                        if Validity.isEmail(normalized), !emails.insert(normalized).inserted {
+                        if Validity.isEmail(normalized), emails.add(normalized) > 1 {
                             checks.add(
                                 "duplicate-email", row, field: file.header(for: "Other Emails"),
                                 "\(normalized) is already another contact's email")
@@ -130,7 +132,7 @@ struct RecordChecks {
                     if let last = row.value("Last Activity"), let format = lastActivityFormat,
                         let day = ExportDay.day(last, format: format), day < staleBefore
                     {
-                        maybeStale.append((file, row))
+                        maybeStale.append((file, row.keeping(["Last Activity"])))
                     }
                 }
             case .deals:
@@ -147,11 +149,11 @@ struct RecordChecks {
                 try pass(file) { checks, row in
                     try checks.checkRecord(row, file: file, users: users)
                     for pair in pairs where contactObjects.contains(pair.targets[row.raw(pair.typeColumn)] ?? "") {
-                        activeContacts.insert(row.raw(pair.idColumn))
+                        activeContacts.add(row.raw(pair.idColumn))
                     }
                     for email in (row.value("Participants") ?? "").split(separator: ";") {
-                        if let contact = contactByEmail[Validity.normalizedEmail(String(email))] {
-                            activeContacts.insert(contact)
+                        if let contact = contactByEmail.name(of: Validity.normalizedEmail(String(email))) {
+                            activeContacts.add(contact)
                         }
                     }
                 }
