@@ -15,11 +15,15 @@ struct DemoTests {
 
         #expect(result.status == 0, "\(result.stderr)\n\(result.stdout.suffix(2_000))")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        let steps = lines.filter { $0.hasPrefix("== ") && $0.contains("/") && $0.first(where: \.isNumber) != nil }
-        #expect(steps.count >= 12, "\(steps)")
+        let steps = try lines.filter { try Regex(#"^== \d+/\d+ "#).prefixMatch(in: $0) != nil }
+        #expect(steps.count == 16, "\(steps)")
         // Every step shows the command an operator would type.
         #expect(lines.contains("$ crm-migrate map confirm --project project --by \"Demo Operator\""))
         #expect(result.stdout.contains("Everything reconciles."))
+        // The cutover: delta reports the record edited in both places and keeps Twenty's edit; the first rollback
+        // keeps that record, and the forced one takes it too.
+        #expect(result.stdout.contains("-> Twenty's edit kept"), "\(result.stdout.suffix(3_000))")
+        #expect(lines.contains { $0.hasPrefix("kept person ") && $0.hasSuffix("(jobTitle)") })
         let digest = { (label: String) in
             lines.first { $0.hasPrefix(label) }.map {
                 String($0.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
