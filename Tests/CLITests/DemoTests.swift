@@ -34,7 +34,16 @@ struct DemoTests {
         #expect(before != nil && before?.count == 64)
         #expect(before == after)
 
+        // Unchanged records the writer rejected (a missing or altered attachment file) are not tried again by the delta.
+        #expect(lines.contains { $0.hasPrefix("Created ") && $0.hasSuffix(", refused 0") }, "\(lines)")
         let project = directory.appendingPathComponent("project")
+        let rejectedTwice = try Tool(url: URL(fileURLWithPath: "/usr/bin/env")).run([
+            "sqlite3", project.appendingPathComponent("ledger.sqlite").path,
+            "SELECT json_extract(payload, '$.sourceId') FROM events WHERE type = 'record.rejected'"
+                + " GROUP BY json_extract(payload, '$.object'), json_extract(payload, '$.sourceId') HAVING count(*) > 1",
+        ])
+        #expect(
+            rejectedTwice.status == 0 && rejectedTwice.stdout.isEmpty, "\(rejectedTwice.stdout)\(rejectedTwice.stderr)")
         let verify = try crmMigrate.run(["ledger", "verify", "--project", project.path])
         #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
         for report in ["audit.html", "sample-diff.html", "reconciliation.html"] {
