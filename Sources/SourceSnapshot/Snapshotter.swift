@@ -100,11 +100,13 @@ public final class Snapshotter {
             path: file.path, records: 0, extracted: 0, unchanged: 0, missing: 0, findings: 0)
 
         // Records sharing an id are distinct source records: `id`, `id#2`, `id#3`. Which gets which follows their
-        // content, not their order (they are held back to the end of the file and ordered by content hash), so a
-        // reordered export keeps every identity; each one after the first line is a duplicate-id finding.
+        // content, not their order (they are held back to the end of the file and ordered by content hash, the one
+        // the previous snapshot held under `id` first), so a reordered export keeps every identity; each one after
+        // the first line is a duplicate-id finding.
         var seen = Set<String>()
         var repeats: [String: Int] = [:]
-        var heldBack: [(line: Int, values: [String: String], canonical: [UInt8], sourceId: String)] = []
+        typealias HeldRecord = (line: Int, values: [String: String], canonical: [UInt8], sourceId: String)
+        var heldBack: [HeldRecord] = []
 
         func record(line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId firstId: String) throws {
             if let repeated, !firstId.hasPrefix("@line-"), repeated.contains(firstId) {
@@ -155,8 +157,14 @@ public final class Snapshotter {
             let groups = Dictionary(grouping: heldBack, by: \.sourceId)
             for id in groups.keys.sorted() {
                 let group = groups[id]!
-                let ordered = group.map { ($0, EventHash.sha256Hex(Data($0.canonical))) }.sorted { $0.1 < $1.1 }.map(
-                    \.0)
+                // The record holding the content the previous snapshot knew under `id` keeps `id`: a duplicate that
+                // appears in a later export must not take the identity (and the Twenty record) of one migrated before.
+                let kept = previous[id]
+                let ordered = group.map { item -> (item: HeldRecord, keeps: Bool, hash: String) in
+                    let digest = SHA256.hash(data: item.canonical)
+                    return (item, ContentDigest(digest) == kept, EventHash.hex(digest))
+                }
+                .sorted { ($0.keeps ? 0 : 1, $0.hash) < ($1.keeps ? 0 : 1, $1.hash) }.map(\.item)
                 for item in ordered {
                     try accept(
                         line: item.line, values: item.values, canonical: item.canonical, sourceId: item.sourceId,

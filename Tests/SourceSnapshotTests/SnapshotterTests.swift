@@ -143,6 +143,32 @@ struct SnapshotterTests {
         #expect(second.unchanged == 4)
     }
 
+    @Test(
+        "a duplicate of an id that appears in a later export becomes id#2, and the record snapshotted before keeps its id whatever their content order"
+    )
+    func laterDuplicateKeepsTheEarlierIdentity() throws {
+        let original = ["Contact ID": "C1", "Name": "Ada"]
+        let originalHash = EventHash.sha256Hex(Data(Snapshotter.canonicalBytes(original)))
+        // A newcomer whose content sorts before the original's: ordered by content alone, it would take C1.
+        let newcomer = try #require(
+            (0..<64).lazy.map { "Ada \($0)" }.first { name in
+                EventHash.sha256Hex(Data(Snapshotter.canonicalBytes(["Contact ID": "C1", "Name": name]))) < originalHash
+            })
+        let fixture = try ExportFixture(["contacts.csv": "Contact ID,Name\nC1,Ada\nC2,Grace\n"])
+        _ = try fixture.snapshot()
+        try fixture.write(["contacts.csv": "Contact ID,Name\nC1,Ada\nC2,Grace\nC1,\(newcomer)\n"])
+
+        let second = try fixture.snapshot()
+
+        #expect(second.unchanged == 2)
+        let extracted = try fixture.events("record.extracted").compactMap { try $0.decoded() }.compactMap {
+            event -> (String, Int64)? in
+            if case .recordExtracted(let record) = event { return (record.sourceId ?? "", Int64(record.snapshot)) }
+            return nil
+        }
+        #expect(extracted.filter { $0.1 == 2 }.map(\.0) == ["C1#2"])
+    }
+
     @Test("a many-to-many link file is keyed by its pair of ids, and a JSON file by its id member")
     func linksAndJSON() throws {
         let fixture = try ExportFixture([
