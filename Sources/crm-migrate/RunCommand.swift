@@ -62,17 +62,7 @@ struct RunCommand: AsyncParsableCommand {
         let outcome: Result<RunSummary, Error> = try await TwentyAccess.withClient(connection, limits: access.limits) {
             client in
             let workspace = try await client.describeWorkspace()
-            guard let fingerprint = workspace.fingerprint else {
-                throw UserFacingError("\(workspace.url) states no metadata ids; is it a Twenty workspace?")
-            }
-            do {
-                try ledger.bind(
-                    to: WorkspaceBound(
-                        url: workspace.url, workspaceId: connection.apiKey.workspaceIdClaim, fingerprint: fingerprint,
-                        version: workspace.version.rawValue, serverVersion: nil, batchMaximum: workspace.batchMaximum))
-            } catch let mismatch as WorkspaceMismatch {
-                throw UserFacingError(mismatch.description)
-            }
+            try TwentyAccess.bind(ledger, to: workspace, through: connection)
             display.say(
                 "Writing under map \(confirmed.sha256.prefix(12)) to \(workspace.url) (batches of \(workspace.batchMaximum))"
             )

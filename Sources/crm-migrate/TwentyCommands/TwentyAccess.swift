@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import TwentyClient
 
 /// How every command reaches a workspace: the URL from --twenty or TWENTY_URL, the key from --api-key-file or
@@ -46,6 +47,23 @@ enum TwentyAccess {
         } catch {
             try? await transport.shutdown()
             throw error
+        }
+    }
+
+    /// Binds the project's ledger to the workspace on its first write, and refuses any other workspace after that:
+    /// a command that writes must never write a project's records into a second workspace.
+    static func bind(_ ledger: Ledger, to workspace: WorkspaceDescription, through connection: TwentyConnection) throws
+    {
+        guard let fingerprint = workspace.fingerprint else {
+            throw UserFacingError("\(workspace.url) states no metadata ids; is it a Twenty workspace?")
+        }
+        do {
+            try ledger.bind(
+                to: WorkspaceBound(
+                    url: workspace.url, workspaceId: connection.apiKey.workspaceIdClaim, fingerprint: fingerprint,
+                    version: workspace.version.rawValue, serverVersion: nil, batchMaximum: workspace.batchMaximum))
+        } catch let mismatch as WorkspaceMismatch {
+            throw UserFacingError(mismatch.description)
         }
     }
 }
