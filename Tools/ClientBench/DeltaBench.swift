@@ -16,9 +16,9 @@ struct DeltaBench: AsyncParsableCommand {
         commandName: "delta",
         abstract: "A delta of N% changed contacts after a full run on a fresh in-process sandbox: requests and time.")
 
-    @Option(help: "Contacts in the generated export (default: 100000).") var contacts = 100_000
-    @Option(help: "Percent of the contacts changed in the new export (default: 1).") var percent = 1.0
-    @Option(help: "The generator's seed (default: 5).") var seed: UInt64 = 5
+    @Option(help: "Contacts in the generated export.") var contacts = 100_000
+    @Option(help: "Percent of the contacts changed in the new export.") var percent = 1.0
+    @Option(help: "The generator's seed.") var seed: UInt64 = 5
     @Option(help: "The workspace's batch maximum (default: 200, as current Twenty).") var batchMax = 200
 
     func run() async throws {

@@ -12,7 +12,7 @@ struct OverheadBench: AsyncParsableCommand {
         commandName: "overhead",
         abstract: "p50/p99 per request: engine alone, client in-process, transport and client over loopback HTTP.")
 
-    @Option(help: "Measured requests per path (default: 5000).") var requests = 5_000
+    @Option(help: "Measured requests per path.") var requests = 5_000
     @Option(help: "Unmeasured requests per path first, to warm caches and open the connection (default: 500).")
     var warmup = 500
 

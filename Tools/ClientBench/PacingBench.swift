@@ -9,7 +9,7 @@ struct PacingBench: AsyncParsableCommand {
         commandName: "pacing",
         abstract: "Requests admitted per long window after learning the limit, and the 429s it took, per 429 style.")
 
-    @Option(help: "The throttler's 429 style: legacy, v2 or both (default: both).") var style = "both"
+    @Option(help: "The throttler's 429 style: legacy, v2 or both.") var style = "both"
     @Option(help: "Simulated seconds per run (default: 600, ten long windows).") var seconds: Double = 600
 
     /// The workspaces simulated: Twenty's defaults, and the lower long limit cloud users report.

@@ -17,7 +17,7 @@ struct PrepareBench: AsyncParsableCommand {
 
     @Option(help: "Contacts in the generated export; every other file is sized from it (default: 1000).")
     var contacts = 1_000
-    @Option(help: "The generator's seed (default: 5).") var seed: UInt64 = 5
+    @Option(help: "The generator's seed.") var seed: UInt64 = 5
 
     func validate() throws {
         guard contacts >= ExportGenerator.minimumContactsWithDefects else {

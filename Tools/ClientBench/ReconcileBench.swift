@@ -11,8 +11,8 @@ struct ReconcileBench: AsyncParsableCommand {
         commandName: "reconcile",
         abstract: "Reconcile a finished migration on a fresh in-process sandbox: requests, pages, seconds, records/s.")
 
-    @Option(help: "Contacts in the generated export (default: 2000).") var contacts = 2_000
-    @Option(help: "The generator's seed (default: 5).") var seed: UInt64 = 5
+    @Option(help: "Contacts in the generated export.") var contacts = 2_000
+    @Option(help: "The generator's seed.") var seed: UInt64 = 5
     @Option(help: "The workspace's batch maximum (default: 200, as current Twenty).") var batchMax = 200
 
     func run() async throws {

@@ -17,7 +17,7 @@ struct RollbackBench: AsyncParsableCommand {
         abstract: "Rollback of N created people on a fresh in-process sandbox: requests and time, per rollback mode."
     )
 
-    @Option(help: "People to create and then roll back (default: 100000).") var records = 100_000
+    @Option(help: "People to create and then roll back.") var records = 100_000
     @Option(help: "The workspace's batch maximum (default: 200, as current Twenty).") var batchMax = 200
 
     func run() async throws {

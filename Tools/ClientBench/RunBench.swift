@@ -22,10 +22,10 @@ struct RunBench: AsyncParsableCommand {
         abstract:
             "A full migration run on a fresh sandbox: requests, records per request, records/s, ledger cost, peak RSS.")
 
-    @Option(help: "Contacts in the generated export (default: 2000).") var contacts = 2_000
+    @Option(help: "Contacts in the generated export.") var contacts = 2_000
     @Option(help: "Companies in the export (default: a tenth of the contacts).") var companies: Int?
     @Option(help: "Deals in the export (default: a fifth of the contacts).") var deals: Int?
-    @Option(help: "The generator's seed (default: 5).") var seed: UInt64 = 5
+    @Option(help: "The generator's seed.") var seed: UInt64 = 5
     @Option(help: "The workspace's batch maximum (default: 200, as current Twenty).") var batchMax = 200
     @Option(
         help: """
