@@ -1,37 +1,14 @@
 import CanonicalJSON
+import TwentySandbox
 
 /// The sandbox's whole state (`/_sandbox/state`) made comparable across a rollback: what Twenty itself rewrites on
 /// any write, and cannot be given back, is left out; everything else must be equal to the byte.
 enum WorkspaceState {
     /// `updatedAt` is stamped by Twenty on every write, a restoring one included (TWENTY_API §11 accepts it on
-    /// create only), on records and on the metadata of a field whose option list was changed and restored. Uploaded files stay in storage when their attachment record is destroyed (Twenty cleans its
-    /// storage by itself, not through the API).
-    static func comparable(_ state: JSONValue) -> JSONValue {
-        guard case .object(var top) = state else { return state }
-        top["files"] = nil
-        top["objects"] = .array(
-            (top["objects"]?.arrayValue ?? []).map { object in
-                guard case .object(var members) = object else { return object }
-                if case .object(var metadata)? = members["metadata"] {
-                    metadata["updatedAt"] = nil
-                    metadata["fields"] = .array(
-                        (metadata["fields"]?.arrayValue ?? []).map { field in
-                            guard case .object(var fieldMembers) = field else { return field }
-                            fieldMembers["updatedAt"] = nil
-                            return .object(fieldMembers)
-                        })
-                    members["metadata"] = .object(metadata)
-                }
-                members["records"] = .array(
-                    (members["records"]?.arrayValue ?? []).map { record in
-                        guard case .object(var fields) = record else { return record }
-                        fields["updatedAt"] = nil
-                        return .object(fields)
-                    })
-                return .object(members)
-            })
-        return .object(top)
-    }
+    /// create only), on records and on the metadata of a field whose option list was changed and restored. Uploaded
+    /// files stay in storage when their attachment record is destroyed (Twenty cleans its storage by itself, not
+    /// through the API). The sandbox's content digest hashes the same view.
+    static func comparable(_ state: JSONValue) -> JSONValue { WorkspaceContent.of(state) }
 
     /// Each object's field names and records, by object name: what a migration run again must reproduce. The
     /// metadata ids of fields `prepare` creates anew are new ids, and so are the ids of files uploaded anew (a

@@ -7,10 +7,14 @@ extension Workspace {
     /// outlive it). Equal before a migration and after its rollback; the state's `digest` is not.
     func contentDigest() throws -> SandboxResponse {
         let state = try JSONParser.parse(try stateBytes())
-        return .json(200, ["digest": .string(Identifier.sha256Hex(CanonicalJSON.bytes(Self.content(of: state))))])
+        return .json(200, ["digest": .string(Identifier.sha256Hex(CanonicalJSON.bytes(WorkspaceContent.of(state))))])
     }
+}
 
-    static func content(of state: JSONValue) -> JSONValue {
+/// A sandbox state (`/_sandbox/state`) without what Twenty changes by itself on every write and without stored
+/// files: what a migration and its rollback must give back exactly. The content digest hashes it; tests compare it.
+public enum WorkspaceContent {
+    public static func of(_ state: JSONValue) -> JSONValue {
         guard case .object(var top) = state else { return state }
         top["files"] = nil
         top["objects"] = .array(
