@@ -19,16 +19,11 @@ struct RateArgument: ExpressibleByArgument, Sendable {
 
     init?(argument: String) {
         // `parse` answers nil for `off` and throws for what is not a rate.
-        guard let parsed = Result(catching: { try RateLimit.parse(argument) }).ok else { return nil }
-        limit = parsed
+        do { limit = try RateLimit.parse(argument) } catch { return nil }
     }
 
     var defaultValueDescription: String { limit?.description ?? "off" }
     static var defaultCompletionKind: CompletionKind { .list(["off", "100/60s", "100/1s"]) }
-}
-
-extension Result {
-    fileprivate var ok: Success? { try? get() }
 }
 
 /// A size in bytes written `10MiB`, `512KiB`, `2MB` or a plain count.

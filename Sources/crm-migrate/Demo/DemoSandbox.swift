@@ -44,27 +44,25 @@ struct DemoSandbox {
     /// Changes a record as a person would in Twenty's app (through the engine, as the app's own writes bypass the
     /// API's rate limit).
     func edit(_ plural: String, id: String, values: JSONValue) async throws {
-        let request = SandboxRequest(
-            method: "PATCH", path: "/rest/\(plural)/\(id)", headers: ["authorization": "Bearer \(apiKey)"],
-            body: CanonicalJSON.bytes(values))
-        let response = await engine.handle(request)
-        guard (200..<300).contains(response.status) else {
-            throw UserFacingError(
-                "the sandbox refused the edit of \(plural)/\(id): \(String(decoding: response.body, as: UTF8.self))")
-        }
+        _ = try await exchange("PATCH", "/rest/\(plural)/\(id)", body: values)
     }
 
     /// A control call answered by the engine directly: no HTTP, no rate limit.
     private func control(_ method: String, _ name: String, body: JSONValue? = nil) async throws -> JSONValue {
+        try await exchange(method, "/_sandbox/\(name)", body: body)
+    }
+
+    /// One request answered by the engine in this process; a refusal is an error naming the call and the answer.
+    private func exchange(_ method: String, _ path: String, body: JSONValue?) async throws -> JSONValue {
         let request = SandboxRequest(
-            method: method, path: "/_sandbox/\(name)", headers: ["authorization": "Bearer \(apiKey)"],
+            method: method, path: path, headers: ["authorization": "Bearer \(apiKey)"],
             body: body.map { CanonicalJSON.bytes($0) } ?? [])
         let response = await engine.handle(request)
-        let answer = try JSONParser.parse(response.body)
         guard (200..<300).contains(response.status) else {
-            throw UserFacingError("the sandbox refused \(method) /_sandbox/\(name): \(answer)")
+            throw UserFacingError(
+                "the sandbox refused \(method) \(path): \(String(decoding: response.body, as: UTF8.self))")
         }
-        return answer
+        return try JSONParser.parse(response.body)
     }
 
     func stop() async { await running.stop() }
