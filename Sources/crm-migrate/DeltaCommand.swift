@@ -89,7 +89,8 @@ struct DeltaCommand: AsyncParsableCommand {
             return result
         }
         switch outcome {
-        case .success(let summary):
+        case .success(var summary):
+            summary.rejectedByTransform = try Self.rejected(in: ledger)
             try ledger.append([
                 .runCompleted(
                     RunCompleted(
@@ -98,6 +99,7 @@ struct DeltaCommand: AsyncParsableCommand {
                             "snapshot": snapshot.snapshot, "created": summary.createdCount,
                             "updated": summary.updatedCount, "conflicts": summary.conflicts.count,
                             "deleted": summary.deletedCount, "refused": summary.refusedCount,
+                            "rejected": summary.rejectedByTransform.count,
                         ]))
             ])
             let report = DeltaReport.json(summary, snapshot: snapshot.snapshot, runId: ledger.runId)
@@ -120,6 +122,15 @@ struct DeltaCommand: AsyncParsableCommand {
                 Data("stopped: \(sentence)\nrun `crm-migrate delta` again with the same export to resume\n".utf8))
             throw ExitCode(3)
         }
+    }
+
+    /// The records this process's transform rejected: the delta's new and changed records that are not written.
+    private static func rejected(in ledger: Ledger) throws -> [RecordRejected] {
+        var rejected: [RecordRejected] = []
+        try ledger.events(matching: EventFilter(type: EventType.recordRejected.rawValue, runId: ledger.runId)) {
+            if case .recordRejected(let event) = try $0.decoded() { rejected.append(event) }
+        }
+        return rejected
     }
 
     private var mode: String {

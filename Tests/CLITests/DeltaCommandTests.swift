@@ -50,12 +50,21 @@ struct DeltaCommandTests {
     func reportsAndIsIdempotent() async throws {
         let prepared = try await PreparedMigration(contacts: 12, seed: 3, clean: true)
         let (export, edits) = try Self.newExport(prepared)
+        // A contact added during the cutover with neither a name nor an email: the delta's transform rejects it.
+        var contacts = try EditableCSV(export.appendingPathComponent("contacts.csv"))
+        let nameless = contacts.nextId
+        contacts.copy(
+            edits.retitled,
+            with: ["Contact ID": nameless, "First Name": "", "Last Name": "", "Email": "", "Other Emails": ""])
+        try contacts.write()
         let copy = try prepared.copy("delta")
         try await Self.migrateAndEdit(copy, edits)
 
         let first = try Self.delta(copy, export)
         #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
         #expect(first.stdout.contains("Created 3, updated 2, 1 with conflicts, removed from the source 1 (0 deleted)"))
+        #expect(first.stdout.contains("  rejected 1 new or changed record(s), not written:"), "\(first.stdout)")
+        #expect(first.stdout.contains("    contacts \(nameless) (contacts.csv line "), "\(first.stdout)")
         #expect(
             first.stdout.contains(
                 #"jobTitle: ours "#)
@@ -66,11 +75,15 @@ struct DeltaCommandTests {
         let report = copy.project.appendingPathComponent("reports/delta-2.json")
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
         #expect((json?["conflicts"] as? [Any])?.count == 1)
+        let rejected = json?["rejected"] as? [[String: Any]]
+        #expect(rejected?.count == 1 && rejected?.first?["sourceId"] as? String == nameless)
 
         let requestsBefore = try await copy.stats()["records_written"] ?? 0
         let second = try Self.delta(copy, export)
         #expect(second.status == 0, "\(second.stdout)\(second.stderr)")
         #expect(second.stdout.contains("Created 0, updated 0, 0 with conflicts, removed from the source 1 (0 deleted)"))
+        // Settled by the first delta under the same map: not transformed, so not listed, again.
+        #expect(!second.stdout.contains("rejected"), "\(second.stdout)")
         #expect(try await copy.stats()["records_written"] ?? 0 == requestsBefore)
 
         let ledgerDelta = try copy.crmMigrate.run(["ledger", "delta", "--project", copy.project.path, "--from", "1"])

@@ -55,6 +55,22 @@ public enum DeltaReport {
             lines.append("  map      \(source): the current map writes differently for unchanged records: \(list)")
             lines.append("           (--remap rewrites them)")
         }
+        if !summary.rejectedByTransform.isEmpty {
+            lines.append("  rejected \(summary.rejectedByTransform.count) new or changed record(s), not written:")
+            for rejected in summary.rejectedByTransform.prefix(20) {
+                let reasons = rejected.reasons.map { reason in
+                    reason.field.map { "\($0): \(reason.code)" } ?? reason.code
+                }
+                lines.append(
+                    "    \(rejected.object ?? "") \(rejected.sourceId ?? "") (\(rejected.file) line \(rejected.line)): "
+                        + reasons.joined(separator: ", "))
+            }
+            if summary.rejectedByTransform.count > 20 {
+                lines.append(
+                    "    ... \(summary.rejectedByTransform.count - 20) more (`crm-migrate ledger log --type record.rejected`)"
+                )
+            }
+        }
         if summary.attachmentsNotUpdated > 0 {
             lines.append(
                 "  \(summary.attachmentsNotUpdated) changed attachment record(s) left as they are: a delta does not upload files again"
@@ -89,6 +105,7 @@ public enum DeltaReport {
             "runId": .string(runId), "snapshot": .integer(Int64(snapshot)), "created": .object(created),
             "changed": .object(changed), "conflicts": .array(conflicts), "removed": .array(removed),
             "remapTouched": .object(remap), "attachmentsNotUpdated": .integer(Int64(summary.attachmentsNotUpdated)),
+            "rejected": .array(summary.rejectedByTransform.map(rejection)),
         ])
     }
 
@@ -102,6 +119,20 @@ public enum DeltaReport {
         return .object([
             "object": .string(record.object), "sourceObject": .string(record.sourceObject),
             "sourceId": .string(record.sourceId), "twentyId": .string(record.twentyId), "fields": .array(fields),
+        ])
+    }
+
+    static func rejection(_ record: RecordRejected) -> JSONValue {
+        let reasons: [JSONValue] = record.reasons.map { reason in
+            .object([
+                "field": reason.field.map(JSONValue.string) ?? .null, "code": .string(reason.code),
+                "message": .string(reason.message),
+            ])
+        }
+        return .object([
+            "sourceObject": record.object.map(JSONValue.string) ?? .null,
+            "sourceId": record.sourceId.map(JSONValue.string) ?? .null, "file": .string(record.file),
+            "line": .integer(Int64(record.line)), "reasons": .array(reasons),
         ])
     }
 

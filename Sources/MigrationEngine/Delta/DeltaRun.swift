@@ -132,6 +132,9 @@ public struct DeltaSummary: Sendable, Equatable {
     public var remapTouched: [String: [String: Int]] = [:]
     /// Changed attachment records, left pending: their files are not uploaded again by a delta.
     public var attachmentsNotUpdated = 0
+    /// New or changed source records the delta's transform rejected (`record.rejected` in its run): not written,
+    /// each with its reasons. The caller fills this in, since the transform runs before the delta.
+    public var rejectedByTransform: [RecordRejected] = []
 
     public init() {}
 
