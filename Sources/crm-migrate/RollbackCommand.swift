@@ -18,7 +18,8 @@ struct RollbackCommand: AsyncParsableCommand {
             A record the tool created goes in one destroy per batch that matches it only while Twenty's \
             updatedAt shows nobody wrote it since; any other record is read back first: one someone changed in \
             Twenty since the tool wrote it is kept and listed, and so is an option the tool added to a select \
-            field that records in Twenty now hold (--force undoes them anyway). On a terminal it shows what it will do and asks; --yes answers for \
+            field that records in Twenty now hold, a field prepare added in which a remaining record holds a \
+            value, and a custom object prepare added that still holds records (--force undoes them anyway). On a terminal it shows what it will do and asks; --yes answers for \
             scripts; --dry-run only shows. Each batch is an intent in the ledger before the call and an outcome \
             after, so a stopped rollback run again first reads back what was in doubt, then goes on. Refused \
             against a workspace other than the project's. Exit status: 0 done, 2 done with records kept or \

@@ -117,3 +117,48 @@ struct RollbackCompensationTests {
         #expect(Set(options) == earlier)
     }
 }
+
+extension RollbackCompensationTests {
+    @Test(
+        "a field and an object prepare added that records created in Twenty now hold values in are kept and reported by rollback, and removed with force"
+    )
+    func fieldAndObjectInUseAreKept() async throws {
+        let rig = try await MigrationRig()
+        let ledger = try rig.ledger()
+        let inverse = try ledger.inverseStream()
+        let allegoryId = try #require(
+            inverse.first {
+                $0.compensation.schema?.op == .deleteField && $0.compensation.schema?.object == "person"
+                    && $0.compensation.schema?.field == "allegoryId"
+            })
+        let customObject = try #require(
+            inverse.first { $0.compensation.schema?.op == .deleteObject }?.compensation.schema?.object,
+            "prepare created no custom object for this export")
+        let workspace = try await rig.client.describeWorkspace()
+        let plural = try #require(workspace.object(customObject)?.namePlural)
+        // Someone creates a person with a value in a field the migration added, and a record in its custom object;
+        // no run, so they are the only records that hold anything there.
+        _ = try await rig.client.send(
+            "POST", "rest/people", body: ["name": ["firstName": "Hand", "lastName": "Made"], "allegoryId": "by hand"])
+        _ = try await rig.client.send("POST", "rest/\(plural)", body: .object([:]))
+
+        let summary = try await rollback(rig, ledger)
+
+        let keptFields = summary.kept.flatMap(\.fields)
+        #expect(keptFields.contains("person.allegoryId"), "\(summary.kept)")
+        #expect(keptFields.contains(customObject), "\(summary.kept)")
+        #expect(!keptFields.contains { $0.hasPrefix("person.") && $0 != "person.allegoryId" }, "\(keptFields)")
+        #expect(summary.failed == 0, "\(summary.failures)")
+        let after = try await rig.client.describeWorkspace()
+        #expect(after.object("person")?.fields.contains { $0.name == "allegoryId" } == true)
+        #expect(after.object(customObject) != nil)
+        #expect(try ledger.inverseStream().contains { $0.seq == allegoryId.seq })
+
+        let forced = try await rollback(rig, ledger, force: true)
+        #expect(forced.kept.isEmpty && forced.failed == 0, "\(forced)")
+        let forcedAfter = try await rig.client.describeWorkspace()
+        #expect(forcedAfter.object("person")?.fields.contains { $0.name == "allegoryId" } == false)
+        #expect(forcedAfter.object(customObject) == nil)
+        #expect(try ledger.inverseStream().isEmpty)
+    }
+}

@@ -122,18 +122,28 @@ public final class WorkspaceRollback {
         if batch.action == .schema && !force {
             due = []
             for item in batch.items {
-                guard let inverse = item.compensation.schema,
-                    let inUse = try await OptionsInUse(client: client, workspace: workspace).check(inverse)
-                else {
+                guard let inverse = item.compensation.schema else {
+                    due.append(item)
+                    continue
+                }
+                let name = inverse.field.map { "\(inverse.object).\($0)" } ?? inverse.object
+                let reason: String
+                if let inUse = try await OptionsInUse(client: client, workspace: workspace).check(inverse) {
+                    reason =
+                        "options \(inUse.options.joined(separator: ", ")) are in use by \(inUse.records)"
+                        + " record(s) in Twenty; removing them would clear those values"
+                } else if let records = try await FieldsInUse(client: client, workspace: workspace).check(inverse) {
+                    reason =
+                        inverse.op == .deleteObject
+                        ? "\(records) record(s) are still in it in Twenty; removing it would delete them"
+                        : "\(records) record(s) in Twenty hold a value in it; removing it would clear those values"
+                } else {
                     due.append(item)
                     continue
                 }
                 kept.append(
                     RollbackKept(
-                        compensates: item.seq, compensation: item.compensation,
-                        fields: ["\(inverse.object).\(inverse.field ?? "")"],
-                        reason: "options \(inUse.options.joined(separator: ", ")) are in use by \(inUse.records)"
-                            + " record(s) in Twenty; removing them would clear those values"))
+                        compensates: item.seq, compensation: item.compensation, fields: [name], reason: reason))
             }
         }
         try ledger.append(done + kept.map { LedgerEvent.rollbackKept($0) })
