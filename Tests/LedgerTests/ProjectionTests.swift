@@ -18,16 +18,6 @@ struct ProjectionTests {
         #expect(try projectionDump(ledger.db) == incremental)
     }
 
-    @Test("a rebuild commits without waiting for the disk but leaves appends syncing every commit (FULL)")
-    func rebuildRestoresFullSync() throws {
-        let dir = TemporaryDirectory()
-        let ledger = try makeLedger(events: 50, seed: 4, in: dir)
-        #expect(try ledger.db.scalar("PRAGMA synchronous") == .integer(2))
-        try ledger.rebuildProjections(check: false)
-        #expect(try ledger.db.scalar("PRAGMA synchronous") == .integer(2))
-        #expect(try ledger.rebuildProjections(check: true).matches)
-    }
-
     @Test("rebuild --check reports a projection row changed behind the ledger's back, and changes nothing")
     func checkFindsDifference() throws {
         let dir = TemporaryDirectory()

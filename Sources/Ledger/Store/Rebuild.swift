@@ -50,18 +50,6 @@ extension Ledger {
             }
         }
         precondition(access == .write, "rebuilding projections needs a ledger opened for writing")
-        // The rebuild's one transaction commits without waiting for the disk: synchronous=NORMAL, which in WAL mode
-        // skips the WAL's fsync at commit and keeps the checkpoints' syncs. SQLite keeps the file consistent after a
-        // power cut in that mode (frames carry cumulative checksums and salts; recovery keeps whole commits only),
-        // giving up only the last commits' durability, and for a rebuild that is enough:
-        // - it writes projections only, never an event, so the log and its hash chain are not at stake;
-        // - if its commit is lost, the projections are as before it, with the cursors committed with them: a
-        //   consistent state, re-derivable from the events;
-        // - the next append commits with FULL, and that fsync of the WAL covers every earlier frame, the rebuild's
-        //   too, so no append becomes durable on top of a rebuild that is not.
-        // FULL is back before this returns, so appends keep write-ahead durability (invariant 4).
-        try db.execute("PRAGMA synchronous = NORMAL")
-        defer { try? db.execute("PRAGMA synchronous = FULL") }
         return try db.transaction {
             for projection in projections {
                 for table in projection.tables { try db.execute("DELETE FROM main.\(table.name)") }
