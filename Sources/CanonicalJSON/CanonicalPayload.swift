@@ -45,7 +45,8 @@ public struct CanonicalPayload: Sendable {
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
-/// Walks canonical (or any valid) JSON text: enough to find a top-level member and step over values.
+/// Walks canonical JSON text (members in byte order of their keys): enough to find a top-level member and step
+/// over values.
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var position = 0
@@ -70,6 +71,14 @@ private struct Scanner {
             let keyStart = position + 1
             guard skipString() else { return nil }
             let keyRange = keyStart..<(position - 1)
+            // Members are stored in byte order of their keys, so a key past the one sought means it is absent:
+            // stop before stepping over the rest (a record's values, a before-image). Only for unescaped keys,
+            // whose stored bytes are their UTF-8 bytes.
+            if !bytes[keyRange].contains(UInt8(ascii: "\\")),
+                key.lexicographicallyPrecedes(bytes[keyRange])
+            {
+                return nil
+            }
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else { return nil }
             position += 1

@@ -60,6 +60,10 @@ public final class Database {
     public func prepare(_ sql: String) throws -> Statement { try Statement(database: self, sql: sql) }
 
     /// A statement kept for the connection's lifetime; use for statements on hot paths.
+    ///
+    /// Disfavoured so that a literal picks `cached(_: StaticString)`: looking SQL text up here hashes all of it on
+    /// every call, which the ledger's projections did several times per appended event.
+    @_disfavoredOverload
     public func cached(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] { return statement }
         let statement = try Statement(database: self, sql: sql)

@@ -3,6 +3,8 @@ import Foundation
 
 /// SQLite copies bound text and blobs before `bind` returns.
 private let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+/// SQLite reads bound text where it lies, without a copy (`SQLITE_STATIC`).
+private let borrowed: sqlite3_destructor_type? = nil
 
 /// A prepared statement. Parameters are 1-based, columns 0-based, as in SQLite's C API.
 public final class Statement {
@@ -48,6 +50,18 @@ public final class Statement {
         }
         try check(
             sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), transient))
+    }
+
+    /// Binds UTF-8 bytes as TEXT without SQLite copying them: the bytes must stay where they are until the
+    /// statement has stepped and been `reset()` (which clears the binding), so call both inside the scope that
+    /// owns them. For the ledger's insert of each event, where the copies of its payload and hashes showed in
+    /// profiles.
+    public func bindBorrowedText(_ index: Int32, _ bytes: UnsafeRawBufferPointer) throws {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            return try check(sqlite3_bind_text(handle, index, "", 0, transient))
+        }
+        try check(
+            sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), borrowed))
     }
 
     public func bindBlob(_ index: Int32, _ bytes: UnsafeRawBufferPointer) throws {

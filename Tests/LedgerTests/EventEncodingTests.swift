@@ -144,6 +144,26 @@ struct CanonicalPayloadTests {
         }
     }
 
+    @Test(
+        "a member is found, or found absent, exactly as parsing the whole payload finds it, wherever its key sorts",
+        arguments: [7, 8, 9] as [UInt64])
+    func lookupsEqualFullParse(seed: UInt64) throws {
+        var generator = EventGenerator(seed: seed)
+        for _ in 0..<400 {
+            let bytes = try CanonicalJSONEncoder().encode(generator.next().payload)
+            let view = CanonicalPayload(bytes: bytes)
+            let parsed = try JSONParser.parse(bytes).objectValue ?? [:]
+            // Every key, and keys that sort just before, between and after each of them (prefixes, extensions).
+            var probes: Set<String> = ["", "~", "A", "sourceObject", "snapshot", "batchId", "values", "zzz"]
+            for key in parsed.keys {
+                probes.formUnion([key, key + "0", key + "~", String(key.dropLast()), "\(key.prefix(1))~"])
+            }
+            for probe in probes {
+                #expect(view.raw(probe).map { Array($0) } == parsed[probe].map { Array($0.canonicalText.utf8) })
+            }
+        }
+    }
+
     @Test("strings with escapes, integers and booleans are read back as values")
     func scalars() {
         let view = CanonicalPayload(

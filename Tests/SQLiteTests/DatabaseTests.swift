@@ -78,3 +78,37 @@ struct DatabaseTests {
         #expect(try db.scalar("SELECT count(*) FROM t") == .integer(0))
     }
 }
+
+@Suite("Borrowed bindings")
+struct BorrowedBindingTests {
+    let path = NSTemporaryDirectory() + "sqlite-borrowed-\(UUID().uuidString).sqlite"
+
+    @Test("text bound without a copy is stored as it was when the statement stepped, and a reset unbinds it")
+    func borrowedTextIsStoredAndUnbound() throws {
+        let db = try Database(path: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try db.execute("CREATE TABLE t (i INTEGER, s TEXT)")
+        let insert = try db.prepare("INSERT INTO t VALUES (?, ?)")
+        var buffer = Array("first payload".utf8)
+        try buffer.withUnsafeBytes { bytes in
+            insert.reset()
+            try insert.bind(1, Int64(1))
+            try insert.bindBorrowedText(2, bytes)
+            try insert.step()
+            insert.reset()
+        }
+        // The buffer changes after the reset; the stored row must not, and the next run must not see it.
+        buffer = Array("overwritten".utf8)
+        try insert.bind(1, Int64(2))
+        try insert.step()
+        try Array<UInt8>().withUnsafeBytes { empty in
+            insert.reset()
+            try insert.bind(1, Int64(3))
+            try insert.bindBorrowedText(2, empty)
+            try insert.step()
+        }
+        let rows = try db.query("SELECT i, s FROM t ORDER BY i") { [$0.value(0), $0.value(1)] }
+        #expect(rows == [[.integer(1), .text("first payload")], [.integer(2), .null], [.integer(3), .text("")]])
+        #expect(buffer == Array("overwritten".utf8))
+    }
+}

@@ -160,19 +160,21 @@ public final class Ledger {
                     """)
                 for event in events {
                     seq += 1
+                    // The payload is taken out of the enum once: each `event.type` would box it again.
                     let payload = event.payload
+                    let type = Swift.type(of: payload).type
                     let payloadBytes: [UInt8]
                     do {
                         payloadBytes = try CanonicalJSONEncoder().encode(payload)
                     } catch {
-                        throw LedgerError.encodingFailed(type: event.type, reason: "\(error)")
+                        throw LedgerError.encodingFailed(type: type, reason: "\(error)")
                     }
                     prevHash = try writeRow(
-                        insert, seq: seq, recordedAt: recordedAt, type: event.type.rawValue, object: payload.object,
+                        insert, seq: seq, recordedAt: recordedAt, type: type.rawValue, object: payload.object,
                         sourceId: payload.sourceId, twentyId: payload.twentyId, payload: payloadBytes,
                         prevHash: prevHash)
                     let folded = FoldedEvent(
-                        seq: seq, runId: runId, recordedAt: recordedAt, type: event.type, object: payload.object,
+                        seq: seq, runId: runId, recordedAt: recordedAt, type: type, object: payload.object,
                         sourceId: payload.sourceId, twentyId: payload.twentyId,
                         payload: CanonicalPayload(bytes: payloadBytes))
                     // Every projection sees every event and ignores the types it does not fold (a switch is cheaper
@@ -218,18 +220,24 @@ public final class Ledger {
                                             prevHash: UnsafeRawBufferPointer(prevBytes), envelope: envelopeBuffer,
                                             into: &hashBuffer)
                                     }
+                                    // Borrowed bindings: every buffer lives until the reset after the step.
                                     insert.reset()
+                                    defer { insert.reset() }
                                     try insert.bind(1, seq)
-                                    try insert.bindText(2, UnsafeRawBufferPointer(at))
-                                    try insert.bindText(3, UnsafeRawBufferPointer(run))
-                                    try insert.bindText(4, UnsafeRawBufferPointer(typeBytes))
-                                    if let objectBytes { try insert.bindText(5, objectBytes) }
-                                    if let sourceBytes { try insert.bindText(6, sourceBytes) }
-                                    if let twentyBytes { try insert.bindText(7, twentyBytes) }
-                                    try insert.bindText(8, payloadBytes)
-                                    try prev.withUTF8 { try insert.bindText(9, UnsafeRawBufferPointer($0)) }
-                                    try hashBuffer.withUnsafeBytes { try insert.bindText(10, $0) }
-                                    try insert.step()
+                                    try insert.bindBorrowedText(2, UnsafeRawBufferPointer(at))
+                                    try insert.bindBorrowedText(3, UnsafeRawBufferPointer(run))
+                                    try insert.bindBorrowedText(4, UnsafeRawBufferPointer(typeBytes))
+                                    if let objectBytes { try insert.bindBorrowedText(5, objectBytes) }
+                                    if let sourceBytes { try insert.bindBorrowedText(6, sourceBytes) }
+                                    if let twentyBytes { try insert.bindBorrowedText(7, twentyBytes) }
+                                    try insert.bindBorrowedText(8, payloadBytes)
+                                    try prev.withUTF8 { prevBytes in
+                                        try hashBuffer.withUnsafeBytes { hashBytes in
+                                            try insert.bindBorrowedText(9, UnsafeRawBufferPointer(prevBytes))
+                                            try insert.bindBorrowedText(10, hashBytes)
+                                            try insert.step()
+                                        }
+                                    }
                                 }
                             }
                         }
