@@ -12,7 +12,8 @@ struct ProcessCost {
         // Glibc imports RUSAGE_SELF as an enum case; getrusage takes its raw value.
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
-        return ProcessCost(cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), bytesWritten: writeCharacters())
+        return ProcessCost(
+            cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime), bytesWritten: writeCharacters())
     }
 
     /// `wchar`: bytes passed to write-like system calls, whether or not they reached the disk yet.

@@ -78,7 +78,10 @@ print(
         format: "records/CPU-s  %.0f  (%.2f CPU-s, all threads, the in-process client included)",
         Double(written) / cpuSeconds, cpuSeconds))
 if let after = costAfter.bytesWritten, let before = costBefore.bytesWritten {
-    print(String(format: "bytes written  %.1f KiB per request  (WAL, checkpoints, sockets)", Double(after - before) / 1024 / Double(requests)))
+    print(
+        String(
+            format: "bytes written  %.1f KiB per request  (WAL, checkpoints, sockets)",
+            Double(after - before) / 1024 / Double(requests)))
 }
 print("latency p50    \(percentile(0.50))")
 print("latency p99    \(percentile(0.99))")
