@@ -64,7 +64,8 @@ struct RecordWriter {
             patch["id"] = nil
             patch["createdBy"] = nil
             patch["createdAt"] = nil
-            var updated = try apply(patch, to: match)
+            var updated = match
+            try apply(patch, to: &updated)
             updated["deletedAt"] = .null
             try table.update(&updated)
             return (updated, .updated)
@@ -84,7 +85,7 @@ struct RecordWriter {
         record["position"] = .number(try positions.position(for: sent["position"]))
         // `apply` skips the id, createdBy and position just set; an `updatedAt` sent is kept (PR #16764, so an
         // importer can date history at the source's time: timeline entries take `updatedAt ?? createdAt`).
-        record = try apply(sent, to: record, isCreate: true)
+        try apply(sent, to: &record, isCreate: true)
         if isTimelineActivity, !isSeeding { try TimelineActivityRule.prepare(&record, object) }
         try checkRequired(record)
         try table.insert(&record)
@@ -100,7 +101,8 @@ struct RecordWriter {
         }
         sent["id"] = nil
         sent["createdBy"] = nil
-        var record = try apply(sent, to: existing)
+        var record = existing
+        try apply(sent, to: &record)
         try checkRequired(record)
         try table.update(&record)
         return record
@@ -108,10 +110,10 @@ struct RecordWriter {
 
     // MARK: Applying values
 
-    private mutating func apply(_ sent: [String: JSONValue], to base: StoredRecord, isCreate: Bool = false) throws
-        -> StoredRecord
+    /// In place: a record handed in and out by value would copy its slots on the first change.
+    private mutating func apply(_ sent: [String: JSONValue], to record: inout StoredRecord, isCreate: Bool = false)
+        throws
     {
-        var record = base
         for (key, value) in sent {
             // On create these were set from the sent values before the others are applied.
             if isCreate, key == "id" || key == "createdBy" || key == "position" { continue }
@@ -150,7 +152,6 @@ struct RecordWriter {
         // An `updatedAt` sent on create was kept above (PR #16764); any other write is dated now.
         if !(isCreate && sent["updatedAt"] != nil) { record["updatedAt"] = .string(now) }
         record["updatedBy"] = caller
-        return record
     }
 
     /// Every key must be a field, a join column or a system member Twenty accepts.
