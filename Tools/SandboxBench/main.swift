@@ -52,9 +52,11 @@ let runner = LoadRunner(port: server.port, headers: requestHeaders, bodies: bodi
 _ = try await runner.send(0..<warmupRequests)
 let memoryAfterWarmup = ResidentMemory.kibibytes()
 
+let costBefore = ProcessCost.now()
 let start = DispatchTime.now().uptimeNanoseconds
 let latencies = try await runner.send(warmupRequests..<(warmupRequests + requests)).sorted()
 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+let costAfter = ProcessCost.now()
 let memoryAtEnd = ResidentMemory.kibibytes()
 await server.stop()
 
@@ -69,6 +71,18 @@ print(
         format: "records/s      %.0f  (%d records, %d requests in %.2f s)", Double(written) / seconds, written,
         requests, seconds))
 print(String(format: "requests/s     %.0f", Double(requests) / seconds))
+// Wall-clock rates move with the machine's load; these two do not (same binary, same input).
+let cpuSeconds = costAfter.cpuSeconds - costBefore.cpuSeconds
+print(
+    String(
+        format: "records/CPU-s  %.0f  (%.2f CPU-s, all threads, the in-process client included)",
+        Double(written) / cpuSeconds, cpuSeconds))
+if let after = costAfter.bytesWritten, let before = costBefore.bytesWritten {
+    print(
+        String(
+            format: "bytes written  %.1f KiB per request  (WAL, checkpoints, sockets)",
+            Double(after - before) / 1024 / Double(requests)))
+}
 print("latency p50    \(percentile(0.50))")
 print("latency p99    \(percentile(0.99))")
 print("RSS warm-up    \(ResidentMemory.describe(memoryAfterWarmup))  (after \(warmupRequests) requests)")

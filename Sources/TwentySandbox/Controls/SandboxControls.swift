@@ -80,7 +80,7 @@ extension Workspace {
                     let (record, _) = try writer.create(item, upsert: false)
                     if case .string(let deletedAt)? = item["deletedAt"] {
                         var deleted = record
-                        deleted.values["deletedAt"] = .string(Timestamp.parse(deletedAt)?.iso8601 ?? deletedAt)
+                        deleted["deletedAt"] = .string(Timestamp.parse(deletedAt)?.iso8601 ?? deletedAt)
                         try RecordTable(database: database, object: object).update(deleted)
                     }
                 }

@@ -118,7 +118,7 @@ extension Workspace {
         var changed: [StoredRecord] = []
         try table.allRecords { record in
             var values = record.values
-            if change(&values) { changed.append(StoredRecord(values: values)) }
+            if change(&values) { changed.append(StoredRecord(values: values, layout: record.layout)) }
         }
         for record in changed { try table.update(record) }
     }

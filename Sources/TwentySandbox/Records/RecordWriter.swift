@@ -40,7 +40,7 @@ struct RecordWriter {
     /// Creates one record, or with `upsert` updates the record matching its id or any unique field,
     /// soft-deleted ones included, restoring it and keeping its `createdBy` (TWENTY_API.md section 1).
     mutating func create(_ input: JSONValue, upsert: Bool) throws -> (StoredRecord, Outcome) {
-        guard case .object(var sent) = input else {
+        guard case .object(let sent) = input else {
             throw SandboxError.badRequest("Each record must be a JSON object")
         }
         try checkKeys(sent)
@@ -56,16 +56,17 @@ struct RecordWriter {
             id = Identifier.random()
             idWasSent = false
         }
-        sent["id"] = nil
         let isTimelineActivity = TimelineActivityRule.applies(to: object)
         if upsert, isTimelineActivity { try TimelineActivityRule.refuseUpsert(object) }
 
         if upsert, let match = try matchingRecord(id: id, sent: sent) {
             var patch = sent
+            patch["id"] = nil
             patch["createdBy"] = nil
             patch["createdAt"] = nil
-            var updated = try apply(patch, to: match)
-            updated.values["deletedAt"] = .null
+            var updated = match
+            try apply(patch, to: &updated)
+            updated["deletedAt"] = .null
             try table.update(&updated)
             return (updated, .updated)
         }
@@ -74,20 +75,17 @@ struct RecordWriter {
         if idWasSent, try table.exists(id: id) {
             throw RecordTable.duplicateId(id, in: object)
         }
-        var values = object.newRecordDefaults
-        values["id"] = .string(id)
-        values["createdAt"] = .string(now)
-        values["updatedAt"] = .string(now)
-        values["deletedAt"] = .null
-        values["createdBy"] = try createdBy(sent["createdBy"])
-        values["updatedBy"] = caller
-        values["position"] = .number(try positions.position(for: sent["position"]))
-        sent["createdBy"] = nil
-        sent["position"] = nil
-        var record = try apply(sent, to: StoredRecord(values: values), isCreate: true)
-        // Twenty keeps an `updatedAt` sent on create (PR #16764, so an importer can date history at the source's
-        // time: timeline entries take `updatedAt ?? createdAt`); otherwise the write's own time.
-        if sent["updatedAt"] == nil { record.values["updatedAt"] = .string(now) }
+        var record = StoredRecord(layout: object.layout)
+        record["id"] = .string(id)
+        record["createdAt"] = .string(now)
+        record["updatedAt"] = .string(now)
+        record["deletedAt"] = .null
+        record["createdBy"] = try createdBy(sent["createdBy"])
+        record["updatedBy"] = caller
+        record["position"] = .number(try positions.position(for: sent["position"]))
+        // `apply` skips the id, createdBy and position just set; an `updatedAt` sent is kept (PR #16764, so an
+        // importer can date history at the source's time: timeline entries take `updatedAt ?? createdAt`).
+        try apply(sent, to: &record, isCreate: true)
         if isTimelineActivity, !isSeeding { try TimelineActivityRule.prepare(&record, object) }
         try checkRequired(record)
         try table.insert(&record)
@@ -103,7 +101,8 @@ struct RecordWriter {
         }
         sent["id"] = nil
         sent["createdBy"] = nil
-        var record = try apply(sent, to: existing)
+        var record = existing
+        try apply(sent, to: &record)
         try checkRequired(record)
         try table.update(&record)
         return record
@@ -111,46 +110,48 @@ struct RecordWriter {
 
     // MARK: Applying values
 
-    private mutating func apply(_ sent: [String: JSONValue], to base: StoredRecord, isCreate: Bool = false) throws
-        -> StoredRecord
+    /// In place: a record handed in and out by value would copy its slots on the first change.
+    private mutating func apply(_ sent: [String: JSONValue], to record: inout StoredRecord, isCreate: Bool = false)
+        throws
     {
-        var record = base
         for (key, value) in sent {
+            // On create these were set from the sent values before the others are applied.
+            if isCreate, key == "id" || key == "createdBy" || key == "position" { continue }
             switch key {
             case "createdAt", "deletedAt",
                 "updatedAt" where isCreate:  // the `where` binds to "updatedAt" alone
                 guard case .string(let text) = value else {
-                    if key == "deletedAt", value == .null { record.values[key] = .null; continue }
+                    if key == "deletedAt", value == .null { record[key] = .null; continue }
                     throw SandboxError.badRequest("Invalid value for \(key): expected an ISO 8601 date")
                 }
                 guard let instant = Timestamp.parse(text) else {
                     throw SandboxError.badRequest("Invalid value for \(key): expected an ISO 8601 date")
                 }
-                record.values[key] = .string(instant.iso8601)
+                record[key] = .string(instant.iso8601)
             case "updatedAt", "updatedBy", "searchVector":
                 continue  // written by the server itself
             case "position":
-                record.values["position"] = .number(try positions.position(for: value))
+                record["position"] = .number(try positions.position(for: value))
             case "createdBy":
-                record.values["createdBy"] = try createdBy(value)
+                record["createdBy"] = try createdBy(value)
             default:
                 switch object.writableKeys[key] {
                 case .joinColumn(let relation)?:
-                    record.values[key] = try joinValue(value, relation.metadata)
+                    let joined = try joinValue(value, relation.metadata)
+                    if let slot = relation.slot { record[slot: slot] = joined } else { record[key] = joined }
                 case .field(let field)?:
-                    let normalised = try normalizer.normalise(
-                        field.metadata, value, existing: isCreate ? nil : record.values[key])
+                    let existing = isCreate ? nil : record[key]
+                    let normalised = try normalizer.normalise(field.metadata, value, existing: existing)
                     if field.metadata.type == .files { try checkFiles(normalised, field.metadata) }
-                    record.values[key] = normalised
+                    if let slot = field.slot { record[slot: slot] = normalised } else { record[key] = normalised }
                 case nil:
                     break
                 }
             }
         }
         // An `updatedAt` sent on create was kept above (PR #16764); any other write is dated now.
-        if !(isCreate && sent["updatedAt"] != nil) { record.values["updatedAt"] = .string(now) }
-        record.values["updatedBy"] = caller
-        return record
+        if !(isCreate && sent["updatedAt"] != nil) { record["updatedAt"] = .string(now) }
+        record["updatedBy"] = caller
     }
 
     /// Every key must be a field, a join column or a system member Twenty accepts.
@@ -199,7 +200,7 @@ struct RecordWriter {
 
     private func checkRequired(_ record: StoredRecord) throws {
         for name in object.requiredFieldNames {
-            if record.values[name] == nil || record.values[name] == .null {
+            if record[name] == nil || record[name] == .null {
                 throw SandboxError.badRequest("A required field is missing: \(object.name).\(name)")
             }
         }

@@ -218,7 +218,7 @@ extension Workspace {
 
     private func softDelete(_ record: StoredRecord, _ table: RecordTable) throws -> Int {
         var deleted = record
-        deleted.values["deletedAt"] = .string(now())
+        deleted["deletedAt"] = .string(now())
         try table.update(deleted)
         return 1
     }
@@ -237,7 +237,7 @@ extension Workspace {
                 if field.relation?.onDelete == "CASCADE" {
                     count += try destroy(id: dependent, source)
                 } else if var record = try sourceTable.record(id: dependent) {
-                    record.values[column] = .null
+                    record[column] = .null
                     try sourceTable.update(record)
                     count += 1
                 }
@@ -252,8 +252,8 @@ extension Workspace {
             let table = RecordTable(database: database, object: object)
             guard var record = try table.record(id: rawId.lowercased()) else { throw SandboxError.notFound() }
             if record.deletedAt != nil {
-                record.values["deletedAt"] = .null
-                record.values["updatedAt"] = .string(now())
+                record["deletedAt"] = .null
+                record["updatedAt"] = .string(now())
                 try table.update(record)
             }
             return record
@@ -269,8 +269,8 @@ extension Workspace {
             let table = RecordTable(database: database, object: object)
             return try ids.compactMap { id -> [UInt8]? in
                 guard var record = try table.record(id: id) else { return nil }
-                record.values["deletedAt"] = .null
-                record.values["updatedAt"] = .string(now())
+                record["deletedAt"] = .null
+                record["updatedAt"] = .string(now())
                 try table.update(record)
                 return record.canonicalBytes
             }

@@ -15,18 +15,18 @@ enum TimelineActivityRule {
 
     /// Checks a record about to be inserted and fills `happensAt`.
     static func prepare(_ record: inout StoredRecord, _ object: ObjectModel) throws {
-        if record.values["timelineActivityTypeId"] == nil || record.values["timelineActivityTypeId"] == .null {
+        if record["timelineActivityTypeId"] == nil || record["timelineActivityTypeId"] == .null {
             throw SandboxError.badRequest("A timeline activity needs a timelineActivityTypeId (its event type)")
         }
         let targets = object.fieldsByJoinColumn.keys.filter { $0.hasPrefix("target") }.sorted()
-        let set = targets.filter { record.values[$0] != nil && record.values[$0] != .null }
+        let set = targets.filter { record[$0] != nil && record[$0] != .null }
         guard set.count == 1 else {
             throw SandboxError.badRequest(
                 "A timeline activity must have exactly one target (one of \(targets.joined(separator: ", "))); "
                     + (set.isEmpty ? "none was sent" : "\(set.joined(separator: " and ")) were sent"))
         }
-        if record.values["happensAt"] == nil || record.values["happensAt"] == .null {
-            record.values["happensAt"] = record.values["createdAt"]
+        if record["happensAt"] == nil || record["happensAt"] == .null {
+            record["happensAt"] = record["createdAt"]
         }
     }
 }

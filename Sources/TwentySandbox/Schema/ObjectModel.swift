@@ -16,11 +16,9 @@ final class ObjectModel: Sendable {
     /// Active, stored fields in name order: what every record body carries.
     let storedFields: [FieldMetadata]
     let uniqueFields: [FieldMetadata]
-    /// What a new record holds before the client's values are applied: each stored field at its default,
-    /// join columns null. Computed once per schema load, not per record.
-    let newRecordDefaults: [String: JSONValue]
-    /// The members of a record body in canonical order, so writing a record needs no sort.
-    let bodyLayout: CanonicalMembers
+    /// The members of a record body in canonical order with their defaults: the slots of every `StoredRecord`
+    /// of the object. Computed once per schema load, not per record.
+    let layout: RecordLayout
     /// Fields a record must hold a non-null value in.
     let requiredFieldNames: [String]
 
@@ -39,19 +37,19 @@ final class ObjectModel: Sendable {
         }
         fieldsByName = byName
         fieldsByJoinColumn = byJoin
-        var keys = byName.mapValues { WritableKey.field(FieldReference($0)) }
-        for (column, field) in byJoin { keys[column] = .joinColumn(FieldReference(field)) }
-        writableKeys = keys
         let stored = sortedFields.filter { $0.storageKey != nil && $0.type != .tsVector }
         storedFields = stored
         uniqueFields = sortedFields.filter { $0.isUnique && $0.uniquePath != nil && $0.name != "id" }
         var defaults: [String: JSONValue] = [:]
         for field in stored where field.type != .relation { defaults[field.name] = field.recordDefault }
         for key in byJoin.keys { defaults[key] = .null }
-        newRecordDefaults = defaults
         var composites: [String: CanonicalMembers] = [:]
         for field in stored { if let shape = CompositeShape.of(field.type) { composites[field.name] = shape.layout } }
-        bodyLayout = CanonicalMembers(names: defaults.keys, nested: composites)
+        let layout = RecordLayout(defaults: defaults, composites: composites)
+        self.layout = layout
+        var keys = byName.mapValues { WritableKey.field(FieldReference($0, slot: layout.slot($0.name))) }
+        for (column, field) in byJoin { keys[column] = .joinColumn(FieldReference(field, slot: layout.slot(column))) }
+        writableKeys = keys
         requiredFieldNames = stored.filter { !$0.isNullable && !$0.isSystem && $0.type != .relation }.map(\.name)
     }
 

@@ -10,6 +10,11 @@ enum WritableKey: Sendable {
 
 final class FieldReference: Sendable {
     let metadata: FieldMetadata
+    /// Where the key's value sits in the object's records (`RecordLayout`); nil for a key no body stores.
+    let slot: Int?
 
-    init(_ metadata: FieldMetadata) { self.metadata = metadata }
+    init(_ metadata: FieldMetadata, slot: Int?) {
+        self.metadata = metadata
+        self.slot = slot
+    }
 }

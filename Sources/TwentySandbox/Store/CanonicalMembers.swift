@@ -4,7 +4,8 @@ import CanonicalJSON
 /// canonical order with each key's JSON text encoded once, so writing a value needs neither a sort nor key
 /// escaping. Sorting every record's members was the largest single cost of a batch create.
 struct CanonicalMembers: Sendable {
-    private let names: [String]
+    /// The member names in canonical order.
+    let names: [String]
     /// `"name":` for each member.
     private let keys: [[UInt8]]
     /// The layout of members that are themselves objects of known keys (composite values).
@@ -27,6 +28,23 @@ struct CanonicalMembers: Sendable {
         out.reserveCapacity(1024)
         write(members, into: &out)
         return out
+    }
+
+    /// Writes members held by position in `names` order (a `StoredRecord`'s slots) as canonical JSON. Every
+    /// slot must hold a value; a record with gaps or members of its own is written through `write(_:into:)`.
+    func write(slots: [JSONValue?], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for index in names.indices {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: keys[index])
+            let value = slots[index]!
+            if let layout = nested[index], case .object(let inner) = value {
+                layout.write(inner, into: &out)
+            } else {
+                CanonicalJSON.write(value, into: &out)
+            }
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Writes `members` as canonical JSON: the same bytes as `CanonicalJSON.write`, which it falls back to when

@@ -62,7 +62,7 @@ struct RecordTable {
     }
 
     func record(id: String) throws -> StoredRecord? {
-        try body(id: id).map { try StoredRecord(bytes: $0) }
+        try body(id: id).map { try StoredRecord(bytes: $0, layout: object.layout) }
     }
 
     func exists(id: String) throws -> Bool {
@@ -105,7 +105,7 @@ struct RecordTable {
 
     func allRecords(_ body: (StoredRecord) throws -> Void) throws {
         let rows = try database.query(sql: "SELECT body FROM \(quoted) ORDER BY id") { Array($0.bytes(0)) }
-        for bytes in rows { try body(try StoredRecord(bytes: bytes)) }
+        for bytes in rows { try body(try StoredRecord(bytes: bytes, layout: object.layout)) }
     }
 
     func count() throws -> Int {
@@ -146,7 +146,7 @@ struct RecordTable {
         try statement.bind(1, record.id)
         if let position = record.position { try statement.bind(2, position) } else { try statement.bindNull(2) }
         try statement.bind(3, record.deletedAt)
-        let bytes = record.cachedBytes ?? object.bodyLayout.bytes(record.values)
+        let bytes = record.canonicalBytes
         record.cachedBytes = bytes
         try bytes.withUnsafeBytes { try statement.bindText(4, $0) }
         do {
@@ -168,33 +168,4 @@ struct RecordTable {
         }
         return SandboxError.badRequest("A constraint was violated: \(error.message)")
     }
-}
-
-/// One record as stored: its members as a JSON object, with the columns copied out.
-struct StoredRecord {
-    var values: [String: JSONValue] { didSet { cachedBytes = nil } }
-    /// The canonical bytes of `values` when known (read from or just written to the table).
-    fileprivate(set) var cachedBytes: [UInt8]?
-
-    init(values: [String: JSONValue]) { self.values = values }
-
-    init(bytes: [UInt8]) throws {
-        guard case .object(let members) = try JSONParser.parse(bytes) else {
-            throw SandboxError(status: 500, message: "a stored record is not a JSON object")
-        }
-        values = members
-        cachedBytes = bytes
-    }
-
-    var id: String { values["id"]?.stringValue ?? "" }
-    var deletedAt: String? { values["deletedAt"]?.stringValue }
-    var position: Double? {
-        switch values["position"] {
-        case .integer(let v)?: Double(v)
-        case .number(let v)?: v
-        default: nil
-        }
-    }
-
-    var canonicalBytes: [UInt8] { cachedBytes ?? CanonicalJSON.bytes(.object(values)) }
 }

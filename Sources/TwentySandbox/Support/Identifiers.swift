@@ -4,13 +4,15 @@ import Foundation
 /// Ids as Twenty writes them: lower-case UUID text.
 enum Identifier {
     /// A version 4 (random) UUID. Foundation's `UUID()` opens and reads `/dev/urandom` on every call here, three
-    /// system calls per record of a batch create; the standard generator asks `getrandom` for the bytes instead.
+    /// system calls per record of a batch create, and the standard generator makes one per 8 bytes; one
+    /// `getentropy` call (a `getrandom` system call on Linux) fills all 16.
     static func random() -> String {
-        var generator = SystemRandomNumberGenerator()
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16)
-        for word in [generator.next() as UInt64, generator.next() as UInt64] {
-            withUnsafeBytes(of: word) { bytes.append(contentsOf: $0) }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        let status = bytes.withUnsafeMutableBytes { getentropy($0.baseAddress, 16) }
+        if status != 0 {
+            // Not expected for 16 bytes; the standard generator then decides.
+            var generator = SystemRandomNumberGenerator()
+            for index in bytes.indices { bytes[index] = generator.next() }
         }
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4: random
         bytes[8] = (bytes[8] & 0x3F) | 0x80
