@@ -21,6 +21,10 @@ public struct Auditor {
     }
 
     public static let exclusionRules = ["stale-contacts": "contacts with no activity for 24 months or more"]
+    /// The ledger's page cache while the audit reads it: SQLite's own default (2 MB) rather than the writer's
+    /// 64 MiB. The checks stream every record once per pass, so a larger cache only holds pages read once, and at
+    /// a million contacts those 64 MiB were a fifth of the audit's peak memory.
+    public static let pageCacheKibibytes = 2048
 
     let ledger: Ledger
     let options: Options
@@ -31,6 +35,10 @@ public struct Auditor {
     }
 
     public func run() throws -> AuditReport {
+        try ledger.withPageCache(kibibytes: Self.pageCacheKibibytes) { try audit() }
+    }
+
+    private func audit() throws -> AuditReport {
         let snapshot = try ledger.latestSnapshot()
         guard snapshot > 0 else { throw AuditError.noSnapshot }
         let exportPath = try ledger.latestSnapshotExportPath()

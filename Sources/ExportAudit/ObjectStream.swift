@@ -17,7 +17,7 @@ struct Row {
         )
     }
 
-    private init(sourceId: String, file: String, line: Int, values: [String: String], headerFor: [String: String]) {
+    init(sourceId: String, file: String, line: Int, values: [String: String], headerFor: [String: String]) {
         self.sourceId = sourceId
         self.file = file
         self.line = line
@@ -75,7 +75,9 @@ struct ObjectStream {
     }
 
     mutating func forEach(_ ledger: Ledger, _ body: (Row) throws -> Void) throws {
-        try ledger.forEachCurrentRecord(object: object) { record in
+        // The range reader: the same records in the same order as the lookup per record, a chunk of events per
+        // query, with the values read straight from the stored bytes.
+        try ledger.forEachCurrentRecord(object: object, columns: nil) { record in
             records += 1
             if record.values.count != profilers.count || record.values.keys.contains(where: { profilers[$0] == nil }) {
                 for name in record.values.keys.sorted() where profilers[name] == nil {

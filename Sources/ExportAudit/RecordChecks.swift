@@ -40,10 +40,7 @@ struct RecordChecks {
             ObjectVocabulary.writeRank($0.role) < ObjectVocabulary.writeRank($1.role)
         }
         let staleBefore = exportedAt.addingTimeInterval(-730 * 86_400)
-        var maybeStale: [(FileUnderstanding, Row)] = []
-        // Compact sets: at a million contacts, these and the reference index are most of the audit's memory.
-        var activeContacts = KeyTally()
-        var contactByEmail = KeyTally()
+        var candidates = StaleCandidates()
         var users = Set<String>()
 
         for file in files {
@@ -92,6 +89,7 @@ struct RecordChecks {
                 object = file.object
                 checkParents(parent, first, column: parentRelation?.column)
             case .contacts:
+                // A compact set: at a million contacts, this and the reference index are most of the audit's memory.
                 var emails = KeyTally()
                 // Read in the format the understanding detected for the column, as the transform will read it.
                 let lastActivityFormat = file.header(for: "Last Activity").flatMap { file.column($0)?.format }
@@ -107,8 +105,8 @@ struct RecordChecks {
                         checks.add(
                             "missing-required", row, field: file.header(for: "Email"), "neither a name nor an email")
                     }
-                    if !email.isEmpty {
-                        let normalized = Validity.normalizedEmail(email)
+                    let normalized = email.isEmpty ? nil : Validity.normalizedEmail(email)
+                    if let normalized {
                         if !Validity.isEmail(email) {
                             // An invalid address is reported once as invalid, not again as a duplicate of itself.
                             checks.add(
@@ -119,8 +117,14 @@ struct RecordChecks {
                                 "duplicate-email", row, field: file.header(for: "Email"),
                                 "\(normalized) is already another contact's email")
                         }
-                        contactByEmail.add(normalized, name: row.sourceId)
                     }
+                    var isCandidate = false
+                    if let last = row.value("Last Activity"), let format = lastActivityFormat,
+                        let day = ExportDay.day(last, format: format)
+                    {
+                        isCandidate = day < staleBefore
+                    }
+                    candidates.read(row, of: file, email: normalized, isCandidate: isCandidate)
                     for other in (row.value("Other Emails") ?? "").split(separator: ";") {
                         let normalized = Validity.normalizedEmail(String(other))
                         if Validity.isEmail(normalized), emails.add(normalized) > 1 {
@@ -128,11 +132,6 @@ struct RecordChecks {
                                 "duplicate-email", row, field: file.header(for: "Other Emails"),
                                 "\(normalized) is already another contact's email")
                         }
-                    }
-                    if let last = row.value("Last Activity"), let format = lastActivityFormat,
-                        let day = ExportDay.day(last, format: format), day < staleBefore
-                    {
-                        maybeStale.append((file, row.keeping(["Last Activity"])))
                     }
                 }
             case .deals:
@@ -149,12 +148,10 @@ struct RecordChecks {
                 try pass(file) { checks, row in
                     try checks.checkRecord(row, file: file, users: users)
                     for pair in pairs where contactObjects.contains(pair.targets[row.raw(pair.typeColumn)] ?? "") {
-                        activeContacts.add(row.raw(pair.idColumn))
+                        candidates.named(id: row.raw(pair.idColumn))
                     }
                     for email in (row.value("Participants") ?? "").split(separator: ";") {
-                        if let contact = contactByEmail.name(of: Validity.normalizedEmail(String(email))) {
-                            activeContacts.add(contact)
-                        }
+                        candidates.named(email: Validity.normalizedEmail(String(email)))
                     }
                 }
             case .attachments:
@@ -170,7 +167,7 @@ struct RecordChecks {
                 try pass(file) { checks, row in try checks.checkRecord(row, file: file, users: users) }
             }
         }
-        for (file, row) in maybeStale where !activeContacts.contains(row.sourceId) {
+        for (file, row) in candidates.stale {
             object = file.object
             staleContacts.append((file.object, row.sourceId))
             add(

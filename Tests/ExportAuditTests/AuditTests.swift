@@ -51,6 +51,15 @@ struct AuditTests {
         #expect(Set(report.findings.map(\.kind)).count >= 20)
     }
 
+    @Test("the audit gives the ledger back the page cache it found, for the writes after it")
+    func pageCacheRestored() throws {
+        let export = try AuditedExport(contacts: 500, seed: 5)
+        let before = try export.ledger.pageCacheKibibytes
+        _ = try export.audit()
+        #expect(before > Auditor.pageCacheKibibytes)
+        #expect(try export.ledger.pageCacheKibibytes == before)
+    }
+
     @Test("a clean export has no findings")
     func cleanExport() throws {
         let export = try AuditedExport(contacts: 500, seed: 4, clean: true)

@@ -1,5 +1,8 @@
 /// What libphonenumber's metadata says about one region's numbers (PhoneMetadataTable.swift, generated).
-public struct PhoneRegion: Sendable {
+///
+/// A class, not a struct: a region holds a dozen strings, sets and patterns, and the parse walks the regions that
+/// share a calling code (25 for +1) for every number, so each copy of a struct cost a dozen reference counts.
+public final class PhoneRegion: Sendable {
     /// ISO 3166-1 alpha-2, or `001` for the non-geographic entities (+800, +882...), which have no country.
     public let code: String
     /// Digits, without `+`.
@@ -38,10 +41,10 @@ public struct PhoneRegion: Sendable {
         nationalPrefixForParsing = pattern(fields[5])
         nationalPrefixTransformRule = fields[6]
         leadingDigits = pattern(fields[7])
-        lengths = Self.lengths(fields[8])
-        localOnlyLengths = Self.lengths(fields[9])
-        fixedLineLengths = Self.lengths(fields[10])
-        mobileLengths = Self.lengths(fields[11])
+        lengths = PhoneRegion.lengths(fields[8])
+        localOnlyLengths = PhoneRegion.lengths(fields[9])
+        fixedLineLengths = PhoneRegion.lengths(fields[10])
+        mobileLengths = PhoneRegion.lengths(fields[11])
         generalPattern = pattern(fields[12])
         typePattern = pattern(fields[13])
     }
