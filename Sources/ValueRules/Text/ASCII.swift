@@ -22,6 +22,22 @@ enum ASCII {
         return String(value[start..<end])
     }
 
+    /// Where `needle` first occurs in `value`, byte for byte; for ASCII text, what Foundation's `range(of:)` finds.
+    static func range(of needle: String, in value: String) -> Range<String.Index>? {
+        let haystack = value.utf8
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, haystack.count >= pattern.count else { return nil }
+        var start = haystack.startIndex
+        while let candidate = haystack[start...].firstIndex(of: first) {
+            guard let end = haystack.index(candidate, offsetBy: pattern.count, limitedBy: haystack.endIndex) else {
+                return nil
+            }
+            if haystack[candidate..<end].elementsEqual(pattern) { return candidate..<end }
+            start = haystack.index(after: candidate)
+        }
+        return nil
+    }
+
     /// ASCII lower-casing, leaving other bytes alone (emails and hosts are compared this way by Twenty's lookups).
     static func lowercased(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value }
