@@ -24,18 +24,25 @@ enum ASCII {
 
     /// Where `needle` first occurs in `value`, byte for byte; for ASCII text, what Foundation's `range(of:)` finds.
     static func range(of needle: String, in value: String) -> Range<String.Index>? {
-        let haystack = value.utf8
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, haystack.count >= pattern.count else { return nil }
-        var start = haystack.startIndex
-        while let candidate = haystack[start...].firstIndex(of: first) {
-            guard let end = haystack.index(candidate, offsetBy: pattern.count, limitedBy: haystack.endIndex) else {
+        var haystack = value
+        var pattern = needle
+        let offset: Int? = haystack.withUTF8 { text in
+            pattern.withUTF8 { wanted in
+                guard !wanted.isEmpty, text.count >= wanted.count else { return nil }
+                var start = 0
+                search: while start <= text.count - wanted.count {
+                    for index in 0..<wanted.count where text[start + index] != wanted[index] {
+                        start += 1
+                        continue search
+                    }
+                    return start
+                }
                 return nil
             }
-            if haystack[candidate..<end].elementsEqual(pattern) { return candidate..<end }
-            start = haystack.index(after: candidate)
         }
-        return nil
+        guard let offset else { return nil }
+        let lower = value.utf8.index(value.utf8.startIndex, offsetBy: offset)
+        return lower..<value.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     /// ASCII lower-casing, leaving other bytes alone (emails and hosts are compared this way by Twenty's lookups).
