@@ -225,6 +225,8 @@ public struct Understander {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta",
     ]
 
+    static let longestSalutation = salutationWords.map(\.utf8.count).max() ?? 0
+
     /// Whether (almost) every value is a salutation.
     static func salutations(_ column: ColumnSurvey) -> Bool {
         let values = column.sample
@@ -243,8 +245,8 @@ public struct Understander {
             let last = bytes.lastIndex(where: { !trimmable($0) })
         else { return salutationWords.contains("") }
         let word = bytes[first...last]
-        // None of the words is longer than four letters: a longer value is refused without a string.
-        guard word.count <= 4 else { return false }
+        // A value longer than the longest word is refused without making a string.
+        guard word.count <= longestSalutation else { return false }
         return salutationWords.contains(
             String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
