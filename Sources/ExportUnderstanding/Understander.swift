@@ -225,14 +225,34 @@ public struct Understander {
         "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "herr", "frau", "m", "mme", "mlle", "sr", "sra", "srta",
     ]
 
+    static let longestSalutation = salutationWords.map(\.utf8.count).max() ?? 0
+
     /// Whether (almost) every value is a salutation.
     static func salutations(_ column: ColumnSurvey) -> Bool {
         let values = column.sample
         guard !values.isEmpty else { return false }
-        let matching = values.filter {
-            salutationWords.contains($0.key.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
-        }
+        let matching = values.filter { isSalutation($0.key) }
         return matching.values.reduce(0, +) * 10 >= values.values.reduce(0, +) * 9
+    }
+
+    /// Whether `value`, lower-cased and without dots and spaces at its ends, is a salutation. ASCII text (nearly
+    /// every value) is read byte by byte: Foundation's trimming cost a tenth of a small export's understanding.
+    static func isSalutation(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return isSalutationByCharacters(value) }
+        let trimmable: (UInt8) -> Bool = { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: " ") }
+        guard let first = bytes.firstIndex(where: { !trimmable($0) }),
+            let last = bytes.lastIndex(where: { !trimmable($0) })
+        else { return salutationWords.contains("") }
+        let word = bytes[first...last]
+        // A value longer than the longest word is refused without making a string.
+        guard word.count <= longestSalutation else { return false }
+        return salutationWords.contains(
+            String(decoding: word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+    }
+
+    static func isSalutationByCharacters(_ value: String) -> Bool {
+        salutationWords.contains(value.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
     }
 
     /// A standard column claimed by two columns keeps the surer one; the other becomes custom.

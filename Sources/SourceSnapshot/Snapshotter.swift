@@ -105,21 +105,18 @@ public final class Snapshotter {
         // the first line is a duplicate-id finding.
         var seen = Set<String>()
         var repeats: [String: Int] = [:]
-        typealias HeldRecord = (line: Int, values: [String: String], canonical: [UInt8], sourceId: String)
+        typealias HeldRecord = (line: Int, canonical: [UInt8], sourceId: String)
         var heldBack: [HeldRecord] = []
 
-        func record(line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId firstId: String) throws {
+        func record(line: Int, canonical: [UInt8], sourceId firstId: String) throws {
             if let repeated, !firstId.hasPrefix("@line-"), repeated.contains(firstId) {
-                heldBack.append((line, values, canonical ?? Snapshotter.canonicalBytes(values), firstId))
+                heldBack.append((line, canonical, firstId))
                 return
             }
-            try accept(line: line, values: values, canonical: canonical, sourceId: firstId)
+            try accept(line: line, canonical: canonical, sourceId: firstId)
         }
 
-        func accept(
-            line: Int, values: [String: String], canonical: [UInt8]? = nil, sourceId firstId: String,
-            heldBack: Bool = false
-        ) throws {
+        func accept(line: Int, canonical: [UInt8], sourceId firstId: String, heldBack: Bool = false) throws {
             counts.records += 1
             var sourceId = firstId
             if !seen.insert(firstId).inserted {
@@ -137,7 +134,6 @@ public final class Snapshotter {
                                 detail: "id \(firstId) is already used in \(file.path)")))
                 }
             }
-            let canonical = canonical ?? Snapshotter.canonicalBytes(values)
             let digest = SHA256.hash(data: canonical)
             if previous.removeValue(forKey: sourceId) == ContentDigest(digest) {
                 counts.unchanged += 1
@@ -149,7 +145,7 @@ public final class Snapshotter {
                 .recordExtracted(
                     RecordExtracted(
                         snapshot: snapshot, object: file.object, sourceId: sourceId, file: file.path, line: line,
-                        contentHash: hash, values: values, canonicalValues: canonical)))
+                        contentHash: hash, canonicalValues: canonical)))
         }
 
         /// The held-back records, in content order within each id, and a finding for each duplicate.
@@ -166,9 +162,7 @@ public final class Snapshotter {
                 }
                 .sorted { ($0.keeps ? 0 : 1, $0.hash) < ($1.keeps ? 0 : 1, $1.hash) }.map(\.item)
                 for item in ordered {
-                    try accept(
-                        line: item.line, values: item.values, canonical: item.canonical, sourceId: item.sourceId,
-                        heldBack: true)
+                    try accept(line: item.line, canonical: item.canonical, sourceId: item.sourceId, heldBack: true)
                 }
                 let first = group.map(\.line).min() ?? 0
                 for item in group where item.line != first {
@@ -185,8 +179,8 @@ public final class Snapshotter {
 
         // A zipped export's file is extracted alone for the reader, and removed once read.
         let findings: [ReadFinding] = try layout.withLocalFile(of: file) { path in
-            try readRecords(file, at: path, keyColumns: keyColumns, fold: fold) { line, values, canonical, sourceId in
-                try record(line: line, values: values, canonical: canonical, sourceId: sourceId)
+            try readRecords(file, at: path, keyColumns: keyColumns, fold: fold) { line, canonical, sourceId in
+                try record(line: line, canonical: canonical, sourceId: sourceId)
             }
         }
         try releaseHeldBack()
@@ -213,10 +207,11 @@ public final class Snapshotter {
         return counts
     }
 
-    /// Reads `file` (at `path` on disk) record by record into `record`; returns the reader's findings.
+    /// Reads `file` (at `path` on disk) record by record into `record`, each as the canonical JSON of its values;
+    /// returns the reader's findings.
     private func readRecords(
         _ file: ExportLayout.SourceFile, at path: String, keyColumns: [String], fold: Bool,
-        _ record: (_ line: Int, _ values: [String: String], _ canonical: [UInt8]?, _ sourceId: String) throws -> Void
+        _ record: (_ line: Int, _ canonical: [UInt8], _ sourceId: String) throws -> Void
     ) throws -> [ReadFinding] {
         switch file.format {
         case .csv:
@@ -225,25 +220,20 @@ public final class Snapshotter {
             let keys = keyColumns.compactMap { name in
                 header.firstIndex(of: name) ?? HeaderName.find([name], in: header)
             }
-            // The columns in canonical (byte) order, found once per file, so a record's canonical JSON is written
-            // without sorting: it is both what the content hash covers and the payload's `values`.
-            let order = header.indices.sorted { CanonicalJSON.utf8Precedes(header[$0], header[$1]) }
+            let writer = CanonicalRowWriter(header: header)
             try reader.read { row in
-                var values: [String: String] = [:]
-                values.reserveCapacity(header.count)
-                var writer = CanonicalObjectWriter(capacity: row.byteCount + 24 * header.count)
-                for index in order {
-                    let value = row[index]
-                    values[header[index]] = value
-                    writer.member(dynamic: header[index], value)
-                }
-                let canonical = writer.finish()
                 let extras = row.extraCells
-                for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
+                let canonical: [UInt8]
+                if extras.isEmpty {
+                    canonical = writer.canonical(row)
+                } else {
+                    // Extra cells are kept under names of their own, which sort among the header's.
+                    var values = Dictionary(uniqueKeysWithValues: header.indices.map { (header[$0], row[$0]) })
+                    for (offset, extra) in extras.enumerated() { values["(extra cell \(offset + 1))"] = extra }
+                    canonical = Snapshotter.canonicalBytes(values)
+                }
                 let id = keys.count == keyColumns.count ? Snapshotter.key(keys.map { row[$0] }, fold: fold) : ""
-                try record(
-                    row.line, values, extras.isEmpty ? canonical : nil,
-                    Snapshotter.sourceId(id, line: row.line, keys: keys.count))
+                try record(row.line, canonical, Snapshotter.sourceId(id, line: row.line, keys: keys.count))
                 return true
             }
             return reader.findings
@@ -256,7 +246,9 @@ public final class Snapshotter {
                         ?? json.fields.first { HeaderName.normalize($0.name) == HeaderName.normalize(key) }?.value
                 }
                 let id = ids.count == keyColumns.count ? Snapshotter.key(ids, fold: fold) : ""
-                try record(json.line, values, nil, Snapshotter.sourceId(id, line: json.line, keys: ids.count))
+                try record(
+                    json.line, Snapshotter.canonicalBytes(values),
+                    Snapshotter.sourceId(id, line: json.line, keys: ids.count))
                 return true
             }
             return reader.findings

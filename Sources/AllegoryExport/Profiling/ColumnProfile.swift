@@ -105,8 +105,11 @@ public struct ColumnProfiler {
             empty += 1
             return
         }
-        if counts[value] != nil || counts.count < ColumnProfiler.distinctLimit {
+        // One dictionary lookup a value, not two.
+        if counts.count < ColumnProfiler.distinctLimit {
             counts[value, default: 0] += 1
+        } else if let index = counts.index(forKey: value) {
+            counts.values[index] += 1
         } else {
             distinctOverflow = true
         }

@@ -243,6 +243,14 @@ public struct CSVRow {
         }
     }
 
+    /// Calls `body` with cell `index`'s UTF-8 bytes (empty for a cell missing from a short row), without making a
+    /// `String`: what a snapshot needs to write a record's canonical JSON.
+    public func withCellBytes<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        guard index < ends.count else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let start = index == 0 ? 0 : ends[index - 1]
+        return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<ends[index]])) }
+    }
+
     /// One value per header column (missing cells as "").
     public var values: [String] { (0..<columns).map { self[$0] } }
 

@@ -39,12 +39,16 @@ struct ColumnSurvey {
         nonEmpty += 1
         if let day = Self.isoDay(value), day > (newestDay ?? "") { newestDay = day }
         guard referenceable else { return }
-        if sample[value] != nil || sample.count < Self.sampleLimit {
+        // A value whose hash the exact set has not seen is in no earlier record, so not in a full sample either:
+        // the dictionary is looked up (once) only for a value that may be there.
+        let isNew = exact?.insert(value)
+        if sample.count < Self.sampleLimit {
             sample[value, default: 0] += 1
+        } else if isNew != true, let index = sample.index(forKey: value) {
+            sample.values[index] += 1
         } else {
             sampleIsComplete = false
         }
-        exact?.insert(value)
         folded?.insert(ValueFolding.folded(value))
         if nonEmpty == Self.decisionPoint { decide() }
     }

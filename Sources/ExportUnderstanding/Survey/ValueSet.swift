@@ -5,14 +5,20 @@ import ValueRules
 /// memory the strings would take. A collision of two values is possible in principle (about one in 10^19 per
 /// pair) and would at worst count one orphan as found.
 struct ValueSet {
-    private(set) var seen: Set<UInt64> = []
+    /// The distinct hashes, in an open-addressing table: a survey inserts every value of every column that may be a
+    /// key or a reference, and `Set<UInt64>` hashed each one again with SipHash.
+    private var seen = HashSlots()
     private(set) var repeated: Set<UInt64> = []
     private(set) var values = 0
 
-    mutating func insert(_ value: String) {
+    /// Adds a value; true when it is the first of its hash, so the caller knows no earlier value equals it.
+    @discardableResult
+    mutating func insert(_ value: String) -> Bool {
         values += 1
         let hash = ValueSet.hash(value)
-        if !seen.insert(hash).inserted { repeated.insert(hash) }
+        if seen.insert(hash) { return true }
+        repeated.insert(hash)
+        return false
     }
 
     func contains(_ value: String) -> Bool { seen.contains(ValueSet.hash(value)) }
@@ -30,6 +36,69 @@ struct ValueSet {
             hash = hash &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+}
+
+/// A set of 64-bit hashes with linear probing, at most three quarters full (as `Set` is, so it takes no more
+/// memory). The slot is chosen by the hash's high bits after a multiplication, so FNV values that differ only in
+/// low bits still spread; zero marks an empty slot, and the hash zero is kept apart.
+struct HashSlots {
+    private var slots: [UInt64] = []
+    private var hasZero = false
+    private(set) var count = 0
+
+    /// Adds `hash`; false when it was there already.
+    mutating func insert(_ hash: UInt64) -> Bool {
+        if hash == 0 {
+            defer { hasZero = true }
+            if hasZero { return false }
+            count += 1
+            return true
+        }
+        if (count + 1) * 4 > slots.count * 3 { grow() }
+        let inserted = slots.withUnsafeMutableBufferPointer { HashSlots.place(hash, in: $0) }
+        if inserted { count += 1 }
+        return inserted
+    }
+
+    func contains(_ hash: UInt64) -> Bool {
+        if hash == 0 { return hasZero }
+        guard !slots.isEmpty else { return false }
+        let mask = slots.count - 1
+        var index = HashSlots.start(hash, mask: mask)
+        while true {
+            let slot = slots[index]
+            if slot == hash { return true }
+            if slot == 0 { return false }
+            index = (index + 1) & mask
+        }
+    }
+
+    private static func start(_ hash: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    /// Puts `hash` in the first free slot of its run; false when the run holds it already.
+    private static func place(_ hash: UInt64, in slots: UnsafeMutableBufferPointer<UInt64>) -> Bool {
+        let mask = slots.count - 1
+        var index = start(hash, mask: mask)
+        while true {
+            let slot = slots[index]
+            if slot == hash { return false }
+            if slot == 0 {
+                slots[index] = hash
+                return true
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: Swift.max(16, old.count * 2))
+        slots.withUnsafeMutableBufferPointer { table in
+            for hash in old where hash != 0 { _ = HashSlots.place(hash, in: table) }
+        }
     }
 }
 

@@ -64,11 +64,20 @@ public struct RecordExtracted: EventPayload {
     public var line: Int
     /// SHA-256 of the canonical JSON of `values`, so it does not depend on column order.
     public var contentHash: String
-    /// Column header -> raw cell text, exactly as read.
-    public var values: [String: String]
+    /// Column header -> raw cell text, exactly as read. A snapshot hands in only the canonical JSON it hashed
+    /// (`canonicalValues`): the dictionary is read back from it when asked for, since appending never needs it and
+    /// building one per record was a tenth of a snapshot's time.
+    public var values: [String: String] {
+        get { givenValues ?? canonicalValues.flatMap(RecordExtracted.values(canonical:)) ?? [:] }
+        set {
+            givenValues = newValue
+            canonicalValues = nil
+        }
+    }
+    private var givenValues: [String: String]?
     /// The canonical JSON of `values`, when the reader already built it to compute `contentHash`: written as is
     /// instead of sorting the values again. Not part of the payload's fields; ignored by `==`.
-    public var canonicalValues: [UInt8]?
+    public private(set) var canonicalValues: [UInt8]?
 
     public init(
         snapshot: Int, object: String, sourceId: String, file: String, line: Int, contentHash: String,
@@ -80,11 +89,62 @@ public struct RecordExtracted: EventPayload {
         self.file = file
         self.line = line
         self.contentHash = contentHash
-        self.values = values
+        self.givenValues = values
+        self.canonicalValues = canonicalValues
+    }
+
+    /// A record whose values are given only as their canonical JSON (an object of strings, members in byte order,
+    /// as `CanonicalObjectWriter` writes it): what the snapshot appends.
+    public init(
+        snapshot: Int, object: String, sourceId: String, file: String, line: Int, contentHash: String,
+        canonicalValues: [UInt8]
+    ) {
+        self.snapshot = snapshot
+        self.object = object
+        self.sourceId = sourceId
+        self.file = file
+        self.line = line
+        self.contentHash = contentHash
+        self.givenValues = nil
         self.canonicalValues = canonicalValues
     }
 
     enum CodingKeys: String, CodingKey { case snapshot, object, sourceId, file, line, contentHash, values }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        snapshot = try container.decode(Int.self, forKey: .snapshot)
+        object = try container.decodeIfPresent(String.self, forKey: .object)
+        sourceId = try container.decodeIfPresent(String.self, forKey: .sourceId)
+        file = try container.decode(String.self, forKey: .file)
+        line = try container.decode(Int.self, forKey: .line)
+        contentHash = try container.decode(String.self, forKey: .contentHash)
+        givenValues = try container.decode([String: String].self, forKey: .values)
+        canonicalValues = nil
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(snapshot, forKey: .snapshot)
+        try container.encodeIfPresent(object, forKey: .object)
+        try container.encodeIfPresent(sourceId, forKey: .sourceId)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(contentHash, forKey: .contentHash)
+        try container.encode(values, forKey: .values)
+    }
+
+    /// The values an object of strings in canonical JSON holds; nil when the text is not one.
+    static func values(canonical: [UInt8]) -> [String: String]? {
+        guard case .object(let members)? = try? JSONParser.parse(canonical) else { return nil }
+        var values: [String: String] = [:]
+        values.reserveCapacity(members.count)
+        for (key, value) in members {
+            guard let text = value.stringValue else { return nil }
+            values[key] = text
+        }
+        return values
+    }
 
     public static func == (a: RecordExtracted, b: RecordExtracted) -> Bool {
         a.snapshot == b.snapshot && a.object == b.object && a.sourceId == b.sourceId && a.file == b.file

@@ -25,7 +25,11 @@ public enum EmailRule {
         return isAddress(lower) ? lower : nil
     }
 
-    public static func isValid(_ raw: String) -> Bool { normalize(raw) != nil }
+    public static func isValid(_ raw: String) -> Bool {
+        // An address holds an `@`, and most values a column profile asks about do not: one byte scan refuses them.
+        guard raw.utf8.contains(UInt8(ascii: "@")) else { return false }
+        return normalize(raw) != nil
+    }
 
     /// Whether a bare address (no `Name <...>`, already trimmed) is valid.
     static func isAddress(_ email: String) -> Bool {

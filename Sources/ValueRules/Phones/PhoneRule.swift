@@ -75,6 +75,14 @@ public enum PhoneRule {
     /// since fewer is an extension or a fragment in CRM exports far more often than a number of the few places
     /// with 4 to 6 digit numbers (theirs pass once written with the calling code).
     public static func isPlausible(_ text: String, defaultRegion: String? = nil) -> Bool {
+        // Both readings need at least two ASCII digits, and most values a column profile asks about (names, cities,
+        // emails) have fewer: counting them is much cheaper than reading the number.
+        var digits = 0
+        for byte in text.utf8 where ASCII.isDigit(byte) {
+            digits += 1
+            if digits == 2 { break }
+        }
+        guard digits == 2 else { return false }
         switch structure(text, defaultRegion: defaultRegion) {
         case .success: return true
         case .failure(.noCallingCode):

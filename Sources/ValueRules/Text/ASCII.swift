@@ -22,6 +22,29 @@ enum ASCII {
         return String(value[start..<end])
     }
 
+    /// Where `needle` first occurs in `value`, byte for byte; for ASCII text, what Foundation's `range(of:)` finds.
+    static func range(of needle: String, in value: String) -> Range<String.Index>? {
+        var haystack = value
+        var pattern = needle
+        let offset: Int? = haystack.withUTF8 { text in
+            pattern.withUTF8 { wanted in
+                guard !wanted.isEmpty, text.count >= wanted.count else { return nil }
+                var start = 0
+                search: while start <= text.count - wanted.count {
+                    for index in 0..<wanted.count where text[start + index] != wanted[index] {
+                        start += 1
+                        continue search
+                    }
+                    return start
+                }
+                return nil
+            }
+        }
+        guard let offset else { return nil }
+        let lower = value.utf8.index(value.utf8.startIndex, offsetBy: offset)
+        return lower..<value.utf8.index(lower, offsetBy: needle.utf8.count)
+    }
+
     /// ASCII lower-casing, leaving other bytes alone (emails and hosts are compared this way by Twenty's lookups).
     static func lowercased(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return value }
