@@ -244,6 +244,7 @@ let package = Package(
             dependencies: [
                 "SourceSnapshot", "AllegoryExport", "Ledger", "ExportGenerator",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .testTarget(name: "ExportGeneratorTests", dependencies: ["ExportGenerator"]),
         .testTarget(name: "ForeignExportTests", dependencies: ["ForeignExport"]),
