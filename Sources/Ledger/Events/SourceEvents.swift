@@ -83,14 +83,9 @@ public struct RecordExtracted: EventPayload {
         snapshot: Int, object: String, sourceId: String, file: String, line: Int, contentHash: String,
         values: [String: String], canonicalValues: [UInt8]? = nil
     ) {
-        self.snapshot = snapshot
-        self.object = object
-        self.sourceId = sourceId
-        self.file = file
-        self.line = line
-        self.contentHash = contentHash
-        self.givenValues = values
-        self.canonicalValues = canonicalValues
+        self.init(
+            snapshot: snapshot, object: object, sourceId: sourceId, file: file, line: line, contentHash: contentHash,
+            givenValues: values, canonicalValues: canonicalValues)
     }
 
     /// A record whose values are given only as their canonical JSON (an object of strings, members in byte order,
@@ -99,13 +94,22 @@ public struct RecordExtracted: EventPayload {
         snapshot: Int, object: String, sourceId: String, file: String, line: Int, contentHash: String,
         canonicalValues: [UInt8]
     ) {
+        self.init(
+            snapshot: snapshot, object: object, sourceId: sourceId, file: file, line: line, contentHash: contentHash,
+            givenValues: nil, canonicalValues: canonicalValues)
+    }
+
+    private init(
+        snapshot: Int, object: String, sourceId: String, file: String, line: Int, contentHash: String,
+        givenValues: [String: String]?, canonicalValues: [UInt8]?
+    ) {
         self.snapshot = snapshot
         self.object = object
         self.sourceId = sourceId
         self.file = file
         self.line = line
         self.contentHash = contentHash
-        self.givenValues = nil
+        self.givenValues = givenValues
         self.canonicalValues = canonicalValues
     }
 
